@@ -1,0 +1,3 @@
+using Hakiri.Cli;
+
+return await HakiriApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hakiri.Manifest.Schema;
+using Hakiri.Model.Diagnostics;
+using Hakiri.Model.Manifests;
+using Hakiri.Toml;
+
+namespace Hakiri.Manifest.Binding;
+
+/// <summary>Turns a parsed <c>connector.toml</c> into a <see cref="ConnectorManifest"/>.</summary>
+internal static partial class ConnectorBinder
+{
+    private const string HostHint = "write a host such as api.example.com or *.example.com, optionally with :port; '*' alone is not allowed";
+
+    public static ConnectorManifest? Bind(TomlTable root, string manifestPath, DiagnosticBag diagnostics)
+    {
+        new ShapeChecker(diagnostics, "the connector manifest").CheckTable(root, ConnectorShapes.Root, string.Empty);
+
+        var capabilities = TomlRead.Table(root, "capabilities");
+        var hosts = new List<HostPattern>();
+        foreach (var node in capabilities is null ? [] : TomlRead.Strings(capabilities, "http"))
+        {
+            if (ParseHost(node.Value) is { } host)
+            {
+                hosts.Add(host);
+            }
+            else
+            {
+                diagnostics.Error(node.Position.Line, node.Position.Column, $"'{node.Value}' is not a host pattern", HostHint);
+            }
+        }
+
+        var limitsTable = capabilities is null ? null : TomlRead.Table(capabilities, "limits");
+        var defaults = ConnectorLimits.Default;
+        var limits = limitsTable is null ? defaults : new ConnectorLimits(
+            (int)(TomlRead.Integer(limitsTable, "memory_mb") ?? defaults.MemoryMegabytes),
+            (int)(TomlRead.Integer(limitsTable, "timeout_seconds") ?? defaults.TimeoutSeconds),
+            (int)(TomlRead.Integer(limitsTable, "max_http_requests") ?? defaults.MaxHttpRequests));
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        return new ConnectorManifest(
+            TomlRead.String(root, "name")!,
+            TomlRead.String(root, "version")!,
+            TomlRead.String(root, "kind") == "destination" ? ConnectorKind.Destination : ConnectorKind.Source,
+            TomlRead.String(root, "wasm")!,
+            TomlRead.String(root, "description") ?? string.Empty,
+            new ConnectorCapabilities(
+                hosts,
+                capabilities is null ? [] : TomlRead.Strings(capabilities, "env").Select(s => s.Value).ToArray(),
+                capabilities is not null && (TomlRead.Boolean(capabilities, "clock") ?? false),
+                limits),
+            manifestPath);
+    }
+
+    /// <summary>Parses <c>host</c>, <c>*.domain</c> or either with <c>:port</c>; returns <see langword="null"/> when malformed.</summary>
+    internal static HostPattern? ParseHost(string text)
+    {
+        var match = HostSyntax().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int? port = null;
+        if (match.Groups["port"].Success)
+        {
+            var value = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+            if (value is < 1 or > 65535)
+            {
+                return null;
+            }
+
+            port = value;
+        }
+
+        return new HostPattern(match.Groups["host"].Value.ToLowerInvariant(), port);
+    }
+
+    [GeneratedRegex(@"^(?<host>(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)(:(?<port>[0-9]{1,5}))?$")]
+    private static partial Regex HostSyntax();
+}

@@ -1,0 +1,106 @@
+using Hakiri.Manifest.Schema;
+using Hakiri.Manifest.Scheduling;
+using Hakiri.Model.Diagnostics;
+using Hakiri.Model.Manifests;
+using Hakiri.Toml;
+
+namespace Hakiri.Manifest.Binding;
+
+/// <summary>Turns a parsed <c>hakiri.toml</c> into a <see cref="ProjectManifest"/>, reporting every problem it finds.</summary>
+internal static class ManifestBinder
+{
+    public static ProjectManifest? Bind(TomlTable root, string manifestPath, DiagnosticBag diagnostics)
+    {
+        new ShapeChecker(diagnostics, "the manifest").CheckTable(root, ManifestShapes.Root, string.Empty);
+
+        var project = TomlRead.Table(root, "project");
+        var name = project is null ? null : TomlRead.String(project, "name");
+        var description = project is null ? null : TomlRead.String(project, "description");
+        var store = StoreBinder.Bind(project is null ? null : TomlRead.StringNode(project, "store"), manifestPath, diagnostics);
+
+        var pipelines = new List<PipelineManifest>();
+        var tables = new Dictionary<string, (string Pipeline, TomlPosition Position)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in (TomlRead.Table(root, "pipelines")?.Entries ?? []).Where(e => e.Value is TomlTable))
+        {
+            var table = (TomlTable)entry.Value;
+            CheckTableIsUnique(entry, table, tables, diagnostics);
+            if (BindPipeline(entry, table, manifestPath, diagnostics) is { } pipeline)
+            {
+                pipelines.Add(pipeline);
+            }
+        }
+
+        if (diagnostics.HasErrors || name is null || store is null)
+        {
+            return null;
+        }
+
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath);
+    }
+
+    // DuckDB identifiers are case-insensitive, so are table names.
+    private static void CheckTableIsUnique(
+        TomlEntry entry, TomlTable table, Dictionary<string, (string Pipeline, TomlPosition Position)> seen, DiagnosticBag diagnostics)
+    {
+        var explicitTable = TomlRead.StringNode(table, "table");
+        var tableName = explicitTable?.Value ?? entry.Key;
+        var position = explicitTable?.Position ?? entry.KeyPosition;
+        if (seen.TryGetValue(tableName, out var first))
+        {
+            diagnostics.Error(position.Line, position.Column,
+                $"pipeline '{entry.Key}' writes table '{tableName}', which pipeline '{first.Pipeline}' already writes (at {first.Position})",
+                "give one of them another table = \"…\"");
+            return;
+        }
+
+        seen.Add(tableName, (entry.Key, position));
+    }
+
+    private static PipelineManifest? BindPipeline(TomlEntry entry, TomlTable table, string manifestPath, DiagnosticBag diagnostics)
+    {
+        var name = entry.Key;
+        var tableName = TomlRead.String(table, "table");
+        if (tableName is null && !table.TryGetValue("table", out _) && !System.Text.RegularExpressions.Regex.IsMatch(name, Names.TablePattern))
+        {
+            var suggestion = name.Replace('-', '_');
+            diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column,
+                $"pipeline '{name}' cannot name its table after itself: '{name}' is not a valid table name",
+                $"add table = \"{suggestion}\" under [pipelines.{name}]");
+        }
+
+        var schedule = BindSchedule(TomlRead.StringNode(table, "schedule"), name, diagnostics);
+        var source = TomlRead.Table(table, "source") is { } sourceTable ? SourceBinder.Bind(sourceTable, name, manifestPath, diagnostics) : null;
+        var indexes = TomlRead.Table(table, "indexes") is { } indexTable ? IndexesBinder.Bind(indexTable) : IndexesManifest.None;
+        if (diagnostics.HasErrors || source is null || (table.TryGetValue("schedule", out _) && schedule is null))
+        {
+            return null;
+        }
+
+        return new PipelineManifest(
+            name,
+            tableName ?? name,
+            TomlRead.String(table, "description") ?? string.Empty,
+            schedule,
+            TomlRead.Strings(table, "primary_key").Select(s => s.Value).ToArray(),
+            source,
+            indexes);
+    }
+
+    private static Schedule? BindSchedule(TomlString? node, string pipeline, DiagnosticBag diagnostics)
+    {
+        // A value that is neither rate(…) nor cron(…) was already reported by the shape checker.
+        if (node is null || !System.Text.RegularExpressions.Regex.IsMatch(node.Value, @"^(rate|cron)\(.*\)$"))
+        {
+            return null;
+        }
+
+        if (ScheduleParser.TryParse(node.Value, out var schedule, out var error))
+        {
+            return schedule;
+        }
+
+        var at = TomlRead.Inside(node, error!.Offset);
+        diagnostics.Error(at.Line, at.Column, $"'schedule' in [pipelines.{pipeline}] is not valid: {error.Message}", error.Hint);
+        return null;
+    }
+}

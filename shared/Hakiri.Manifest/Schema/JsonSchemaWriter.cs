@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Hakiri.Manifest.Schema;
+
+/// <summary>Writes a <see cref="Shape"/> as a JSON Schema (draft 2020-12) document.</summary>
+internal static class JsonSchemaWriter
+{
+    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
+
+    public static string Write(TableShape root, string id, string title)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("$schema", Draft);
+            writer.WriteString("$id", id);
+            writer.WriteString("title", title);
+            WriteBody(writer, root);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Write(Utf8JsonWriter writer, Shape shape)
+    {
+        writer.WriteStartObject();
+        WriteBody(writer, shape);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBody(Utf8JsonWriter writer, Shape shape)
+    {
+        writer.WriteString("description", shape.Description);
+        switch (shape)
+        {
+            case StringShape s:
+                writer.WriteString("type", "string");
+                if (s.Values is { } values)
+                {
+                    WriteStrings(writer, "enum", values);
+                }
+
+                if (s.Pattern is { } pattern)
+                {
+                    writer.WriteString("pattern", pattern);
+                }
+
+                if (s.Default is { } text)
+                {
+                    writer.WriteString("default", text);
+                }
+
+                break;
+            case IntegerShape i:
+                writer.WriteString("type", "integer");
+                writer.WriteNumber("minimum", i.Minimum);
+                writer.WriteNumber("maximum", i.Maximum);
+                if (i.Default is { } number)
+                {
+                    writer.WriteNumber("default", number);
+                }
+
+                break;
+            case BooleanShape b:
+                writer.WriteString("type", "boolean");
+                if (b.Default is { } flag)
+                {
+                    writer.WriteBoolean("default", flag);
+                }
+
+                break;
+            case ArrayShape a:
+                writer.WriteString("type", "array");
+                writer.WritePropertyName("items");
+                Write(writer, a.Items);
+                if (a.MinItems > 0)
+                {
+                    writer.WriteNumber("minItems", a.MinItems);
+                }
+
+                if (a.UniqueItems)
+                {
+                    writer.WriteBoolean("uniqueItems", true);
+                }
+
+                break;
+            case TableShape t:
+                WriteObject(writer, t);
+                break;
+            case MapShape m:
+                writer.WriteString("type", "object");
+                writer.WritePropertyName("propertyNames");
+                writer.WriteStartObject();
+                writer.WriteString("pattern", m.KeyPattern);
+                writer.WriteEndObject();
+                if (m.MinEntries > 0)
+                {
+                    writer.WriteNumber("minProperties", m.MinEntries);
+                }
+
+                writer.WritePropertyName("additionalProperties");
+                Write(writer, m.Values);
+                break;
+            case UnionShape u:
+                writer.WriteString("type", "object");
+                WriteStrings(writer, "required", [u.Discriminator]);
+                writer.WritePropertyName("oneOf");
+                writer.WriteStartArray();
+                foreach (var variant in u.Variants.Values)
+                {
+                    Write(writer, variant);
+                }
+
+                writer.WriteEndArray();
+                break;
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, TableShape table)
+    {
+        writer.WriteString("type", "object");
+        writer.WritePropertyName("properties");
+        writer.WriteStartObject();
+        foreach (var field in table.Fields)
+        {
+            writer.WritePropertyName(field.Key);
+            Write(writer, field.Shape);
+        }
+
+        writer.WriteEndObject();
+        var required = table.Fields.Where(f => f.Required).Select(f => f.Key).ToArray();
+        if (required.Length > 0)
+        {
+            WriteStrings(writer, "required", required);
+        }
+
+        writer.WriteBoolean("additionalProperties", false);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

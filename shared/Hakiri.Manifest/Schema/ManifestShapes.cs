@@ -1,0 +1,97 @@
+namespace Hakiri.Manifest.Schema;
+
+/// <summary>The shape of <c>hakiri.toml</c>.</summary>
+internal static class ManifestShapes
+{
+    public static readonly string[] FileFormats = ["csv", "ndjson", "json", "parquet"];
+
+    public static readonly string[] VectorMetrics = ["cosine", "l2", "inner_product"];
+
+    public static TableShape Root { get; } = Build();
+
+    private static TableShape Build()
+    {
+        var project = new TableShape("The project: its name and where its context store lives.",
+        [
+            new FieldShape("name", new StringShape("The project's name; deployed stacks and resources are named after it.")
+            {
+                Pattern = Names.ProjectPattern,
+                PatternHint = "use letters, digits and hyphens, starting with a letter (at most 64 characters)",
+            }) { Required = true, Example = "name = \"my-project\"" },
+            new FieldShape("description", new StringShape("What the project's store holds, shown to agents.")),
+            new FieldShape("store", new StringShape("Where the context store lives: a directory (relative to the manifest) or s3://bucket/prefix.")
+            {
+                Default = ".hakiri",
+            }) { Example = "store = \".hakiri\"" },
+        ]);
+
+        var fileSource = new TableShape("The built-in file connector: local files matched by a glob.",
+        [
+            new FieldShape("connector", new StringShape("The connector that reads the source.") { Values = ["file"] }) { Required = true },
+            new FieldShape("path", new StringShape("A glob relative to the manifest (*, ?, **, [abc], {a,b}) naming the files to read."))
+            {
+                Required = true,
+                Example = "path = \"data/*.csv\"",
+            },
+            new FieldShape("format", new StringShape("The files' format; inferred from the path's extension when omitted.") { Values = FileFormats })
+            {
+                Example = "format = \"csv\"",
+            },
+        ]);
+
+        var source = new UnionShape("Where the pipeline's records come from; `connector` selects the connector.", "connector",
+            new Dictionary<string, TableShape>(StringComparer.Ordinal) { ["file"] = fileSource });
+
+        var column = new StringShape("A column name.")
+        {
+            Pattern = Names.ColumnPattern,
+            PatternHint = "use letters, digits and underscores, starting with a letter or underscore",
+        };
+
+        var vector = new TableShape("A vector index over one embedding column.",
+        [
+            new FieldShape("column", column with { Description = "The column holding the embeddings." }) { Required = true, Example = "column = \"embedding\"" },
+            new FieldShape("dimensions", new IntegerShape("The number of dimensions of every embedding.", 1, 16_000)) { Required = true, Example = "dimensions = 384" },
+            new FieldShape("metric", new StringShape("The distance metric.") { Values = VectorMetrics, Default = "cosine" }),
+        ]);
+
+        var indexes = new TableShape("Sidecar indexes the index step builds over the table.",
+        [
+            new FieldShape("fts", new ArrayShape("Columns to index for full-text search.", column) { UniqueItems = true }) { Example = "fts = [\"title\", \"body\"]" },
+            new FieldShape("vector", vector),
+        ]);
+
+        var pipeline = new TableShape("A pipeline: one source landed into one table of the store.",
+        [
+            new FieldShape("description", new StringShape("What the table holds, written for an agent that has never seen it.")),
+            new FieldShape("schedule", new StringShape("When the deployed pipeline runs, as an EventBridge expression: rate(5 minutes) or cron(0 12 * * ? *).")
+            {
+                Pattern = @"^(rate|cron)\(.*\)$",
+                PatternHint = "write rate(<number> <minute|minutes|hour|hours|day|days>) or cron(<6 fields>)",
+            }) { Example = "schedule = \"rate(1 hour)\"" },
+            new FieldShape("primary_key", new ArrayShape("Columns that identify a row; a changed row replaces the old one.", column) { MinItems = 1, UniqueItems = true })
+            {
+                Example = "primary_key = [\"id\"]",
+            },
+            new FieldShape("table", new StringShape("The store table to write; defaults to the pipeline's name.")
+            {
+                Pattern = Names.TablePattern,
+                PatternHint = "use letters, digits and underscores, starting with a letter or underscore (at most 63 characters)",
+            }) { Example = "table = \"orders\"" },
+            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\"" },
+            new FieldShape("indexes", indexes),
+        ]);
+
+        var pipelines = new MapShape("The pipelines, keyed by name.", pipeline, Names.PipelinePattern,
+            "use letters, digits, underscores and hyphens, starting with a letter or underscore")
+        {
+            MinEntries = 1,
+        };
+
+        return new TableShape("A Hakiri project manifest (hakiri.toml).",
+        [
+            new FieldShape("project", project) { Required = true, Example = "[project] with name = \"my-project\"" },
+            new FieldShape("pipelines", pipelines) { Required = true, Example = "[pipelines.<name>] with a [pipelines.<name>.source] table" },
+        ]);
+    }
+}

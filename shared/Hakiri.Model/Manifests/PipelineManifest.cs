@@ -1,0 +1,18 @@
+namespace Hakiri.Model.Manifests;
+
+/// <summary>One <c>[pipelines.&lt;name&gt;]</c> table: a source landed into one store table on a schedule.</summary>
+/// <param name="Name">The pipeline's name (the key under <c>pipelines</c>).</param>
+/// <param name="Table">The store table the pipeline writes.</param>
+/// <param name="Description">What the table holds, written for an agent; may be empty.</param>
+/// <param name="Schedule">When the deployed pipeline runs, or <see langword="null"/> for on demand only.</param>
+/// <param name="PrimaryKey">Columns that identify a row; empty for append-only tables.</param>
+/// <param name="Source">Where the records come from.</param>
+/// <param name="Indexes">The sidecar indexes to build over the table.</param>
+public sealed record PipelineManifest(
+    string Name,
+    string Table,
+    string Description,
+    Schedule? Schedule,
+    IReadOnlyList<string> PrimaryKey,
+    SourceManifest Source,
+    IndexesManifest Indexes);

@@ -1,0 +1,22 @@
+namespace Hakiri.Model.Manifests;
+
+/// <summary>A parsed and validated <c>hakiri.toml</c>.</summary>
+/// <param name="Name">The project's name (<c>[project] name</c>).</param>
+/// <param name="Description">What the project holds, for agents; may be empty.</param>
+/// <param name="Store">Where the context store lives.</param>
+/// <param name="Pipelines">The pipelines in the order the manifest declares them.</param>
+/// <param name="ManifestPath">The absolute path of the manifest file.</param>
+public sealed record ProjectManifest(
+    string Name,
+    string Description,
+    StoreLocation Store,
+    IReadOnlyList<PipelineManifest> Pipelines,
+    string ManifestPath)
+{
+    /// <summary>The directory that relative paths in the manifest are resolved against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(ManifestPath) ?? ".";
+
+    /// <summary>Finds a pipeline by name (ordinal), or returns <see langword="null"/>.</summary>
+    public PipelineManifest? FindPipeline(string name) =>
+        Pipelines.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,37 @@
+namespace Hakiri.Model.Manifests;
+
+/// <summary>A pipeline's <c>source</c> table; the <c>connector</c> key selects the concrete type.</summary>
+public abstract record SourceManifest
+{
+    private protected SourceManifest()
+    {
+    }
+
+    /// <summary>The connector's name as written in the manifest.</summary>
+    public abstract string Connector { get; }
+}
+
+/// <summary>The built-in <c>file</c> connector: files matched by a glob, in one format.</summary>
+/// <param name="Path">The glob as written, relative to the manifest's directory unless absolute.</param>
+/// <param name="Format">The files' format.</param>
+public sealed record FileSourceManifest(string Path, FileFormat Format) : SourceManifest
+{
+    /// <inheritdoc />
+    public override string Connector => "file";
+}
+
+/// <summary>Formats the <c>file</c> connector reads.</summary>
+public enum FileFormat
+{
+    /// <summary>Comma-separated values with a header row.</summary>
+    Csv,
+
+    /// <summary>Newline-delimited JSON: one object per line.</summary>
+    Ndjson,
+
+    /// <summary>A JSON array of objects.</summary>
+    Json,
+
+    /// <summary>Apache Parquet.</summary>
+    Parquet,
+}

@@ -6,7 +6,7 @@ public abstract class TomlNode
     private protected TomlNode(TomlPosition position) => Position = position;
 
     /// <summary>The position of the value's first character (for a table, of its header or first key).</summary>
-    public TomlPosition Position { get; }
+    public TomlPosition Position { get; private protected set; }
 
     /// <summary>The TOML type of the value.</summary>
     public abstract TomlKind Kind { get; }

@@ -65,6 +65,20 @@ public sealed class TomlTable : TomlNode
         _index.Add(key, _entries.Count);
         _entries.Add(new TomlEntry(key, keyPosition, value));
     }
+
+    /// <summary>Turns a table implied by an earlier header into one declared by its own header.</summary>
+    internal void Declare(TomlPosition headerPosition)
+    {
+        Origin = TomlTableOrigin.Header;
+        Position = headerPosition;
+    }
+
+    /// <summary>Points an existing key at where its table was finally declared, rather than first implied.</summary>
+    internal void MoveKey(string key, TomlPosition keyPosition)
+    {
+        var i = _index[key];
+        _entries[i] = _entries[i] with { KeyPosition = keyPosition };
+    }
 }
 
 /// <summary>How a table came to exist in a document.</summary>

@@ -1,0 +1,63 @@
+using Hakiri.Testing;
+
+namespace Hakiri.Manifest.Tests.Schema;
+
+public sealed class ManifestSchemasTests
+{
+    private static readonly string ToolsDirectory = RepoPaths.Of("tests", "tools");
+
+    [Theory]
+    [InlineData("manifest")]
+    [InlineData("connector")]
+    public void Schema_MatchesGoldenFile(string kind)
+    {
+        var actual = kind == "manifest" ? ManifestSchemas.Project() : ManifestSchemas.Connector();
+        var golden = RepoPaths.Of("tests", "Hakiri.Manifest.Tests", "Golden", $"{kind}.schema.json");
+        if (Environment.GetEnvironmentVariable("HAKIRI_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(golden, actual);
+        }
+
+        Assert.True(File.Exists(golden), $"{golden} is missing; run the tests once with HAKIRI_UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(golden), actual);
+    }
+
+    [Fact]
+    public async Task ProjectSchema_SampleManifests_SatisfyAnIndependentValidator()
+    {
+        var result = await ValidateAsync(ManifestSchemas.Project(),
+            RepoPaths.Of("samples", "quickstart", "hakiri.toml"), RepoPaths.Of("templates", "init", "hakiri.toml"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, result.Stdout.Split('\n').Count(l => l.EndsWith(": valid", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ConnectorSchema_Template_SatisfiesAnIndependentValidator()
+    {
+        var result = await ValidateAsync(ManifestSchemas.Connector(), RepoPaths.Of("templates", "connector", "connector.toml"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public async Task ProjectSchema_ManifestWithUnknownKey_IsRejectedByTheIndependentValidator()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.Write("hakiri.toml", "[project]\nname = \"p\"\n[pipelines.t]\nshedule = \"rate(1 hour)\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"x.csv\"\n");
+
+        var result = await ValidateAsync(ManifestSchemas.Project(), bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("must NOT have additional properties", result.Stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<ProcessResult> ValidateAsync(string schema, params string[] files)
+    {
+        Assert.True(Directory.Exists(Path.Combine(ToolsDirectory, "node_modules", "ajv")),
+            "The test tools are not installed: run scripts/test.sh, or 'npm ci' in tests/tools.");
+        using var dir = new TempDirectory();
+        var schemaPath = dir.Write("schema.json", schema);
+        return await ExternalProcess.RunAsync("node", [Path.Combine(ToolsDirectory, "validate-schema.mjs"), schemaPath, .. files]);
+    }
+}

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Reflection;
 using Hakiri.Cli.Commands;
 
 namespace Hakiri.Cli;
@@ -6,6 +9,10 @@ namespace Hakiri.Cli;
 /// <summary>The <c>hakiri</c> command line: builds the command tree and runs it with the given writers.</summary>
 internal static class HakiriApp
 {
+    /// <summary>The product version, from the CLI assembly (not the host process, which differs under test).</summary>
+    public static string Version { get; } =
+        typeof(HakiriApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Hakiri pulls records from files, APIs and databases into a context store that AI agents query over MCP.")
@@ -14,17 +21,20 @@ internal static class HakiriApp
             SchemaCommand.Create(),
             InitCommand.Create(),
         };
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersionAction();
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var parse = BuildRoot().Parse(args);
-        if (parse.Errors.Count > 0)
+        var problems = parse.Errors.Select(e => e.Message).Concat(UnknownOptions(parse)).ToArray();
+        if (problems.Length > 0)
         {
-            foreach (var problem in parse.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync($"hakiri: {problem.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"hakiri: {problem}").ConfigureAwait(false);
             }
 
             var command = string.Join(' ', parse.CommandResult.Command.Name == parse.RootCommandResult.Command.Name
@@ -43,6 +53,22 @@ internal static class HakiriApp
         {
             await error.WriteLineAsync("hakiri: cancelled").ConfigureAwait(false);
             return ExitCodes.RunFailed;
+        }
+    }
+
+    // System.CommandLine binds an unknown "--option" to a positional argument when one is free; report it instead
+    // of treating it as, say, a file name.
+    private static IEnumerable<string> UnknownOptions(ParseResult parse) =>
+        parse.Tokens
+            .Where(t => t.Type == TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-' && !char.IsAsciiDigit(t.Value[1]))
+            .Select(t => $"Unrecognized option '{t.Value}'.");
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Ok;
         }
     }
 }

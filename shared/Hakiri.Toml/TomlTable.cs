@@ -11,8 +11,11 @@ public sealed record TomlEntry(string Key, TomlPosition KeyPosition, TomlNode Va
 /// <summary>A TOML table. Keys keep the order in which they were defined.</summary>
 public sealed class TomlTable : TomlNode
 {
+    // Most tables hold a handful of keys, where a linear scan beats hashing and saves a dictionary per table.
+    private const int IndexThreshold = 8;
+
     private readonly List<TomlEntry> _entries = [];
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
 
     /// <summary>Creates an empty table.</summary>
     /// <param name="position">Where the table was declared (its header, first key, or <c>{</c>).</param>
@@ -37,7 +40,8 @@ public sealed class TomlTable : TomlNode
     /// <summary>Looks a key up.</summary>
     public bool TryGetValue(string key, [NotNullWhen(true)] out TomlNode? value)
     {
-        if (_index.TryGetValue(key, out var i))
+        var i = IndexOf(key);
+        if (i >= 0)
         {
             value = _entries[i].Value;
             return true;
@@ -50,7 +54,8 @@ public sealed class TomlTable : TomlNode
     /// <summary>Looks an entry (key, key position and value) up.</summary>
     public bool TryGetEntry(string key, [NotNullWhen(true)] out TomlEntry? entry)
     {
-        if (_index.TryGetValue(key, out var i))
+        var i = IndexOf(key);
+        if (i >= 0)
         {
             entry = _entries[i];
             return true;
@@ -62,8 +67,41 @@ public sealed class TomlTable : TomlNode
 
     internal void Add(string key, TomlPosition keyPosition, TomlNode value)
     {
-        _index.Add(key, _entries.Count);
+        ArgumentNullException.ThrowIfNull(key);
+        if (IndexOf(key) >= 0)
+        {
+            throw new ArgumentException($"The table already has the key '{key}'.", nameof(key));
+        }
+
+        _index?.Add(key, _entries.Count);
         _entries.Add(new TomlEntry(key, keyPosition, value));
+        if (_index is null && _entries.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _index.Add(_entries[i].Key, i);
+            }
+        }
+    }
+
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Turns a table implied by an earlier header into one declared by its own header.</summary>
@@ -76,7 +114,7 @@ public sealed class TomlTable : TomlNode
     /// <summary>Points an existing key at where its table was finally declared, rather than first implied.</summary>
     internal void MoveKey(string key, TomlPosition keyPosition)
     {
-        var i = _index[key];
+        var i = IndexOf(key);
         _entries[i] = _entries[i] with { KeyPosition = keyPosition };
     }
 }

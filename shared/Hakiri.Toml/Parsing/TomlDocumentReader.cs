@@ -16,8 +16,11 @@ internal static class TomlDocumentReader
                 case TomlChars.EndOfInput:
                     return root;
                 case '#':
-                    s.SkipComment();
-                    s.ExpectEndOfLine("the comment");
+                    if (!s.TryEndLine())
+                    {
+                        throw s.EndOfLineError("the comment");
+                    }
+
                     break;
                 case '\n' or '\r':
                     s.TryConsumeNewline();
@@ -43,8 +46,7 @@ internal static class TomlDocumentReader
         }
 
         s.SkipWhitespace();
-        var parts = TomlKeyReader.Read(s, isArray ? "in the [[array]] header" : "in the [table] header");
-        var name = TomlKeyReader.Format(parts, parts.Count);
+        var parts = TomlKeyReader.Read(s, isArray ? TomlKeyContext.ArrayHeader : TomlKeyContext.TableHeader, out var name);
         if (s.Peek() != ']' || (isArray && s.Peek(1) != ']'))
         {
             var at = s.Peek() == ']' ? 1 : 0;
@@ -59,19 +61,30 @@ internal static class TomlDocumentReader
         var table = isArray
             ? TomlTableRules.AppendArrayElement(root, parts, header)
             : TomlTableRules.DeclareTable(root, parts, header);
-        s.ExpectEndOfLine(isArray ? $"the header [[{name}]]" : $"the header [{name}]");
+        if (!s.TryEndLine())
+        {
+            throw s.EndOfLineError(isArray ? $"the header [[{name}]]" : $"the header [{name}]");
+        }
+
         return table;
     }
 
     private static void ReadKeyValue(TomlScanner s, TomlTable current)
     {
-        var parts = TomlKeyReader.Read(s, "at the start of the line");
-        var key = TomlKeyReader.Format(parts, parts.Count);
-        s.Expect('=', $"after the key '{key}'");
+        var parts = TomlKeyReader.Read(s, TomlKeyContext.Line, out var key);
+        if (s.Peek() != '=')
+        {
+            throw TomlValueReader.MissingEquals(s, key);
+        }
+
+        s.Advance();
         var target = TomlTableRules.ResolveKeyValue(current, parts);
         var last = parts[^1];
         s.SkipWhitespace();
         target.Add(last.Name, last.Position, TomlValueReader.Read(s, 0));
-        s.ExpectEndOfLine($"the value of key '{key}'");
+        if (!s.TryEndLine())
+        {
+            throw s.EndOfLineError($"the value of key '{key}'");
+        }
     }
 }

@@ -7,11 +7,13 @@ internal static class TomlKeyReader
 {
     /// <summary>Reads a key into <see cref="TomlScanner.KeyParts"/> and skips the whitespace after it.</summary>
     /// <param name="s">The scanner, on the first character of the key.</param>
-    /// <param name="context">Where a key was expected, for the message when none is there ("at the start of a line").</param>
-    public static List<TomlKeyPart> Read(TomlScanner s, string context)
+    /// <param name="context">Where a key was expected, for the message when none is there.</param>
+    /// <param name="written">The key as written in the document, for messages that quote it.</param>
+    public static List<TomlKeyPart> Read(TomlScanner s, TomlKeyContext context, out TomlKeyText written)
     {
         var parts = s.KeyParts;
         parts.Clear();
+        var keyStart = s.Offset;
         while (true)
         {
             var position = s.Position;
@@ -34,7 +36,7 @@ internal static class TomlKeyReader
             }
             else if (parts.Count == 0)
             {
-                throw s.Error($"Expected a key {context}, but found {TomlChars.Describe(c)}. Bare keys may use only A-Z, a-z, 0-9, '_' and '-'; quote any other key.");
+                throw s.Error($"Expected a key {Describe(context)}, but found {TomlChars.Describe(c)}. Bare keys may use only A-Z, a-z, 0-9, '_' and '-'; quote any other key.");
             }
             else
             {
@@ -42,9 +44,11 @@ internal static class TomlKeyReader
             }
 
             parts.Add(new TomlKeyPart(name, position));
+            var end = s.Offset;
             s.SkipWhitespace();
             if (s.Peek() != '.')
             {
+                written = new TomlKeyText(s.Text, keyStart, end);
                 return parts;
             }
 
@@ -52,6 +56,14 @@ internal static class TomlKeyReader
             s.SkipWhitespace();
         }
     }
+
+    private static string Describe(TomlKeyContext context) => context switch
+    {
+        TomlKeyContext.Line => "at the start of the line",
+        TomlKeyContext.TableHeader => "in the [table] header",
+        TomlKeyContext.ArrayHeader => "in the [[array]] header",
+        _ => "in the inline table",
+    };
 
     /// <summary>Formats the first <paramref name="count"/> parts as TOML would write them, quoting where needed.</summary>
     public static string Format(List<TomlKeyPart> parts, int count)
@@ -116,4 +128,19 @@ internal static class TomlKeyReader
 
         return true;
     }
+}
+
+/// <summary>Where a key is being read, which decides how a missing key is reported.</summary>
+internal enum TomlKeyContext
+{
+    Line,
+    TableHeader,
+    ArrayHeader,
+    InlineTable,
+}
+
+/// <summary>Where a key was written, kept as offsets so the text is only copied when a message needs it.</summary>
+internal readonly record struct TomlKeyText(string Source, int Start, int End)
+{
+    public override string ToString() => Source[Start..End];
 }

@@ -158,8 +158,11 @@ internal sealed class TomlScanner
         }
     }
 
-    /// <summary>Requires that nothing but whitespace and a comment follows on this line.</summary>
-    public void ExpectEndOfLine(string after)
+    /// <summary>
+    /// Moves to the next line if nothing but whitespace and a comment is left on this one; otherwise stays on
+    /// the offending character and returns false, so the caller can say what it had just read.
+    /// </summary>
+    public bool TryEndLine()
     {
         SkipWhitespace();
         if (Peek() == '#')
@@ -167,24 +170,12 @@ internal sealed class TomlScanner
             SkipComment();
         }
 
-        if (AtEnd || TryConsumeNewline())
-        {
-            return;
-        }
-
-        throw Error($"Expected the end of the line after {after}, but found {TomlChars.Describe(Peek())}.");
+        return AtEnd || TryConsumeNewline();
     }
 
-    /// <summary>Consumes <paramref name="expected"/> or fails with a message naming what was found instead.</summary>
-    public void Expect(char expected, string context)
-    {
-        if (Peek() != expected)
-        {
-            throw Error($"Expected '{expected}' {context}, but found {TomlChars.Describe(Peek())}.");
-        }
-
-        _pos++;
-    }
+    /// <summary>The error for a line that goes on after <paramref name="after"/>.</summary>
+    public TomlSyntaxException EndOfLineError(string after) =>
+        Error($"Expected the end of the line after {after}, but found {TomlChars.Describe(Peek())}.");
 }
 
 /// <summary>One part of a possibly dotted key, with where it was written.</summary>

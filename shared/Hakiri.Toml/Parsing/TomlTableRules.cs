@@ -23,8 +23,9 @@ internal static class TomlTableRules
                 continue;
             }
 
-            var name = TomlKeyReader.Format(parts, i + 1);
-            var key = TomlKeyReader.Format(parts, parts.Count);
+            // Message text is built only on the failing branches: this loop runs for every dotted key.
+            var name = new KeyName(parts, i + 1);
+            var key = new KeyName(parts, parts.Count);
             switch (entry.Value)
             {
                 case TomlTable { Origin: TomlTableOrigin.DottedKey } child:
@@ -130,8 +131,8 @@ internal static class TomlTableRules
                 continue;
             }
 
-            var name = TomlKeyReader.Format(parts, i + 1);
-            var header = TomlKeyReader.Format(parts, parts.Count);
+            var name = new KeyName(parts, i + 1);
+            var header = new KeyName(parts, parts.Count);
             table = entry.Value switch
             {
                 TomlTable { Origin: TomlTableOrigin.Inline } t => throw TomlScanner.Error($"The inline table '{name}' (at {t.Position}) is complete once closed; the header [{header}] cannot add to it.", part.Position),
@@ -149,5 +150,11 @@ internal static class TomlTableRules
     {
         var type = node.TypeName;
         return (type[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + type;
+    }
+
+    /// <summary>A key path that is formatted only if it ends up in a message.</summary>
+    private readonly struct KeyName(List<TomlKeyPart> parts, int count)
+    {
+        public override string ToString() => TomlKeyReader.Format(parts, count);
     }
 }

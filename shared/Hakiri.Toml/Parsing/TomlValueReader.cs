@@ -87,9 +87,13 @@ internal static class TomlValueReader
         while (true)
         {
             RejectNewline(s, open);
-            var parts = TomlKeyReader.Read(s, $"in the inline table opened at {open}");
-            var key = TomlKeyReader.Format(parts, parts.Count);
-            s.Expect('=', $"after the key '{key}'");
+            var parts = TomlKeyReader.Read(s, TomlKeyContext.InlineTable, out var key);
+            if (s.Peek() != '=')
+            {
+                throw MissingEquals(s, key);
+            }
+
+            s.Advance();
             var target = TomlTableRules.ResolveKeyValue(table, parts);
             var last = parts[^1];
             s.SkipWhitespace();
@@ -116,6 +120,9 @@ internal static class TomlValueReader
             }
         }
     }
+
+    public static TomlSyntaxException MissingEquals(TomlScanner s, TomlKeyText key) =>
+        s.Error($"Expected '=' after the key '{key}', but found {TomlChars.Describe(s.Peek())}.");
 
     private static void RejectNewline(TomlScanner s, TomlPosition open)
     {

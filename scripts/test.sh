@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what the tests need, builds with zero warnings, runs every test
+# project, then publishes the Native AOT hakiri binary (no trimming/AOT warnings allowed) and smoke-tests it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+bash scripts/install-test-deps.sh
+
+log_dir=artifacts/test-logs
+mkdir -p "$log_dir"
+
+echo "== build"
+dotnet build Hakiri.sln -c Debug -nologo -clp:NoSummary 2>&1 | tee "$log_dir/build.log" | grep -E "(warning|error) [A-Z]+[0-9]+" || true
+if grep -qE "(warning|error) [A-Z]+[0-9]+" "$log_dir/build.log"; then
+  echo "build: warnings or errors (see above); the build must be clean." >&2
+  exit 1
+fi
+
+echo "== test"
+set +e
+dotnet test Hakiri.sln -c Debug --no-build -nologo 2>&1 | tee "$log_dir/test.log"
+test_status=${PIPESTATUS[0]}
+set -e
+
+echo "== native AOT publish"
+rm -rf artifacts/aot
+dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo 2>&1 | tee "$log_dir/publish.log" >/dev/null
+if grep -qE "warning (IL|AOT)[0-9]+|warning [A-Z]+[0-9]+" "$log_dir/publish.log"; then
+  grep -E "warning" "$log_dir/publish.log" >&2
+  echo "publish: trimming/AOT warnings (above) must be fixed." >&2
+  exit 1
+fi
+
+echo "== AOT smoke"
+smoke_passed=0
+smoke_failed=0
+smoke() {
+  local name=$1 expected=$2; shift 2
+  set +e
+  "$@" >"$log_dir/smoke.out" 2>&1
+  local actual=$?
+  set -e
+  if [ "$actual" -eq "$expected" ]; then
+    smoke_passed=$((smoke_passed + 1)); echo "  ok   $name"
+  else
+    smoke_failed=$((smoke_failed + 1)); echo "  FAIL $name (exit $actual, expected $expected)"; cat "$log_dir/smoke.out"
+  fi
+}
+bin=artifacts/aot/hakiri
+smoke "--version" 0 "$bin" --version
+smoke "validate quickstart" 0 "$bin" validate samples/quickstart/hakiri.toml
+smoke "validate connector template" 0 "$bin" validate templates/connector/connector.toml
+smoke "schema export manifest" 0 "$bin" schema export manifest -o artifacts/aot/manifest.schema.json
+smoke "schema matches golden" 0 cmp artifacts/aot/manifest.schema.json tests/Hakiri.Manifest.Tests/Golden/manifest.schema.json
+smoke_dir=$(mktemp -d)
+smoke "init" 0 "$bin" init "$smoke_dir"
+smoke "validate init output" 0 "$bin" validate "$smoke_dir/hakiri.toml"
+printf '[project]\nname = 1\n' >"$smoke_dir/hakiri.toml"
+smoke "bad manifest exits 2" 2 "$bin" validate "$smoke_dir/hakiri.toml"
+smoke "bad usage exits 2" 2 "$bin" frobnicate
+rm -rf "$smoke_dir"
+
+# One closing line for CI: every test case plus the smoke checks.
+sum() { grep -E "^(Passed|Failed)!" "$log_dir/test.log" | sed -E "s/.*$1: *([0-9]+).*/\\1/" | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+passed=$(( ${passed:-0} + smoke_passed ))
+failed=$(( ${failed:-0} + smoke_failed ))
+echo "tests: $passed passed, $failed failed"
+if [ "$test_status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

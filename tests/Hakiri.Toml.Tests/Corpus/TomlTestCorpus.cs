@@ -3,6 +3,7 @@ namespace Hakiri.Toml.Tests.Corpus;
 /// <summary>Finds the toml-test corpus beside the repository and lists its TOML 1.0 cases.</summary>
 internal static class TomlTestCorpus
 {
+    private static readonly Lazy<string> Repository = new(FindRepositoryRoot);
     private static readonly Lazy<string> Root = new(Locate);
     private static readonly Lazy<string[]> Listed = new(() => File.ReadAllLines(Path.Combine(Root.Value, "tests", "files-toml-1.0.0")));
 
@@ -10,7 +11,7 @@ internal static class TomlTestCorpus
     public static string TestsDirectory => Path.Combine(Root.Value, "tests");
 
     /// <summary>The repository root: the folder that holds Hakiri.sln.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Value;
 
     /// <summary>Valid case names such as <c>valid/array/array</c> (a .toml and a .json beside it).</summary>
     public static TheoryData<string> ValidCases() => Cases("valid/");

@@ -39,7 +39,7 @@ public sealed class TomllibCrossCheckTests
     {
         var documents = Enumerable.Range(1, DocumentCount).Select(RandomTomlDocuments.Generate).ToList();
 
-        using var results = JsonDocument.Parse(RunPython(JsonSerializer.Serialize(documents)));
+        using var results = JsonDocument.Parse(RunPython(ToJsonArray(documents)));
 
         var i = 0;
         foreach (var result in results.RootElement.EnumerateArray())
@@ -51,6 +51,19 @@ public sealed class TomllibCrossCheckTests
         }
 
         Assert.Equal(DocumentCount, i);
+    }
+
+    private static string ToJsonArray(List<string> documents)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            documents.ForEach(writer.WriteStringValue);
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static string RunPython(string input)

@@ -67,13 +67,20 @@ public static class ManifestLoader
         }
         catch (TomlSyntaxException e)
         {
-            diagnostics.Error(e.Position.Line, e.Position.Column, e.Reason, "fix the TOML syntax (TOML 1.0; docs/manifest.md has examples)");
+            diagnostics.Error(e.Position.Line, e.Position.Column, AsFragment(e.Reason), "fix the TOML syntax (TOML 1.0; docs/manifest.md has examples)");
             return new LoadResult<T>(null, diagnostics.Items);
         }
 
         var value = bind(root, fullPath, diagnostics);
         var inFileOrder = diagnostics.Items.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray();
         return new LoadResult<T>(diagnostics.HasErrors ? null : value, inFileOrder);
+    }
+
+    // The parser writes sentences; diagnostics are fragments joined to a hint, so drop the capital and the period.
+    private static string AsFragment(string sentence)
+    {
+        var text = sentence.TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
     private static bool TryDecode(byte[] bytes, out string text, out int badOffset)

@@ -20,6 +20,10 @@ internal static class HakiriApp
             ValidateCommand.Create(),
             SchemaCommand.Create(),
             InitCommand.Create(),
+            RunCommand.Create(),
+            QueryCommand.Create(),
+            CatalogCommands.Tables(),
+            CatalogCommands.Runs(),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersionAction();

@@ -93,6 +93,7 @@ public sealed class ManifestLoaderTests
     public void ParseProject_PathMatchesNothing_WarnsButSucceeds()
     {
         using var dir = new TempDirectory();
+        dir.Write("missing/notes.txt", "not a csv");
         var path = dir.Write("hakiri.toml", """
             [project]
             name = "empty"
@@ -107,6 +108,21 @@ public sealed class ManifestLoaderTests
         var warning = Assert.Single(result.Diagnostics);
         Assert.False(warning.IsError);
         Assert.Contains("no file matches 'missing/*.csv'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(ManifestCodes.NoMatch, warning.Code);
+    }
+
+    [Fact]
+    public void ParseProject_PathDirectoryMissing_WarnsWithItsOwnCode()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("hakiri.toml", "[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"nowhere/*.csv\"\n");
+
+        var result = ManifestLoader.LoadProject(path);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(ManifestCodes.MissingDirectory, warning.Code);
+        Assert.Equal((5, 8), (warning.Line, warning.Column));
+        Assert.Contains("the directory 'nowhere' of path 'nowhere/*.csv' does not exist", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

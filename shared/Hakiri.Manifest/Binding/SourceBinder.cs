@@ -54,7 +54,8 @@ internal static class SourceBinder
         }
 
         WarnWhenNothingMatches(glob, pathNode, manifestPath, diagnostics);
-        return new FileSourceManifest(pathNode.Value, format.Value);
+        var onError = TomlRead.String(table, "on_error") == "skip" ? OnErrorPolicy.Skip : OnErrorPolicy.Fail;
+        return new FileSourceManifest(pathNode.Value, format.Value, onError);
     }
 
     private static FileFormat? InferFormat(string path)
@@ -78,8 +79,17 @@ internal static class SourceBinder
             return;
         }
 
+        var start = Path.GetFullPath(Path.Combine(manifestDirectory, glob.BaseDirectory));
+        if (!Directory.Exists(start))
+        {
+            diagnostics.Warning(pathNode.Position.Line, pathNode.Position.Column,
+                $"the directory '{glob.BaseDirectory}' of path '{pathNode.Value}' does not exist (relative to {manifestDirectory})",
+                "create it or correct the path", ManifestCodes.MissingDirectory);
+            return;
+        }
+
         diagnostics.Warning(pathNode.Position.Line, pathNode.Position.Column,
             $"no file matches '{pathNode.Value}' yet (relative to {manifestDirectory})",
-            "runs will land nothing until files appear there; check the path if that is not expected");
+            "runs will land nothing until files appear there; check the path if that is not expected", ManifestCodes.NoMatch);
     }
 }

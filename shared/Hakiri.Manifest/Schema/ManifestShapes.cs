@@ -37,6 +37,11 @@ internal static class ManifestShapes
             {
                 Example = "format = \"csv\"",
             },
+            new FieldShape("on_error", new StringShape("What to do with a malformed row: fail the run (default) or skip it and report the count.")
+            {
+                Values = ["fail", "skip"],
+                Default = "fail",
+            }) { Example = "on_error = \"skip\"" },
         ]);
 
         var source = new UnionShape("Where the pipeline's records come from; `connector` selects the connector.", "connector",

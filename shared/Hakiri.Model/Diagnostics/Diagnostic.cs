@@ -22,6 +22,9 @@ public enum DiagnosticSeverity
 /// <param name="Hint">What to do about it, or <see langword="null"/>.</param>
 public sealed record Diagnostic(DiagnosticSeverity Severity, string File, int Line, int Column, string Message, string? Hint)
 {
+    /// <summary>A stable identifier of the kind of problem, for callers that treat some kinds specially; may be null.</summary>
+    public string? Code { get; init; }
+
     /// <summary>Whether this is an error.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 

@@ -20,6 +20,6 @@ public sealed class DiagnosticBag(string file)
         _items.Add(new Diagnostic(DiagnosticSeverity.Error, File, line, column, message, hint));
 
     /// <summary>Reports a warning.</summary>
-    public void Warning(int line, int column, string message, string? hint = null) =>
-        _items.Add(new Diagnostic(DiagnosticSeverity.Warning, File, line, column, message, hint));
+    public void Warning(int line, int column, string message, string? hint = null, string? code = null) =>
+        _items.Add(new Diagnostic(DiagnosticSeverity.Warning, File, line, column, message, hint) { Code = code });
 }

@@ -14,7 +14,8 @@ public abstract record SourceManifest
 /// <summary>The built-in <c>file</c> connector: files matched by a glob, in one format.</summary>
 /// <param name="Path">The glob as written, relative to the manifest's directory unless absolute.</param>
 /// <param name="Format">The files' format.</param>
-public sealed record FileSourceManifest(string Path, FileFormat Format) : SourceManifest
+/// <param name="OnError">What to do with a malformed row.</param>
+public sealed record FileSourceManifest(string Path, FileFormat Format, OnErrorPolicy OnError = OnErrorPolicy.Fail) : SourceManifest
 {
     /// <inheritdoc />
     public override string Connector => "file";
@@ -34,4 +35,14 @@ public enum FileFormat
 
     /// <summary>Apache Parquet.</summary>
     Parquet,
+}
+
+/// <summary>What a source does with a malformed record.</summary>
+public enum OnErrorPolicy
+{
+    /// <summary>Stop the run with an error naming the file and line; nothing is committed.</summary>
+    Fail,
+
+    /// <summary>Skip the record, count it, and report the count in the run's summary.</summary>
+    Skip,
 }

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using Hakiri.Steps.Running;
+
+namespace Hakiri.Cli.Output;
+
+[JsonSerializable(typeof(RunSummary))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

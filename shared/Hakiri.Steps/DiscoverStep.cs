@@ -1,0 +1,62 @@
+using Hakiri.Manifest.Globs;
+using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Errors;
+using Hakiri.Steps.Planning;
+using Hakiri.Steps.Sources;
+using Hakiri.Store;
+
+namespace Hakiri.Steps;
+
+/// <summary>
+/// <c>discover</c>: for each pipeline, finds what to pull — for the file connector, the files its glob matches that
+/// are new or changed since they were last committed — and leaves the plan in the run's staging area.
+/// </summary>
+public static class DiscoverStep
+{
+    /// <summary>Runs the step.</summary>
+    public static Task<DiscoverOutput> RunAsync(StepContext context, DiscoverInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var pipelines = input.Pipelines.Count == 0 ? context.Manifest.Pipelines : input.Pipelines.Select(context.Pipeline).ToArray();
+        using var catalog = context.OpenCatalog();
+        var work = new List<TableWork>();
+        foreach (var pipeline in pipelines)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var plan = pipeline.Source switch
+            {
+                FileSourceManifest file => PlanFiles(context, file, catalog.GetSourceFiles(pipeline.Table)),
+                _ => throw new StepFailedException(StepErrors.Permanent, $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' is not available in this version."),
+            };
+            PlanStore.Save(context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, pipeline.Table)), plan);
+            work.Add(new TableWork(input.RunId, pipeline.Name, pipeline.Table, plan.Files.Count));
+        }
+
+        return Task.FromResult(new DiscoverOutput(input.RunId, work));
+    }
+
+    private static TablePlan PlanFiles(StepContext context, FileSourceManifest source, IReadOnlyDictionary<string, Store.Catalog.SourceFileRecord> ingested)
+    {
+        var glob = GlobPattern.TryParse(source.Path, out _)
+            ?? throw new StepFailedException(StepErrors.Permanent, $"The path '{source.Path}' is not a valid glob; run 'hakiri validate'.");
+        var baseDirectory = context.Manifest.BaseDirectory;
+        var files = new List<PlannedFile>();
+        var unchanged = 0;
+        foreach (var absolute in GlobFiles.Match(baseDirectory, glob))
+        {
+            var relative = Path.GetRelativePath(baseDirectory, absolute).Replace(Path.DirectorySeparatorChar, '/');
+            var fingerprint = FileFingerprint.Of(new FileInfo(absolute));
+            if (ingested.TryGetValue(relative, out var known) && known.Fingerprint == fingerprint)
+            {
+                unchanged++;
+                continue;
+            }
+
+            files.Add(new PlannedFile(relative, absolute, fingerprint, Replaces: known is not null));
+        }
+
+        return new TablePlan(files, unchanged);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hakiri.Model.Steps;
+
+namespace Hakiri.Steps.Planning;
+
+/// <summary>What discover decided to pull for one table in one run; kept in the run's staging area, not in the state.</summary>
+/// <param name="Files">The source files to pull, in order.</param>
+/// <param name="Unchanged">Source files matched but already ingested unchanged.</param>
+internal sealed record TablePlan(
+    [property: JsonPropertyName("files")] IReadOnlyList<PlannedFile> Files,
+    [property: JsonPropertyName("unchanged")] int Unchanged);
+
+/// <summary>One source file to pull.</summary>
+/// <param name="Path">The path relative to the manifest, <c>/</c>-separated: the row locator's file part.</param>
+/// <param name="AbsolutePath">Where to read it.</param>
+/// <param name="Fingerprint">Size and modification time at discovery.</param>
+/// <param name="Replaces">Whether an earlier version of the file was ingested (its rows are replaced).</param>
+internal sealed record PlannedFile(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("absolute_path")] string AbsolutePath,
+    [property: JsonPropertyName("fingerprint")] string Fingerprint,
+    [property: JsonPropertyName("replaces")] bool Replaces);
+
+[JsonSerializable(typeof(TablePlan))]
+[JsonSerializable(typeof(DiscoverInput))]
+[JsonSerializable(typeof(DiscoverOutput))]
+[JsonSerializable(typeof(PullBatchInput))]
+[JsonSerializable(typeof(PullBatchOutput))]
+[JsonSerializable(typeof(TableStepInput))]
+[JsonSerializable(typeof(WriteOutput))]
+[JsonSerializable(typeof(CompactOutput))]
+[JsonSerializable(typeof(IndexOutput))]
+[JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+internal sealed partial class StepsJsonContext : JsonSerializerContext;
+
+/// <summary>Reads and writes a table's plan in the run's staging area.</summary>
+internal static class PlanStore
+{
+    public const string FileName = "plan.json";
+
+    public static void Save(string stagingDirectory, TablePlan plan)
+    {
+        Directory.CreateDirectory(stagingDirectory);
+        var path = System.IO.Path.Combine(stagingDirectory, FileName);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(plan, StepsJsonContext.Default.TablePlan));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static TablePlan Load(string stagingDirectory)
+    {
+        var path = System.IO.Path.Combine(stagingDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new Errors.StepFailedException(Errors.StepErrors.Permanent,
+                $"No plan at {path}: discover has not run for this table in this run, or the run's staging area was removed.");
+        }
+
+        return JsonSerializer.Deserialize(File.ReadAllText(path), StepsJsonContext.Default.TablePlan)!;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Errors;
+using Hakiri.Steps.Planning;
+using Hakiri.Steps.Sources;
+using Hakiri.Store;
+
+namespace Hakiri.Steps;
+
+/// <summary>
+/// <c>pull-batch</c>: stages one batch of a table in the store — for the file connector, one source file converted
+/// to Parquet with provenance columns — and returns the cursor of the next batch. DuckDB streams the conversion, so
+/// memory stays bounded whatever the file's size. Batch names are deterministic, so a retried pull overwrites.
+/// </summary>
+public static class PullBatchStep
+{
+    /// <summary>The staged batch file name for a cursor position.</summary>
+    internal static string BatchName(int index) => $"batch-{index:D6}.parquet";
+
+    /// <summary>Runs the step.</summary>
+    public static Task<PullBatchOutput> RunAsync(StepContext context, PullBatchInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var pipeline = context.Pipeline(input.Pipeline);
+        var staging = context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, input.Table));
+        var plan = PlanStore.Load(staging);
+        var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (index >= plan.Files.Count)
+        {
+            return Task.FromResult(new PullBatchOutput(input.RunId, input.Pipeline, input.Table, null, 0, 0, 0, input.Cursor, false));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var file = plan.Files[index];
+        var source = (FileSourceManifest)pipeline.Source;
+        var target = Path.Combine(staging, BatchName(index));
+        var (rows, skipped) = Stage(context, input.RunId, source, file, target);
+        var bytes = new FileInfo(target).Length;
+        var next = (index + 1).ToString(CultureInfo.InvariantCulture);
+        return Task.FromResult(new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count));
+    }
+
+    private static (long Rows, long Skipped) Stage(StepContext context, string runId, FileSourceManifest source, PlannedFile file, string target)
+    {
+        if (!File.Exists(file.AbsolutePath))
+        {
+            throw new StepFailedException(StepErrors.Transient, $"{file.Path}: the file disappeared after discovery; re-run to pick up the current files.");
+        }
+
+        var temporary = target + ".tmp";
+        using var database = context.OpenDuckDb();
+        using var connection = database.Connect();
+        try
+        {
+            var rows = connection.Execute($"""
+                COPY (
+                    SELECT src.*,
+                        {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                        {Sql.Literal(file.Path)} AS {ProvenanceColumns.Source},
+                        {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                    FROM {FileReaders.For(source, file.AbsolutePath)} AS src
+                ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)
+                """);
+            var skipped = source.OnError == OnErrorPolicy.Skip ? SkippedRows.Count(connection, source, file, rows) : 0;
+            File.Move(temporary, target, overwrite: true);
+            return (rows, skipped);
+        }
+        catch (DuckDbException e)
+        {
+            File.Delete(temporary);
+            throw SourceErrors.From(file.Path, source, e);
+        }
+    }
+}

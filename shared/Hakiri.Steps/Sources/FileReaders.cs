@@ -1,0 +1,24 @@
+using Hakiri.Model.Manifests;
+
+namespace Hakiri.Steps.Sources;
+
+/// <summary>The DuckDB table function that reads one source file in the pipeline's format.</summary>
+internal static class FileReaders
+{
+    public static string For(FileSourceManifest source, string absolutePath)
+    {
+        var path = Sql.Literal(absolutePath);
+        var skip = source.OnError == OnErrorPolicy.Skip;
+        return source.Format switch
+        {
+            FileFormat.Csv => skip
+                ? $"read_csv({path}, header = true, auto_detect = true, ignore_errors = true, store_rejects = true)"
+                : $"read_csv({path}, header = true, auto_detect = true)",
+            FileFormat.Ndjson => skip
+                ? $"read_json({path}, format = 'newline_delimited', records = true, ignore_errors = true)"
+                : $"read_json({path}, format = 'newline_delimited', records = true)",
+            FileFormat.Json => $"read_json({path}, format = 'array', records = true)",
+            _ => $"read_parquet({path})",
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
+using Hakiri.Steps.Errors;
+
+namespace Hakiri.Steps.Sources;
+
+/// <summary>Turns DuckDB reader errors into sentences that name the source file and line.</summary>
+internal static partial class SourceErrors
+{
+    public static StepFailedException From(string path, FileSourceManifest source, DuckDbException error)
+    {
+        var message = error.Message;
+        var firstLine = message.Split('\n', 2)[0].Trim();
+        var line = LineNumber().Match(message);
+        var location = line.Success ? $"{path}:{line.Groups[1].Value}" : path;
+        var what = source.Format switch
+        {
+            FileFormat.Csv => "malformed CSV",
+            FileFormat.Ndjson => "invalid NDJSON",
+            FileFormat.Json => "invalid JSON",
+            _ => "unreadable Parquet",
+        };
+        var hint = source.OnError == OnErrorPolicy.Fail && source.Format is FileFormat.Csv or FileFormat.Ndjson
+            ? "fix the file, or set on_error = \"skip\" in the pipeline's source to skip and count malformed rows"
+            : "fix or remove the file";
+        if (message.Contains("No files found", StringComparison.OrdinalIgnoreCase) || message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
+        {
+            return new StepFailedException(StepErrors.BadInput, $"{path}: cannot read the file: {firstLine} — check it exists and is readable", error);
+        }
+
+        return new StepFailedException(StepErrors.BadInput, $"{location}: {what}: {firstLine} — {hint}", error);
+    }
+
+    /// <summary>The line number DuckDB names in a reader error, when it names one.</summary>
+    public static int? LineOf(string message)
+    {
+        var match = LineNumber().Match(message);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"[Ll]ine:? (\d+)")]
+    private static partial Regex LineNumber();
+}

@@ -1,0 +1,82 @@
+using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Planning;
+using Hakiri.Steps.Sources;
+using Hakiri.Steps.Writing;
+using Hakiri.Store;
+using Hakiri.Store.Catalog;
+
+namespace Hakiri.Steps;
+
+/// <summary>
+/// <c>write</c>: turns a table's staged batches into live Parquet data files. With a primary key the newest row per
+/// key wins and older versions are removed; without one, rows of a re-read source file replace that file's earlier
+/// rows. Files whose rows change are rewritten, the new files are moved under <c>data/</c>, and one catalog
+/// transaction swaps them in together with the ingested source files (the connector's cursor). Old files are deleted
+/// only after the commit, so a crash leaves either the old state or the new one, plus orphans the next run removes.
+/// </summary>
+public static class WriteStep
+{
+    /// <summary>Runs the step.</summary>
+    public static Task<WriteOutput> RunAsync(StepContext context, TableStepInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var pipeline = context.Pipeline(input.Pipeline);
+        var stagingPrefix = StoreLayout.StagingPrefix(input.RunId, input.Table);
+        var staging = context.Layout.Absolute(stagingPrefix);
+        using var catalog = context.OpenCatalog();
+        var existing = catalog.GetTable(input.Table);
+
+        // At least once: a retried write after a commit finds its own run on the table and does nothing again.
+        if (existing?.UpdatedRunId == input.RunId || !Directory.Exists(staging))
+        {
+            return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
+        }
+
+        var plan = PlanStore.Load(staging);
+        var batches = Directory.GetFiles(staging, "batch-*.parquet").Order(StringComparer.Ordinal).ToArray();
+        if (plan.Files.Count == 0)
+        {
+            Directory.Delete(staging, recursive: true);
+            return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var live = catalog.ListFiles(input.Table);
+        using var database = context.OpenDuckDb();
+        using var connection = database.Connect();
+        var result = new TableRewrite(context, connection, pipeline, existing, live, plan, batches).Run(staging);
+
+        var added = new List<FileRecord>();
+        foreach (var (path, rows) in result.Outputs)
+        {
+            var relative = StoreLayout.DataFile(input.Table, input.RunId, $"part-{added.Count:D6}.parquet");
+            var target = context.Layout.Absolute(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(path, target, overwrite: true);
+            added.Add(new FileRecord(relative, input.Table, input.RunId, rows, new FileInfo(target).Length));
+        }
+
+        var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, pipeline.PrimaryKey,
+            result.Columns, 0, 0, 0, input.RunId, null);
+        catalog.Commit(new TableCommit
+        {
+            RunId = input.RunId,
+            Table = table,
+            AddedFiles = added,
+            RemovedFiles = result.RemovedFiles,
+            Lineage = added.SelectMany(f => plan.Files.Select(s => new LineageRecord(f.Path, s.Path))
+                .Concat(result.RemovedFiles.Select(r => new LineageRecord(f.Path, "rewrite:" + r)))).ToArray(),
+            SourceFiles = plan.Files.Select(f => new SourceFileRecord(f.Path, f.Fingerprint, result.RowsPerSource.GetValueOrDefault(f.Path))).ToArray(),
+            RowsWritten = result.IncomingRows,
+        });
+
+        StoreFiles.DeleteQuietly(context.Layout, result.RemovedFiles);
+        Directory.Delete(staging, recursive: true);
+        var after = catalog.GetTable(input.Table)!;
+        return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, result.IncomingRows, result.RowsReplaced,
+            added.Count, result.RemovedFiles.Count, added.Sum(f => f.ByteSize), after.RowCount));
+    }
+}

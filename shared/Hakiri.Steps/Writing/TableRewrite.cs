@@ -1,0 +1,161 @@
+using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
+using Hakiri.Steps.Planning;
+using Hakiri.Steps.Sources;
+using Hakiri.Store.Catalog;
+
+namespace Hakiri.Steps.Writing;
+
+/// <summary>What one write produces: the new file's rows and schema, and which live files it replaces.</summary>
+internal sealed record RewriteResult(
+    List<ColumnSchema> Columns,
+    IReadOnlyList<(string Path, long Rows)> Outputs,
+    long IncomingRows,
+    long RowsReplaced,
+    IReadOnlyList<string> RemovedFiles,
+    IReadOnlyDictionary<string, long> RowsPerSource);
+
+/// <summary>The DuckDB side of the write step: merge schemas, dedupe, find affected files, write one Parquet file.</summary>
+internal sealed class TableRewrite(
+    StepContext context,
+    DuckDbConnection connection,
+    PipelineManifest pipeline,
+    TableRecord? existing,
+    IReadOnlyList<FileRecord> live,
+    TablePlan plan,
+    IReadOnlyList<string> batches)
+{
+    public RewriteResult Run(string staging)
+    {
+        var rowsPerBatch = RowsPerBatch();
+        var rowsPerSource = plan.Files.Select((f, i) => (f.Path, Rows: rowsPerBatch.GetValueOrDefault(PullBatchStep.BatchName(i))))
+            .ToDictionary(x => x.Path, x => x.Rows, StringComparer.Ordinal);
+        if (batches.Count == 0)
+        {
+            // Every planned file was empty: nothing to add, but the files count as ingested.
+            return new RewriteResult(existing?.Columns.ToList() ?? [.. SchemaMerger.Provenance], [], 0, 0, [], rowsPerSource);
+        }
+
+        var staged = $"read_parquet({Sql.List(batches)}, union_by_name = true, filename = true, file_row_number = true)";
+        var incomingColumns = connection.Describe(staged).Where(c => c.Name is not ("filename" or "file_row_number")).ToList();
+        var target = SchemaMerger.Merge(existing?.Columns ?? [], incomingColumns, connection, staged, pipeline.Table);
+        var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
+        var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
+        var replaced = ReplacedFilter();
+        var affected = livePaths.Length == 0 ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
+        var incomingRows = rowsPerBatch.Values.Sum();
+
+        // Append-only and already in the table's shape: the staged files become data files as they are.
+        if (pipeline.PrimaryKey.Count == 0 && affected.Count == 0 && batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        {
+            var moved = batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
+            return new RewriteResult(target, moved, incomingRows, 0, [], rowsPerSource);
+        }
+
+        DefineIncoming(target, incomingColumns, staged);
+        long keptRows = 0;
+        long affectedRows = 0;
+        var select = "SELECT * FROM incoming";
+        if (affected.Count > 0)
+        {
+            var old = $"read_parquet({Sql.List(affected)}, union_by_name = true)";
+            var oldColumns = connection.Describe(old).Select(c => c.Name).ToArray();
+            connection.Execute($"""
+                CREATE TEMP VIEW kept AS
+                SELECT {Projection.To(target, oldColumns, "e")} FROM {old} AS e {replaced.Replace("{e}", "e", StringComparison.Ordinal)}
+                """);
+            keptRows = connection.Scalar("SELECT count(*) FROM kept");
+            affectedRows = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Sum(f => f.RowCount);
+            select = "SELECT * FROM kept UNION ALL SELECT * FROM incoming";
+        }
+
+        var output = Path.Combine(staging, "out.parquet");
+        var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} (FORMAT parquet, COMPRESSION zstd)");
+        var removed = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
+        IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
+        return new RewriteResult(target, outputs, outputRows - keptRows, affectedRows - keptRows, removed, rowsPerSource);
+    }
+
+    private static string Single(string path) => $"read_parquet({Sql.Literal(path)})";
+
+    // With a primary key the newest row per key wins (later batch, then later row); the result is materialised
+    // because both the anti-join and the output read it.
+    private void DefineIncoming(List<ColumnSchema> target, List<ColumnSchema> incomingColumns, string staged)
+    {
+        var columns = incomingColumns.Select(c => c.Name).ToArray();
+        if (pipeline.PrimaryKey.Count == 0)
+        {
+            connection.Execute($"CREATE TEMP VIEW incoming AS SELECT {Projection.To(target, columns, "s")} FROM {staged} AS s");
+            return;
+        }
+
+        connection.Execute($"""
+            CREATE TEMP TABLE incoming AS
+            SELECT {Projection.To(target, columns, "s")}
+            FROM {staged} AS s
+            QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)))}
+                                       ORDER BY s.filename DESC, s.file_row_number DESC) = 1
+            """);
+    }
+
+    private Dictionary<string, long> RowsPerBatch()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (batches.Count == 0)
+        {
+            return counts;
+        }
+
+        using var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(batches)})");
+        while (reader.Read())
+        {
+            counts[Path.GetFileName(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    // The clause that keeps an existing row: with a primary key, unless a newer row has its key; without one, unless
+    // it came from a source file that was re-read. "{e}" stands for the existing rows' alias.
+    private string ReplacedFilter()
+    {
+        if (pipeline.PrimaryKey.Count > 0)
+        {
+            return $"ANTI JOIN incoming AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "{e}", "i")}";
+        }
+
+        var reread = plan.Files.Where(f => f.Replaces).Select(f => f.Path).ToArray();
+        return reread.Length == 0 ? string.Empty : $"WHERE {{e}}.{ProvenanceColumns.Source} NOT IN ({string.Join(", ", reread.Select(Sql.Literal))})";
+    }
+
+    private List<string> AffectedFiles(string[] livePaths, string replaced, List<ColumnSchema> target, List<ColumnSchema> incomingColumns, string staged)
+    {
+        if (replaced.Length == 0)
+        {
+            return [];
+        }
+
+        var all = $"read_parquet({Sql.List(livePaths)}, union_by_name = true, filename = true)";
+        if (pipeline.PrimaryKey.Count == 0)
+        {
+            var condition = replaced.Replace("{e}.", "e.", StringComparison.Ordinal).Replace("NOT IN", "IN", StringComparison.Ordinal);
+            return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e {condition}");
+        }
+
+        var keys = target.Where(c => pipeline.PrimaryKey.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        connection.Execute($"CREATE TEMP TABLE incoming_keys AS SELECT DISTINCT {Projection.To(keys, incomingColumns.Select(c => c.Name).ToArray(), "s")} FROM {staged} AS s");
+        return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e SEMI JOIN incoming_keys AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "e", "i")}");
+    }
+
+    private Dictionary<string, long> RowsPerSource()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = connection.Query($"SELECT {ProvenanceColumns.Source}, count(*) FROM incoming GROUP BY ALL");
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Serialization;
+
+namespace Hakiri.Store.Catalog;
+
+/// <summary>A column of a store table, with its DuckDB type name.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Type">The DuckDB type, e.g. <c>BIGINT</c>, <c>VARCHAR</c>, <c>TIMESTAMP WITH TIME ZONE</c>.</param>
+public sealed record ColumnSchema(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type);
+
+/// <summary>One run as the catalog records it.</summary>
+public sealed record RunRecord(
+    string RunId,
+    string Project,
+    IReadOnlyList<string> Pipelines,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    long RowsWritten,
+    long FilesWritten,
+    long BytesWritten,
+    string? Error);
+
+/// <summary>A store table as the catalog records it.</summary>
+public sealed record TableRecord(
+    string Name,
+    string Pipeline,
+    string Connector,
+    string Description,
+    IReadOnlyList<string> PrimaryKey,
+    IReadOnlyList<ColumnSchema> Columns,
+    long RowCount,
+    long FileCount,
+    long ByteCount,
+    string? UpdatedRunId,
+    DateTimeOffset? UpdatedAt);
+
+/// <summary>A live data file of a table.</summary>
+/// <param name="Path">Relative to the store root, <c>/</c>-separated.</param>
+/// <param name="Table">The table it belongs to.</param>
+/// <param name="RunId">The run that wrote it.</param>
+/// <param name="RowCount">Rows in the file.</param>
+/// <param name="ByteSize">Size of the file.</param>
+public sealed record FileRecord(string Path, string Table, string RunId, long RowCount, long ByteSize);
+
+/// <summary>What a source file looked like when its rows were last committed.</summary>
+/// <param name="Path">The path as the pipeline's glob matched it, relative to the manifest.</param>
+/// <param name="Fingerprint">Size and modification time; a different fingerprint means the file changed.</param>
+/// <param name="RowCount">Rows read from it.</param>
+public sealed record SourceFileRecord(string Path, string Fingerprint, long RowCount);
+
+/// <summary>Where a data file's rows came from.</summary>
+/// <param name="FilePath">The data file.</param>
+/// <param name="Source">A source locator: a source file path, an API, or <c>compaction</c>.</param>
+public sealed record LineageRecord(string FilePath, string Source);
+
+/// <summary>
+/// Everything the write or compact step changes for one table, applied in a single catalog transaction so the
+/// catalog never points at a file that is not there, and a cursor never moves ahead of its data.
+/// </summary>
+public sealed record TableCommit
+{
+    /// <summary>The run committing.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The table's identity and schema after the commit (row/file counts are recomputed).</summary>
+    public required TableRecord Table { get; init; }
+
+    /// <summary>Files that become live.</summary>
+    public IReadOnlyList<FileRecord> AddedFiles { get; init; } = [];
+
+    /// <summary>Files that stop being live (their paths are deleted from disk after the commit).</summary>
+    public IReadOnlyList<string> RemovedFiles { get; init; } = [];
+
+    /// <summary>Where the added files' rows came from.</summary>
+    public IReadOnlyList<LineageRecord> Lineage { get; init; } = [];
+
+    /// <summary>Source files now fully ingested.</summary>
+    public IReadOnlyList<SourceFileRecord> SourceFiles { get; init; } = [];
+
+    /// <summary>The connector's new resume point, or <see langword="null"/> to leave it.</summary>
+    public string? Cursor { get; init; }
+
+    /// <summary>Rows written, for the run's totals.</summary>
+    public long RowsWritten { get; init; }
+}
+
+[JsonSerializable(typeof(List<ColumnSchema>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

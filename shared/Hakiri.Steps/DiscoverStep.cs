@@ -47,7 +47,7 @@ public static class DiscoverStep
         foreach (var absolute in GlobFiles.Match(baseDirectory, glob))
         {
             var relative = Path.GetRelativePath(baseDirectory, absolute).Replace(Path.DirectorySeparatorChar, '/');
-            var fingerprint = FileFingerprint.Of(new FileInfo(absolute));
+            var fingerprint = FileFingerprint.Of(absolute, relative);
             if (ingested.TryGetValue(relative, out var known) && known.Fingerprint == fingerprint)
             {
                 unchanged++;

@@ -43,6 +43,13 @@ public static class PullBatchStep
         return Task.FromResult(new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count));
     }
 
+    // store_rejects keeps one row per problem; a line may have several.
+    private static long RejectedCsvLines(DuckDbConnection connection)
+    {
+        using var reader = connection.Query("SELECT count(DISTINCT line) FROM reject_errors");
+        return reader.Read() ? reader.GetInt64(0) : 0;
+    }
+
     private static (long Rows, long Skipped) Stage(StepContext context, string runId, FileSourceManifest source, PlannedFile file, string target)
     {
         if (!File.Exists(file.AbsolutePath))
@@ -51,6 +58,14 @@ public static class PullBatchStep
         }
 
         var temporary = target + ".tmp";
+        var readPath = file.AbsolutePath;
+        long filtered = 0;
+        if (source is { Format: FileFormat.Ndjson, OnError: OnErrorPolicy.Skip })
+        {
+            readPath = target + ".ndjson";
+            filtered = NdjsonFilter.CopyValidLines(file.AbsolutePath, readPath);
+        }
+
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
         try
@@ -61,17 +76,24 @@ public static class PullBatchStep
                         {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
                         {Sql.Literal(file.Path)} AS {ProvenanceColumns.Source},
                         {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                    FROM {FileReaders.For(source, file.AbsolutePath)} AS src
+                    FROM {FileReaders.For(source, readPath)} AS src
                 ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)
                 """);
-            var skipped = source.OnError == OnErrorPolicy.Skip ? SkippedRows.Count(connection, source, file, rows) : 0;
+            var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);
         }
         catch (DuckDbException e)
         {
+            throw SourceErrors.From(file.Path, source, e, file.AbsolutePath);
+        }
+        finally
+        {
             File.Delete(temporary);
-            throw SourceErrors.From(file.Path, source, e);
+            if (readPath != file.AbsolutePath)
+            {
+                File.Delete(readPath);
+            }
         }
     }
 }

@@ -5,6 +5,9 @@ namespace Hakiri.Steps.Sources;
 /// <summary>The DuckDB table function that reads one source file in the pipeline's format.</summary>
 internal static class FileReaders
 {
+    // CSV means comma-separated with a header and RFC 4180 quotes; column types are still detected.
+    private const string CsvOptions = "header = true, delim = ',', quote = '\"', escape = '\"', auto_detect = true";
+
     public static string For(FileSourceManifest source, string absolutePath)
     {
         var path = Sql.Literal(absolutePath);
@@ -12,8 +15,8 @@ internal static class FileReaders
         return source.Format switch
         {
             FileFormat.Csv => skip
-                ? $"read_csv({path}, header = true, auto_detect = true, ignore_errors = true, store_rejects = true)"
-                : $"read_csv({path}, header = true, auto_detect = true)",
+                ? $"read_csv({path}, {CsvOptions}, ignore_errors = true, store_rejects = true)"
+                : $"read_csv({path}, {CsvOptions})",
             FileFormat.Ndjson => skip
                 ? $"read_json({path}, format = 'newline_delimited', records = true, ignore_errors = true)"
                 : $"read_json({path}, format = 'newline_delimited', records = true)",

@@ -9,12 +9,17 @@ namespace Hakiri.Steps.Sources;
 /// <summary>Turns DuckDB reader errors into sentences that name the source file and line.</summary>
 internal static partial class SourceErrors
 {
-    public static StepFailedException From(string path, FileSourceManifest source, DuckDbException error)
+    public static StepFailedException From(string path, FileSourceManifest source, DuckDbException error, string? absolutePath = null)
     {
         var message = error.Message;
         var firstLine = message.Split('\n', 2)[0].Trim();
         var line = LineNumber().Match(message);
         var location = line.Success ? $"{path}:{line.Groups[1].Value}" : path;
+        if (!line.Success && source.Format == FileFormat.Csv && absolutePath is not null && CsvLineChecker.FirstInconsistentRecord(absolutePath) is { } bad)
+        {
+            location = $"{path}:{bad.Line}";
+            firstLine = $"the row has {bad.Actual} fields where the header has {bad.Expected}";
+        }
         var what = source.Format switch
         {
             FileFormat.Csv => "malformed CSV",

@@ -1,0 +1,90 @@
+using Hakiri.Steps.Errors;
+
+namespace Hakiri.Steps.Tests;
+
+public sealed class BadInputTests
+{
+    private const string Csv = "[project]\nname = \"p\"\n[pipelines.t]\nprimary_key = [\"id\"]\n[pipelines.t.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n";
+    private const string Ndjson = "[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"in/*.ndjson\"\n";
+
+    [Fact]
+    public async Task Run_MalformedCsvRow_FailsNamingFileAndLine_StoreUnchanged()
+    {
+        using var project = new TestProject(Csv);
+        project.Write("in/a.csv", "id,name\n1,a\n2,b\n");
+        await project.RunAsync();
+        var before = Snapshot(project);
+        project.Write("in/b.csv", "id,name\n3,c\n4,d,extra,fields\n5,e\n");
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("in/b.csv:3: malformed CSV:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("on_error = \"skip\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(project));
+    }
+
+    [Fact]
+    public async Task Run_InvalidJsonLine_FailsNamingFileAndLine_StoreUnchanged()
+    {
+        using var project = new TestProject(Ndjson);
+        project.Write("in/a.ndjson", "{\"id\": 1}\n");
+        await project.RunAsync();
+        var before = Snapshot(project);
+        project.Write("in/b.ndjson", "{\"id\": 2}\n{\"id\": 3\n{\"id\": 4}\n");
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("in/b.ndjson", error.Message, StringComparison.Ordinal);
+        Assert.Contains("invalid NDJSON", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(project));
+    }
+
+    [Fact]
+    public async Task Run_SkipPolicy_CountsAndReportsMalformedCsvRows()
+    {
+        using var project = new TestProject(Csv.Replace("path = \"in/*.csv\"\n", "path = \"in/*.csv\"\non_error = \"skip\"\n", StringComparison.Ordinal));
+        project.Write("in/b.csv", "id,name\n3,c\n4,d,extra,fields\n5,e\n6,f,g\n");
+
+        var summary = await project.RunAsync();
+
+        Assert.Equal(2, summary.Tables[0].RowsSkipped);
+        Assert.Equal(2, summary.Tables[0].RowCount);
+    }
+
+    [Fact]
+    public async Task Run_SkipPolicy_CountsAndReportsInvalidJsonLines()
+    {
+        using var project = new TestProject(Ndjson.Replace("path = \"in/*.ndjson\"\n", "path = \"in/*.ndjson\"\non_error = \"skip\"\n", StringComparison.Ordinal));
+        project.Write("in/b.ndjson", "{\"id\": 2}\n{\"id\": 3\n{\"id\": 4}\n");
+
+        var summary = await project.RunAsync();
+
+        Assert.Equal(1, summary.Tables[0].RowsSkipped);
+        Assert.Equal(2, summary.Tables[0].RowCount);
+    }
+
+    [Fact]
+    public async Task Run_UnreadableFile_FailsWithItsName()
+    {
+        using var project = new TestProject(Csv);
+        Directory.CreateDirectory(Path.Combine(project.Root, "in"));
+        File.CreateSymbolicLink(Path.Combine(project.Root, "in", "a.csv"), Path.Combine(project.Root, "nowhere.csv"));
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("in/a.csv: cannot read the file", error.Message, StringComparison.Ordinal);
+        Assert.Empty(project.DataFiles("t"));
+    }
+
+    private static string Snapshot(TestProject project)
+    {
+        using var catalog = project.Catalog();
+        var tables = catalog.ListTables().Select(t => $"{t.Name}:{t.RowCount}:{t.FileCount}:{string.Join(',', t.Columns)}");
+        var files = project.DataFiles("t").Select(f => $"{f}:{new FileInfo(f).Length}").Order();
+        var sources = catalog.GetSourceFiles("t").Select(s => $"{s.Key}={s.Value.Fingerprint}").Order();
+        return string.Join('\n', tables.Concat(files).Concat(sources));
+    }
+}

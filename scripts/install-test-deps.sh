@@ -3,6 +3,7 @@
 #   clang + zlib    Native AOT publishing of the hakiri binary
 #   node + npm      the independent checkers in tests/tools (Ajv JSON Schema validator, smol-toml)
 #   python3         second TOML oracle (tomllib) used by the TOML tests
+#   libduckdb.so    DuckDB's native library, into .tools/ (scripts/get-duckdb.sh; needs npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +26,5 @@ if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/
   echo "install-test-deps: npm ci in tests/tools"
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.hakiri-lock)
 fi
+
+bash scripts/get-duckdb.sh

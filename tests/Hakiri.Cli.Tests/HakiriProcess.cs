@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Hakiri.Testing;
+
+namespace Hakiri.Cli.Tests;
+
+/// <summary>Runs the built hakiri CLI as a separate process (the same build the tests reference).</summary>
+internal static class HakiriProcess
+{
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "hakiri.dll");
+
+    public static Task<ProcessResult> RunAsync(params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3));
+
+    /// <summary>Starts <c>hakiri</c> without waiting, for tests that kill it.</summary>
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

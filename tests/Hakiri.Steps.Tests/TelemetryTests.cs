@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hakiri.Steps.Running;
+
+namespace Hakiri.Steps.Tests;
+
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task Run_EmitsASpanPerStepUnderTheRunSpan()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Hakiri.Steps",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var project = TestProject.Quickstart();
+
+        var summary = await project.RunAsync("customers");
+
+        var mine = spans.Where(s => s.RootId == spans.First(r => r.OperationName == "hakiri.run" && (string?)r.GetTagItem("hakiri.run_id") == summary.RunId).RootId).ToArray();
+        Assert.Equal(["hakiri.compact", "hakiri.discover", "hakiri.index", "hakiri.pull-batch", "hakiri.run", "hakiri.write"], mine.Select(s => s.OperationName).Distinct().Order());
+        Assert.Equal(4L, mine.Single(s => s.OperationName == "hakiri.write").GetTagItem("hakiri.rows"));
+    }
+}

@@ -3,6 +3,8 @@
 #   clang + zlib    Native AOT publishing of the hakiri binary
 #   node + npm      the independent checkers in tests/tools (Ajv JSON Schema validator, smol-toml)
 #   python3         second TOML oracle (tomllib) used by the TOML tests
+#   sqlite3         reads the catalog in tests, as a user without Hakiri would
+#   libduckdb.so    DuckDB 1.5.6, from its npm package (scripts/get-duckdb.sh)
 #   libduckdb.so    DuckDB's native library, into .tools/ (scripts/get-duckdb.sh; needs npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"

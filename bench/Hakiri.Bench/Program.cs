@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Hakiri.DuckDb;
+
+// Usage: Hakiri.Bench HAKIRI_BINARY [ROWS] [WORKDIR]
+// Generates a ROWS-row, 10-column NDJSON file and CSV file, converts each to Parquet with raw DuckDB (COPY), then
+// lands each with `hakiri run` in a child process under /usr/bin/time, and prints rows/s, peak RSS and the ratio.
+var hakiri = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("pass the hakiri binary");
+var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+var work = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "hakiri-bench");
+Directory.CreateDirectory(work);
+Console.WriteLine($"rows: {rows:N0}   machine: {Environment.ProcessorCount} cores   work dir: {work}");
+
+foreach (var format in new[] { "ndjson", "csv" })
+{
+    var dir = Path.Combine(work, format);
+    if (Directory.Exists(dir))
+    {
+        Directory.Delete(dir, recursive: true);
+    }
+
+    var input = Path.Combine(dir, "in", $"data.{format}");
+    Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+    Generate.Write(input, rows, format);
+    var size = new FileInfo(input).Length;
+
+    var raw = Stopwatch.StartNew();
+    using (var database = DuckDbDatabase.Open())
+    using (var connection = database.Connect())
+    {
+        var reader = format == "csv" ? $"read_csv('{input}')" : $"read_json('{input}', format = 'newline_delimited')";
+        connection.Execute($"COPY (SELECT * FROM {reader}) TO '{Path.Combine(dir, "raw.parquet")}' (FORMAT parquet, COMPRESSION zstd)");
+    }
+
+    raw.Stop();
+
+    File.WriteAllText(Path.Combine(dir, "hakiri.toml"), $"""
+        [project]
+        name = "bench"
+        [pipelines.bench.source]
+        connector = "file"
+        path = "in/*.{format}"
+        """);
+    var (seconds, peakKb) = Measure.Run(hakiri, ["run", "-m", Path.Combine(dir, "hakiri.toml"), "--json"]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{format,-7} input {size / 1048576.0,7:0.0} MiB | raw DuckDB COPY {raw.Elapsed.TotalSeconds,6:0.00} s ({rows / raw.Elapsed.TotalSeconds,12:N0} rows/s) | " +
+        $"hakiri run {seconds,6:0.00} s ({rows / seconds,12:N0} rows/s), peak RSS {peakKb / 1024.0,6:0} MiB | hakiri/raw speed {raw.Elapsed.TotalSeconds / seconds:0.00}x"));
+}
+
+internal static class Generate
+{
+    public static void Write(string path, long rows, string format)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        if (format == "csv")
+        {
+            writer.Write("id,customer,country,amount,quantity,discount,status,created_at,is_gift,note\n");
+        }
+
+        string[] countries = ["NO", "JP", "GH", "ES", "BR", "CA"];
+        string[] statuses = ["pending", "shipped", "refunded", "cancelled"];
+        var line = new StringBuilder(160);
+        for (long i = 0; i < rows; i++)
+        {
+            line.Clear();
+            var customer = $"c-{i % 50_000}";
+            var country = countries[i % countries.Length];
+            var amount = (i % 100_000 / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
+            var quantity = i % 9 + 1;
+            var discount = (i % 30 / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
+            var status = statuses[i % statuses.Length];
+            var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var gift = i % 11 == 0 ? "true" : "false";
+            var note = $"order {i} for {customer}";
+            if (format == "csv")
+            {
+                line.Append(CultureInfo.InvariantCulture, $"{i},{customer},{country},{amount},{quantity},{discount},{status},{created},{gift},{note}\n");
+            }
+            else
+            {
+                line.Append(CultureInfo.InvariantCulture,
+                    $"{{\"id\":{i},\"customer\":\"{customer}\",\"country\":\"{country}\",\"amount\":{amount},\"quantity\":{quantity},\"discount\":{discount},\"status\":\"{status}\",\"created_at\":\"{created}\",\"is_gift\":{gift},\"note\":\"{note}\"}}\n");
+            }
+
+            writer.Write(line);
+        }
+    }
+}
+
+internal static class Measure
+{
+    // GNU time reports the child's peak resident set size (%M, KiB) and wall time (%e).
+    public static (double Seconds, long PeakKb) Run(string program, string[] arguments)
+    {
+        var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        info.ArgumentList.Add("-f");
+        info.ArgumentList.Add("HAKIRI_BENCH %e %M");
+        info.ArgumentList.Add(program);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var line = stderr.Split('\n').LastOrDefault(l => l.StartsWith("HAKIRI_BENCH ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"hakiri failed:\n{stderr}");
+        var parts = line.Split(' ');
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"hakiri exited {process.ExitCode}:\n{stderr}");
+        }
+
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+}

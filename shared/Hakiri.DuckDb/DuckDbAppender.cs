@@ -59,7 +59,17 @@ public sealed unsafe class DuckDbAppender : IDisposable
 
     /// <summary>Writes the buffered rows to the table.</summary>
     /// <exception cref="DuckDbException">A constraint failed; the buffered rows are discarded.</exception>
-    public void Flush() => Check(DuckDbNative.duckdb_appender_flush(CheckOpen()), "flush rows into");
+    public void Flush()
+    {
+        var handle = CheckOpen();
+        if (DuckDbNative.duckdb_appender_flush(handle) != 0)
+        {
+            var error = Failure("flush rows into");
+            // DuckDB keeps rows that failed to flush; drop them so Dispose does not fail again on the same rows.
+            DuckDbNative.duckdb_appender_clear(handle);
+            throw error;
+        }
+    }
 
     /// <summary>Writes the remaining rows and releases the appender.</summary>
     /// <exception cref="DuckDbException">The final write failed (the appender is released regardless).</exception>
@@ -111,15 +121,12 @@ public sealed unsafe class DuckDbAppender : IDisposable
         }
     }
 
-    private DuckDbAppender Check(int state, string action)
-    {
-        if (state != 0)
-        {
-            var error = Marshal.PtrToStringUTF8(DuckDbNative.duckdb_appender_error(_handle));
-            throw new DuckDbException($"DuckDB could not {action} table {_table}: {error ?? "no reason given"}", DuckDbErrors.TypeFromMessage(error ?? ""));
-        }
+    private DuckDbAppender Check(int state, string action) => state == 0 ? this : throw Failure(action);
 
-        return this;
+    private DuckDbException Failure(string action)
+    {
+        var error = Marshal.PtrToStringUTF8(DuckDbNative.duckdb_appender_error(_handle)) ?? "no reason given";
+        return new DuckDbException($"DuckDB could not {action} table {_table}: {error}", DuckDbErrors.TypeFromMessage(error));
     }
 
     private AppenderHandle CheckOpen()

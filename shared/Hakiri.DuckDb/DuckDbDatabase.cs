@@ -35,39 +35,47 @@ public sealed class DuckDbDatabase : IDisposable
     /// <param name="path">The database file; null for in-memory.</param>
     /// <param name="config">
     /// Startup settings by DuckDB name, for example <c>threads</c>, <c>memory_limit</c>, <c>access_mode</c>,
-    /// <c>enable_external_access</c>, <c>allowed_directories</c>, <c>lock_configuration</c>.
+    /// <c>enable_external_access</c>, <c>lock_configuration</c>.
+    /// </param>
+    /// <param name="allowedDirectories">
+    /// Directories whose files stay readable and writable when <c>enable_external_access</c> is <c>false</c>. DuckDB
+    /// accepts this list only from SQL and only while external access is still on, so when it is given,
+    /// <c>enable_external_access</c> and <c>lock_configuration</c> are applied after it, right after opening.
     /// </param>
     /// <exception cref="DuckDbException">A setting was rejected, the file could not be opened, or DuckDB's library is missing.</exception>
-    public static DuckDbDatabase Open(string? path = null, IReadOnlyDictionary<string, string>? config = null)
+    public static DuckDbDatabase Open(
+        string? path = null, IReadOnlyDictionary<string, string>? config = null, IReadOnlyList<string>? allowedDirectories = null)
     {
         DuckDbLibrary.EnsureLoaded();
-        if (DuckDbNative.duckdb_create_config(out var configHandle) != 0)
+        var startup = new Dictionary<string, string>(config ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        var deferred = new List<(string Name, string Value)>();
+        if (allowedDirectories is { Count: > 0 })
         {
-            configHandle.Dispose();
-            throw new DuckDbException("DuckDB could not create a configuration object (out of memory).");
-        }
-
-        using (configHandle)
-        {
-            foreach (var (name, value) in config ?? new Dictionary<string, string>())
+            deferred.Add(("allowed_directories", "[" + string.Join(", ", allowedDirectories.Select(SqlLiteral)) + "]"));
+            foreach (var name in new[] { "enable_external_access", "lock_configuration" })
             {
-                if (DuckDbNative.duckdb_set_config(configHandle, name, value) != 0)
+                if (startup.Remove(name, out var value))
                 {
-                    throw new DuckDbException(
-                        $"DuckDB rejected the setting {name} = '{value}': the name is unknown or the value invalid for it.", DuckDbErrorType.InvalidConfiguration);
+                    deferred.Add((name, SqlLiteral(value)));
                 }
             }
+        }
 
-            var state = DuckDbNative.duckdb_open_ext(path, out var handle, configHandle, out var error);
-            var message = DuckDbNative.TakeString(error);
-            if (state != 0)
+        var database = new DuckDbDatabase(OpenNative(path, startup), path);
+        try
+        {
+            if (deferred.Count > 0)
             {
-                handle.Dispose();
-                var where = path is null ? "an in-memory database" : $"the database '{path}'";
-                throw new DuckDbException($"DuckDB could not open {where}: {message ?? "no reason given"}");
+                using var connection = database.Connect();
+                connection.Execute(string.Join("; ", deferred.Select(setting => $"SET {setting.Name} = {setting.Value}")));
             }
 
-            return new DuckDbDatabase(handle, path);
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
     }
 
@@ -84,6 +92,42 @@ public sealed class DuckDbDatabase : IDisposable
 
         return new DuckDbConnection(connection);
     }
+
+    private static DatabaseHandle OpenNative(string? path, IReadOnlyDictionary<string, string> config)
+    {
+        if (DuckDbNative.duckdb_create_config(out var configHandle) != 0)
+        {
+            configHandle.Dispose();
+            throw new DuckDbException("DuckDB could not create a configuration object (out of memory).");
+        }
+
+        using (configHandle)
+        {
+            foreach (var (name, value) in config)
+            {
+                if (DuckDbNative.duckdb_set_config(configHandle, name, value) != 0)
+                {
+                    throw new DuckDbException(
+                        $"DuckDB rejected the setting {name} = '{value}': the name is unknown, the value invalid for it, or it cannot be set at startup.",
+                        DuckDbErrorType.InvalidConfiguration);
+                }
+            }
+
+            var state = DuckDbNative.duckdb_open_ext(path, out var handle, configHandle, out var error);
+            var message = DuckDbNative.TakeString(error);
+            if (state != 0)
+            {
+                handle.Dispose();
+                var where = path is null ? "an in-memory database" : $"the database '{path}'";
+                message ??= "no reason given";
+                throw new DuckDbException($"DuckDB could not open {where}: {message}", DuckDbErrors.TypeFromMessage(message));
+            }
+
+            return handle;
+        }
+    }
+
+    private static string SqlLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();

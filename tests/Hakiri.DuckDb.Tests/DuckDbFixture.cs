@@ -27,6 +27,22 @@ public sealed class DuckDbFixture : IDisposable
         return value;
     }
 
+    /// <summary>The single value of a query on a given connection.</summary>
+    public object? ScalarOn(DuckDbConnection connection, string sql)
+    {
+        using var reader = connection.Query(sql);
+        Assert.True(reader.Read(), $"no row from {sql}");
+        return reader.GetValue(0);
+    }
+
+    /// <summary>The single value a prepared statement returns.</summary>
+    public object? ScalarOn(DuckDbStatement statement)
+    {
+        using var reader = statement.Query();
+        Assert.True(reader.Read(), "no row from the statement");
+        return reader.GetValue(0);
+    }
+
     /// <summary>Every value of the first column of a query, rendered invariantly, for compact assertions.</summary>
     public List<string?> Column(string sql)
     {

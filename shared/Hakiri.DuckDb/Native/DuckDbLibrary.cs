@@ -37,10 +37,11 @@ internal static class DuckDbLibrary
 
     /// <summary>
     /// Loads DuckDB given the value of <c>HAKIRI_DUCKDB_LIBRARY</c> and the application's folder; pure apart from the
-    /// loading itself, so tests can drive it without touching the process environment.
+    /// loading itself, so tests can drive it without touching the process environment. <paramref name="fileName"/>
+    /// exists for those tests too.
     /// </summary>
     /// <exception cref="DuckDbException">No candidate could be loaded.</exception>
-    public static nint Load(string? configuredPath, string baseDirectory)
+    public static nint Load(string? configuredPath, string baseDirectory, string fileName = FileName)
     {
         if (!string.IsNullOrEmpty(configuredPath))
         {
@@ -62,19 +63,19 @@ internal static class DuckDbLibrary
                 "(wrong architecture, or missing dependencies). Point it at a libduckdb.so for this machine, or unset it.");
         }
 
-        var beside = Path.Combine(baseDirectory, FileName);
+        var beside = Path.Combine(baseDirectory, fileName);
         if (File.Exists(beside) && NativeLibrary.TryLoad(beside, out var bundled))
         {
             return bundled;
         }
 
-        if (NativeLibrary.TryLoad(FileName, typeof(DuckDbLibrary).Assembly, DllImportSearchPath.SafeDirectories, out var system))
+        if (NativeLibrary.TryLoad(fileName, typeof(DuckDbLibrary).Assembly, DllImportSearchPath.SafeDirectories, out var system))
         {
             return system;
         }
 
         throw new DuckDbException(
-            $"DuckDB's native library was not found: there is no loadable {FileName} in {baseDirectory} or on the system library path. " +
+            $"DuckDB's native library was not found: there is no loadable {fileName} in {baseDirectory} or on the system library path. " +
             $"Run scripts/get-duckdb.sh and rebuild (the build copies it beside the application), or set {EnvironmentVariable} to the path of a libduckdb.so.");
     }
 

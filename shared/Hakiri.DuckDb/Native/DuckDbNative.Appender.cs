@@ -20,6 +20,9 @@ internal static unsafe partial class DuckDbNative
     internal static partial int duckdb_appender_close(AppenderHandle appender);
 
     [LibraryImport(Library)]
+    internal static partial int duckdb_appender_clear(AppenderHandle appender);
+
+    [LibraryImport(Library)]
     internal static partial int duckdb_appender_destroy(ref nint appender);
 
     [LibraryImport(Library)]

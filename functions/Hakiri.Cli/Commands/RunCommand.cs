@@ -41,7 +41,7 @@ internal static class RunCommand
         var runner = new PipelineRunner(new StepContext(manifest, layout), progress.Observe);
         try
         {
-            var summary = await runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+            var summary = await progress.WrapAsync(() => runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken)).ConfigureAwait(false);
             progress.Complete(summary);
             return ExitCodes.Ok;
         }

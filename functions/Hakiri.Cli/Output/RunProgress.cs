@@ -27,9 +27,39 @@ internal sealed class RunProgress
         return new RunProgress(output, json, interactive ? AnsiConsole.Console : null);
     }
 
+    private StatusContext? _status;
+
+    /// <summary>Runs <paramref name="run"/> under a live status line on a terminal; plainly otherwise.</summary>
+    public async Task<T> WrapAsync<T>(Func<Task<T>> run)
+    {
+        if (_console is null)
+        {
+            return await run().ConfigureAwait(false);
+        }
+
+        return await _console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting", async context =>
+        {
+            _status = context;
+            try
+            {
+                return await run().ConfigureAwait(false);
+            }
+            finally
+            {
+                _status = null;
+            }
+        }).ConfigureAwait(false);
+    }
+
     public void Observe(RunEvent e)
     {
-        if (_json || !e.Finished)
+        if (!e.Finished)
+        {
+            _status?.Status(Markup.Escape(e.Table is null ? $"{e.Step}…" : $"{e.Step} {e.Table}…"));
+            return;
+        }
+
+        if (_json)
         {
             return;
         }

@@ -35,7 +35,7 @@ public sealed class DuckDbConnection : IDisposable
     /// Runs <paramref name="sql"/> and streams the rows of its last statement; earlier statements (when the text holds
     /// several) run first and their rows are discarded.
     /// </summary>
-    /// <exception cref="DuckDbException">The SQL does not parse, or a statement failed.</exception>
+    /// <exception cref="DuckDbException">The SQL does not parse, or a statement failed (statements before it have run).</exception>
     public DuckDbReader Query(string sql)
     {
         var count = CountStatements(sql, out var statements);

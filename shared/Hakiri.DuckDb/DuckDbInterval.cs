@@ -46,7 +46,7 @@ public readonly record struct DuckDbInterval(int Months, int Days, long Microsec
 
         if (Microseconds != 0 || parts.Count == 0)
         {
-            parts.Add(DuckDbText.Time(Microseconds, allowNegative: true));
+            parts.Add(TemporalText.Time(Microseconds, allowNegative: true));
         }
 
         return string.Join(' ', parts);

@@ -10,7 +10,8 @@ namespace Hakiri.DuckDb;
 /// ticks); TIMESTAMP WITH TIME ZONE DateTimeOffset (offset zero); INTERVAL <see cref="DuckDbInterval"/>; UUID Guid;
 /// ENUM its label; LIST, ARRAY, STRUCT, MAP, UNION, BIT and TIME WITH TIME ZONE the text DuckDB's CAST to VARCHAR
 /// gives (timestamps with time zone inside them rendered in UTC). DATE and TIMESTAMP infinities map to the ends of
-/// the .NET range. Other types (BIGNUM, GEOMETRY, VARIANT) throw <see cref="NotSupportedException"/>: cast them in SQL.
+/// the .NET range, TIME 24:00:00 to <see cref="TimeOnly.MaxValue"/>; finite values outside years 1 to 9999 throw
+/// <see cref="OverflowException"/>, as do DECIMALs beyond System.Decimal (<see cref="GetString"/> reads them all). Other types (BIGNUM, GEOMETRY, VARIANT) throw <see cref="NotSupportedException"/>: cast them in SQL.
 /// Not thread-safe; dispose it before running another statement on the same connection.
 /// </summary>
 public sealed class DuckDbReader : IDisposable

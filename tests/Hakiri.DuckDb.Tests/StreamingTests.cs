@@ -144,4 +144,48 @@ public sealed class StreamingTests(DuckDbFixture duck)
 
         Assert.All(sums, sum => Assert.Equal(49995000L, sum));
     }
+
+    [Fact]
+    public void Read_AfterAnotherStatementRanOnTheConnection_ThrowsInsteadOfReturningStaleRows()
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query("SELECT range FROM range(100000)");
+        Assert.True(reader.Read());
+
+        connection.Execute("SELECT 1");
+
+        var error = Assert.Throws<DuckDbException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Contains("closed pending query result", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ConstantAndDictionaryVectors_ReadLikeFlatOnes()
+    {
+        using var connection = duck.Connect();
+        var file = Path.Combine(Path.GetTempPath(), $"hakiri-dictionary-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            connection.Execute($"COPY (SELECT 'category ' || (range % 3) AS category, range FROM range(10000)) TO '{file}' (FORMAT parquet)");
+            using var reader = connection.Query($"SELECT 'constant' AS c, 42 AS n, [1, 2] AS l, category, range FROM read_parquet('{file}')");
+
+            var rows = 0;
+            while (reader.Read())
+            {
+                Assert.Equal(["constant", 42, "[1, 2]"], new[] { reader.GetValue(0), reader.GetValue(1), reader.GetValue(2) });
+                Assert.Equal("category " + (reader.GetInt64(4) % 3), reader.GetString(3));
+                rows++;
+            }
+
+            Assert.Equal(10000, rows);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -10,8 +10,6 @@ namespace Hakiri.DuckDb;
 /// </summary>
 internal static class DuckDbText
 {
-    private const long MicrosPerDay = 86_400_000_000;
-
     /// <summary>The value at <paramref name="row"/> (not NULL) as text.</summary>
     public static string Render(VectorReader reader, ulong row)
     {
@@ -19,9 +17,6 @@ internal static class DuckDbText
         Append(text, reader, row, nested: false);
         return text.ToString();
     }
-
-    /// <summary>A time of day (or a signed duration) as <c>HH:MM:SS[.fraction]</c>, trailing zeros of the fraction dropped.</summary>
-    public static string Time(long micros, bool allowNegative = false) => Clock(micros, 1_000_000, 6, allowNegative);
 
     private static void Append(StringBuilder text, VectorReader reader, ulong row, bool nested)
     {
@@ -99,19 +94,20 @@ internal static class DuckDbText
         DuckDbTypeKind.Enum => DuckDbValues.EnumLabel(reader, row),
         DuckDbTypeKind.Uuid => DuckDbValues.ToGuid(reader.Raw<Int128>(row)).ToString("D"),
         DuckDbTypeKind.Interval => DuckDbValues.ToInterval(reader.Raw<Native.NativeInterval>(row)).ToString(),
-        DuckDbTypeKind.Date => Date(reader.Raw<int>(row)),
-        DuckDbTypeKind.Time => Time(reader.Raw<long>(row)),
-        DuckDbTypeKind.TimeNs => Clock(reader.Raw<long>(row), 1_000_000_000, 9, allowNegative: false),
-        DuckDbTypeKind.TimeTz => TimeTz(reader.Raw<ulong>(row)),
-        DuckDbTypeKind.Timestamp => Timestamp(reader.Raw<long>(row), 1),
-        DuckDbTypeKind.TimestampS => Timestamp(reader.Raw<long>(row), 1_000_000),
-        DuckDbTypeKind.TimestampMs => Timestamp(reader.Raw<long>(row), 1_000),
-        DuckDbTypeKind.TimestampNs => TimestampNs(reader.Raw<long>(row)),
-        DuckDbTypeKind.TimestampTz => Timestamp(reader.Raw<long>(row), 1) is var utc && char.IsAsciiDigit(utc[^1]) ? utc + "+00" : utc,
+        DuckDbTypeKind.Date => TemporalText.Date(reader.Raw<int>(row)),
+        DuckDbTypeKind.Time => TemporalText.Time(reader.Raw<long>(row)),
+        DuckDbTypeKind.TimeNs => TemporalText.Clock(reader.Raw<long>(row), 1_000_000_000, 9, allowNegative: false),
+        DuckDbTypeKind.TimeTz => TemporalText.TimeTz(reader.Raw<ulong>(row)),
+        DuckDbTypeKind.Timestamp => TemporalText.Timestamp(reader.Raw<long>(row), 1),
+        DuckDbTypeKind.TimestampS => TemporalText.Timestamp(reader.Raw<long>(row), 1_000_000),
+        DuckDbTypeKind.TimestampMs => TemporalText.Timestamp(reader.Raw<long>(row), 1_000),
+        DuckDbTypeKind.TimestampNs => TemporalText.TimestampNs(reader.Raw<long>(row)),
+        DuckDbTypeKind.TimestampTz => TemporalText.Timestamp(reader.Raw<long>(row), 1) is var utc && char.IsAsciiDigit(utc[^1]) ? utc + "+00" : utc,
         _ => throw DuckDbValues.Unsupported(reader.Type),
     };
 
-    private static string Invariant<T>(T value)
+    /// <summary>A number in the invariant culture.</summary>
+    public static string Invariant<T>(T value)
         where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
     private static bool NeedsQuotes(string text)
@@ -128,75 +124,6 @@ internal static class DuckDbText
 
     private static string Quoted(string value) =>
         "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
-
-    private static string Date(long days)
-    {
-        if (days is int.MaxValue or -int.MaxValue)
-        {
-            return days > 0 ? "infinity" : "-infinity";
-        }
-
-        var (year, month, day) = CivilDate.FromDays(days);
-        return year > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}-{day:00}")
-            : string.Create(CultureInfo.InvariantCulture, $"{1 - year:0000}-{month:00}-{day:00} (BC)");
-    }
-
-    private static string Timestamp(long value, long microsPerUnit)
-    {
-        if (value is long.MaxValue or -long.MaxValue)
-        {
-            return value > 0 ? "infinity" : "-infinity";
-        }
-
-        var micros = value * microsPerUnit;
-        var days = Math.DivRem(micros, MicrosPerDay, out var time);
-        return DateAndTime(time < 0 ? days - 1 : days, Time(time < 0 ? time + MicrosPerDay : time));
-    }
-
-    private static string TimestampNs(long nanos)
-    {
-        const long NanosPerDay = MicrosPerDay * 1000;
-        var days = Math.DivRem(nanos, NanosPerDay, out var time);
-        return DateAndTime(time < 0 ? days - 1 : days, Clock(time < 0 ? time + NanosPerDay : time, 1_000_000_000, 9, allowNegative: false));
-    }
-
-    private static string DateAndTime(long days, string time)
-    {
-        // A BC timestamp puts the era marker after the time: "0045-03-15 10:00:00 (BC)".
-        var date = Date(days);
-        return date.EndsWith(" (BC)", StringComparison.Ordinal) ? date[..^5] + " " + time + " (BC)" : date + " " + time;
-    }
-
-    private static string Clock(long value, long unitsPerSecond, int fractionDigits, bool allowNegative)
-    {
-        var sign = allowNegative && value < 0 ? "-" : "";
-        var magnitude = Math.Abs(value);
-        var seconds = magnitude / unitsPerSecond;
-        var fraction = magnitude % unitsPerSecond;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
-        return fraction == 0 ? text : text + "." + fraction.ToString(new string('0', fractionDigits), CultureInfo.InvariantCulture).TrimEnd('0');
-    }
-
-    private static string TimeTz(ulong bits)
-    {
-        // TIME WITH TIME ZONE packs microseconds into the high 40 bits and (max offset - offset seconds) into the low 24.
-        const int MaxOffset = (16 * 60 * 60) - 1;
-        var offset = MaxOffset - (int)(bits & 0xFF_FFFF);
-        var text = new StringBuilder(Time((long)(bits >> 24))).Append(offset < 0 ? '-' : '+');
-        offset = Math.Abs(offset);
-        text.Append(Invariant(offset / 3600).PadLeft(2, '0'));
-        if (offset % 3600 != 0)
-        {
-            text.Append(':').Append(Invariant(offset / 60 % 60).PadLeft(2, '0'));
-            if (offset % 60 != 0)
-            {
-                text.Append(':').Append(Invariant(offset % 60).PadLeft(2, '0'));
-            }
-        }
-
-        return text.ToString();
-    }
 
     private static string Blob(ReadOnlySpan<byte> bytes)
     {

@@ -58,6 +58,12 @@ internal static class HakiriApp
             await error.WriteLineAsync("hakiri: cancelled").ConfigureAwait(false);
             return ExitCodes.RunFailed;
         }
+        catch (DuckDb.DuckDbException e)
+        {
+            // Reached when DuckDB itself cannot start (no libduckdb.so, a bad HAKIRI_DUCKDB_LIBRARY) or fails mid-step.
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
     }
 
     // System.CommandLine binds an unknown "--option" to a positional argument when one is free; report it instead

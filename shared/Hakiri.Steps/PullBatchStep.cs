@@ -72,11 +72,12 @@ public static class PullBatchStep
         {
             var rows = connection.Execute($"""
                 COPY (
-                    SELECT src.*,
+                    SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
                         {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
                         {Sql.Literal(file.Path)} AS {ProvenanceColumns.Source},
+                        src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
                         {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                    FROM {FileReaders.For(source, readPath)} AS src
+                    FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
                 ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)
                 """);
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;

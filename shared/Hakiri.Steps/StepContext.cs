@@ -49,11 +49,37 @@ public sealed class StepContext
 /// <summary>Tunables of the steps, with defaults for a laptop.</summary>
 public sealed record StepOptions
 {
-    /// <summary>DuckDB worker threads per step.</summary>
-    public int DuckDbThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// DuckDB worker threads per step. One by default: converting a file is a stream, and each extra thread adds
+    /// buffers that break the flat-memory promise (measured in the ingest benchmark); raise it where memory is plenty.
+    /// </summary>
+    public int DuckDbThreads { get; init; } = 1;
 
-    /// <summary>DuckDB's memory limit; beyond it DuckDB spills to the store's tmp directory.</summary>
-    public string DuckDbMemoryLimit { get; init; } = "1GB";
+    /// <summary>
+    /// DuckDB's memory limit; beyond it DuckDB spills to the store's tmp directory. Bounded so a step's memory stays
+    /// flat whatever the file size (DuckDB's own default is 80% of the machine).
+    /// </summary>
+    public string DuckDbMemoryLimit { get; init; } = "192MB";
+
+    /// <summary>
+    /// Defaults, overridden by <c>HAKIRI_DUCKDB_THREADS</c> and <c>HAKIRI_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>512MB</c>)
+    /// when set — a Lambda function sizes them to its memory.
+    /// </summary>
+    public static StepOptions FromEnvironment()
+    {
+        var options = new StepOptions();
+        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var threads) && threads > 0)
+        {
+            options = options with { DuckDbThreads = threads };
+        }
+
+        if (Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit)
+        {
+            options = options with { DuckDbMemoryLimit = limit };
+        }
+
+        return options;
+    }
 
     /// <summary>Files smaller than this are compaction candidates.</summary>
     public long SmallFileBytes { get; init; } = 64L * 1024 * 1024;

@@ -14,6 +14,7 @@ public sealed class PipelineRunTests
         Assert.Equal([9L, 4L, 5L], summary.Tables.Select(t => t.RowCount));
         Assert.Equal(9, project.Count("SELECT count(*) FROM orders"));
         Assert.Equal(2, project.Count("SELECT count(DISTINCT _hakiri_source) FROM orders"));
+        Assert.Equal(["data/orders/2026-01.csv", 3L], project.Query($"SELECT {ProvenanceColumns.Source}, {ProvenanceColumns.Record} FROM orders WHERE order_id = 1003")[0]);
         Assert.Equal(0, project.Count($"SELECT count(*) FROM orders WHERE {ProvenanceColumns.RunId} <> '{summary.RunId}' OR {ProvenanceColumns.IngestedAt} IS NULL"));
         using var catalog = project.Catalog();
         Assert.Equal(9, catalog.GetTable("orders")!.RowCount);

@@ -16,6 +16,7 @@ internal static class SchemaMerger
     [
         new(ProvenanceColumns.RunId, "VARCHAR"),
         new(ProvenanceColumns.Source, "VARCHAR"),
+        new(ProvenanceColumns.Record, "BIGINT"),
         new(ProvenanceColumns.IngestedAt, "TIMESTAMP WITH TIME ZONE"),
     ];
 
@@ -66,7 +67,7 @@ internal static class SchemaMerger
     {
         var name = Sql.Identifier(column.Name);
         using var reader = connection.Query($"""
-            SELECT {ProvenanceColumns.Source}, file_row_number + 1, CAST({name} AS VARCHAR)
+            SELECT {ProvenanceColumns.Source}, {ProvenanceColumns.Record}, CAST({name} AS VARCHAR)
             FROM {staged}
             WHERE {name} IS NOT NULL AND TRY_CAST({name} AS {column.Type}) IS NULL
             ORDER BY filename, file_row_number

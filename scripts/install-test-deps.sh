@@ -25,9 +25,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/package-lock.json tests/tools/node_modules/.hakiri-lock; then
-  echo "install-test-deps: npm ci in tests/tools"
-  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.hakiri-lock)
+# `npm install` rather than `npm ci`: the registry mirror lacks some optional platform packages (DuckDB's darwin and
+# windows bindings), which `npm ci` refuses to skip. Versions stay pinned exactly in package.json.
+if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/package.json tests/tools/node_modules/.hakiri-package.json; then
+  echo "install-test-deps: npm install in tests/tools"
+  (cd tests/tools && npm install --no-audit --no-fund --loglevel=error && cp package.json node_modules/.hakiri-package.json)
 fi
 
 bash scripts/get-duckdb.sh

@@ -24,6 +24,7 @@ internal static class HakiriApp
             QueryCommand.Create(),
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
+            EmitCommand.Create(),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersionAction();

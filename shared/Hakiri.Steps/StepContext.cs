@@ -1,3 +1,4 @@
+using Hakiri.Model.Steps;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
 using Hakiri.Store;
@@ -43,7 +44,7 @@ public sealed class StepContext
 
     /// <summary>Finds a pipeline of the manifest or fails with a sentence.</summary>
     public PipelineManifest Pipeline(string name) =>
-        Manifest.FindPipeline(name) ?? throw new Errors.StepFailedException(Errors.StepErrors.Permanent, $"The manifest has no pipeline '{name}'.");
+        Manifest.FindPipeline(name) ?? throw new Errors.StepFailedException(Hakiri.Model.Steps.StepErrors.Permanent, $"The manifest has no pipeline '{name}'.");
 }
 
 /// <summary>Tunables of the steps, with defaults for a laptop.</summary>

@@ -1,3 +1,4 @@
+using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 
 namespace Hakiri.Steps.Tests;

@@ -1,3 +1,4 @@
+using Hakiri.Model.Steps;
 using System.CommandLine;
 using Hakiri.Cli.Output;
 using Hakiri.Steps;

@@ -1,3 +1,5 @@
+using Hakiri.Model.Steps;
+
 namespace Hakiri.Steps.Errors;
 
 /// <summary>
@@ -11,26 +13,4 @@ public sealed class StepFailedException : Exception
 
     /// <summary>The error name, one of <see cref="StepErrors"/>.</summary>
     public string ErrorName { get; }
-}
-
-/// <summary>The error names steps raise; state machine definitions retry or catch on them.</summary>
-public static class StepErrors
-{
-    /// <summary>Worth retrying: a timeout, a dropped connection, a busy store.</summary>
-    public const string Transient = "Hakiri.Transient";
-
-    /// <summary>Retrying will not help: bad configuration, a missing resource.</summary>
-    public const string Permanent = "Hakiri.Permanent";
-
-    /// <summary>Credentials expired.</summary>
-    public const string AuthExpired = "Hakiri.AuthExpired";
-
-    /// <summary>The source asked us to slow down.</summary>
-    public const string RateLimited = "Hakiri.RateLimited";
-
-    /// <summary>The data no longer fits the table's schema.</summary>
-    public const string SchemaIncompatible = "Hakiri.SchemaIncompatible";
-
-    /// <summary>The source data is malformed (a bad CSV row, an invalid JSON line).</summary>
-    public const string BadInput = "Hakiri.BadInput";
 }

@@ -53,7 +53,7 @@ internal static class PlanStore
         var path = System.IO.Path.Combine(stagingDirectory, FileName);
         if (!File.Exists(path))
         {
-            throw new Errors.StepFailedException(Errors.StepErrors.Permanent,
+            throw new Errors.StepFailedException(Hakiri.Model.Steps.StepErrors.Permanent,
                 $"No plan at {path}: discover has not run for this table in this run, or the run's staging area was removed.");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 
 namespace Hakiri.Steps.Sources;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 
 namespace Hakiri.Steps.Sources;

@@ -1,4 +1,5 @@
 using Hakiri.DuckDb;
+using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Sources;
 using Hakiri.Store.Catalog;

@@ -1,0 +1,89 @@
+using Hakiri.Manifest;
+using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps;
+using Hakiri.Steps.Errors;
+using Hakiri.Steps.Hosting;
+using Hakiri.Store;
+
+namespace Hakiri.Functions.Aws.Runtime;
+
+/// <summary>
+/// The bootstrap's loop: initialise once (load the manifest, resolve the store), then take invocations one by one
+/// and answer each with the step's output or an error whose type is the step's error name, which is what Step
+/// Functions' Retry and Catch match.
+/// </summary>
+internal static class LambdaBootstrap
+{
+    public static async Task<int> RunAsync(EnvironmentSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.RuntimeApi.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("bootstrap: AWS_LAMBDA_RUNTIME_API is not set; this program runs inside AWS Lambda or under 'hakiri run --via lambda'.").ConfigureAwait(false);
+            return 2;
+        }
+
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var api = new RuntimeApiClient(http, settings.RuntimeApi);
+        StepContext context;
+        try
+        {
+            context = CreateContext(settings);
+        }
+        catch (StepFailedException e)
+        {
+            await api.FailInitAsync(new RuntimeError(e.Message, e.ErrorName, []), cancellationToken).ConfigureAwait(false);
+            return 1;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Invocation invocation;
+            try
+            {
+                invocation = await api.NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (invocation.TraceId is { } trace)
+            {
+                Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", trace);
+            }
+
+            try
+            {
+                var output = await StepDispatcher.InvokeAsync(settings.Handler, invocation.Body, context, cancellationToken).ConfigureAwait(false);
+                await api.RespondAsync(invocation.RequestId, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StepFailedException e)
+            {
+                await api.FailAsync(invocation.RequestId, new RuntimeError(e.Message, e.ErrorName, []), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An unexpected exception is a bug: report its type so Catch on States.ALL names it, with the trace for logs.
+                var stack = (e.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                await api.FailAsync(invocation.RequestId, new RuntimeError(e.Message, e.GetType().Name, stack), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    private static StepContext CreateContext(EnvironmentSettings settings)
+    {
+        var loaded = ManifestLoader.LoadProject(settings.ManifestPath);
+        if (loaded.Value is not { } manifest)
+        {
+            throw new StepFailedException(StepErrors.Permanent,
+                $"The manifest {settings.ManifestPath} does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
+        }
+
+        var root = settings.StoreOverride ?? (manifest.Store as LocalStoreLocation)?.Directory
+            ?? throw new StepFailedException(StepErrors.Permanent, $"The store {manifest.Store.Display} is not supported by this version's Lambda host yet; set HAKIRI_STORE to a directory.");
+        return new StepContext(manifest, new StoreLayout(root), options: StepOptions.FromEnvironment());
+    }
+}

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo >/dev/null
-dotnet run --project bench/Hakiri.Bench -c Release -- artifacts/aot/hakiri "$rows" "${BENCH_DIR:-/tmp/hakiri-bench}"
+dotnet run --project bench/Hakiri.Bench -c Release -- ingest artifacts/aot/hakiri "$rows" "${BENCH_DIR:-/tmp/hakiri-bench}"

@@ -3,7 +3,15 @@ using System.Globalization;
 using System.Text;
 using Hakiri.DuckDb;
 
-// Usage: Hakiri.Bench HAKIRI_BINARY [ROWS] [WORKDIR]
+// Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR]
+//        Hakiri.Bench lambda BOOTSTRAP_BINARY
+if (args.Length > 0 && args[0] == "lambda")
+{
+    return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
+}
+
+args = args.Length > 0 && args[0] == "ingest" ? args[1..] : args;
+
 // Generates a ROWS-row, 10-column NDJSON file and CSV file, converts each to Parquet with raw DuckDB (COPY), then
 // lands each with `hakiri run` in a child process under /usr/bin/time, and prints rows/s, peak RSS and the ratio.
 var hakiri = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("pass the hakiri binary");
@@ -47,6 +55,8 @@ foreach (var format in new[] { "ndjson", "csv" })
         $"{format,-7} input {size / 1048576.0,7:0.0} MiB | raw DuckDB COPY {raw.Elapsed.TotalSeconds,6:0.00} s ({rows / raw.Elapsed.TotalSeconds,12:N0} rows/s) | " +
         $"hakiri run {seconds,6:0.00} s ({rows / seconds,12:N0} rows/s), peak RSS {peakKb / 1024.0,6:0} MiB | hakiri/raw speed {raw.Elapsed.TotalSeconds / seconds:0.00}x"));
 }
+
+return 0;
 
 internal static class Generate
 {

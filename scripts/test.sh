@@ -17,6 +17,10 @@ if grep -qE "(warning|error) [A-Z]+[0-9]+" "$log_dir/build.log"; then
   exit 1
 fi
 
+echo "== native AOT Lambda bootstrap (the Lambda host tests run against it)"
+scripts/package-aws.sh > "$log_dir/package-aws.log" 2>&1 || { cat "$log_dir/package-aws.log"; exit 1; }
+export HAKIRI_BOOTSTRAP="$PWD/artifacts/lambda/publish/bootstrap"
+
 echo "== test"
 set +e
 dotnet test Hakiri.sln -c Debug --no-build -nologo 2>&1 | tee "$log_dir/test.log"
@@ -59,6 +63,11 @@ smoke "validate init output" 0 "$bin" validate "$smoke_dir/hakiri.toml"
 printf '[project]\nname = 1\n' >"$smoke_dir/hakiri.toml"
 smoke "bad manifest exits 2" 2 "$bin" validate "$smoke_dir/hakiri.toml"
 smoke "bad usage exits 2" 2 "$bin" frobnicate
+cp -r samples/quickstart "$smoke_dir/quickstart" && rm -rf "$smoke_dir/quickstart/.hakiri"
+smoke "run quickstart" 0 "$bin" run -m "$smoke_dir/quickstart/hakiri.toml"
+smoke "query quickstart" 0 "$bin" query -m "$smoke_dir/quickstart/hakiri.toml" "SELECT count(*) FROM orders"
+smoke "emit asl" 0 "$bin" emit asl -m "$smoke_dir/quickstart/hakiri.toml" -o "$smoke_dir/quickstart.asl.json"
+smoke "asl matches golden" 0 cmp "$smoke_dir/quickstart.asl.json" tests/Hakiri.Emit.Tests/Golden/quickstart.asl.json
 rm -rf "$smoke_dir"
 
 # One closing line for CI: every test case plus the smoke checks.

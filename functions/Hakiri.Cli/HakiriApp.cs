@@ -24,6 +24,7 @@ internal static class HakiriApp
             QueryCommand.Create(),
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
+            ServeCommand.Create(),
             EmitCommand.Create(),
         };
         var version = root.Options.OfType<VersionOption>().Single();

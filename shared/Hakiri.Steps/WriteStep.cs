@@ -35,9 +35,15 @@ public static class WriteStep
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
         }
 
+        // Another run may have committed some of the same source files since discover (two runs racing on one
+        // store): those are dropped here, so a retried or late write never lands them twice.
         var plan = PlanStore.Load(staging);
-        var batches = Directory.GetFiles(staging, "batch-*.parquet").Order(StringComparer.Ordinal).ToArray();
-        if (plan.Files.Count == 0)
+        var committed = catalog.GetSourceFiles(input.Table);
+        var work = plan.Files
+            .Select((f, i) => new StagedFile(f with { Replaces = committed.ContainsKey(f.Path) }, Path.Combine(staging, PullBatchStep.BatchName(i))))
+            .Where(w => !(committed.TryGetValue(w.File.Path, out var known) && known.Fingerprint == w.File.Fingerprint))
+            .ToArray();
+        if (work.Length == 0)
         {
             Directory.Delete(staging, recursive: true);
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
@@ -47,7 +53,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, existing, live, plan, batches).Run(staging);
+        var result = new TableRewrite(context, connection, pipeline, existing, live, work).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)
@@ -67,9 +73,9 @@ public static class WriteStep
             Table = table,
             AddedFiles = added,
             RemovedFiles = result.RemovedFiles,
-            Lineage = added.SelectMany(f => plan.Files.Select(s => new LineageRecord(f.Path, s.Path))
+            Lineage = added.SelectMany(f => work.Select(s => new LineageRecord(f.Path, s.File.Path))
                 .Concat(result.RemovedFiles.Select(r => new LineageRecord(f.Path, "rewrite:" + r)))).ToArray(),
-            SourceFiles = plan.Files.Select(f => new SourceFileRecord(f.Path, f.Fingerprint, result.RowsPerSource.GetValueOrDefault(f.Path))).ToArray(),
+            SourceFiles = work.Select(w => new SourceFileRecord(w.File.Path, w.File.Fingerprint, result.RowsPerSource.GetValueOrDefault(w.File.Path))).ToArray(),
             RowsWritten = result.IncomingRows,
         });
 

@@ -43,7 +43,7 @@ internal sealed class TestProject : IDisposable
     }
 
     public Task<RunSummary> RunAsync(params string[] pipelines) =>
-        new PipelineRunner(new StepContext(Manifest(), Layout, options: Options)).RunAsync(pipelines);
+        PipelineRunner.Local(new StepContext(Manifest(), Layout, options: Options)).RunAsync(pipelines);
 
     public CatalogDatabase Catalog() => CatalogDatabase.Open(Layout);
 

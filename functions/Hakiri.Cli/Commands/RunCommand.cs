@@ -39,7 +39,7 @@ internal static class RunCommand
 
         using var tracing = Tracing.Start();
         var progress = RunProgress.Create(output, json);
-        var runner = new PipelineRunner(new StepContext(manifest, layout, options: StepOptions.FromEnvironment()), progress.Observe);
+        var runner = PipelineRunner.Local(new StepContext(manifest, layout, options: StepOptions.FromEnvironment()), progress.Observe);
         try
         {
             var summary = await progress.WrapAsync(() => runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken)).ConfigureAwait(false);

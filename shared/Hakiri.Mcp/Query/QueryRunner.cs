@@ -104,7 +104,7 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
         public void ReadAll(DuckDbReader reader)
         {
             Shape = ResultShape.From(reader.Columns);
-            using var json = new Utf8JsonWriter(_scratch);
+            using var json = new Utf8JsonWriter(_scratch, JsonOutput.Options);
             while (reader.Read())
             {
                 if (_rows.Count == maxRows)
@@ -139,7 +139,7 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
         public byte[] ToJson(TimeSpan elapsed)
         {
             var buffer = new ArrayBufferWriter<byte>();
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, JsonOutput.Options))
             {
                 json.WriteStartObject();
                 json.WriteStartArray("columns");

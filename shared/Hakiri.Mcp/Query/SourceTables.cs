@@ -13,9 +13,8 @@ internal static class SourceTables
         string? tree;
         try
         {
-            using var statement = connection.Prepare("SELECT json_serialize_sql($1)");
-            statement.Bind(1, sql);
-            using var reader = statement.Query();
+            // A literal, not a parameter: the function parses its argument while binding, so it must be constant.
+            using var reader = connection.Query($"SELECT json_serialize_sql({Sql.Literal(sql)})");
             tree = reader.Read() && !reader.IsNull(0) ? reader.GetString(0) : null;
         }
         catch (DuckDbException)

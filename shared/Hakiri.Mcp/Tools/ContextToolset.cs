@@ -126,6 +126,7 @@ public sealed class ContextToolset
         using var document = JsonDocument.Parse(json);
         return new CallToolResult
         {
+            IsError = false,
             Content = [new TextContentBlock { Text = Encoding.UTF8.GetString(json) }],
             StructuredContent = document.RootElement.Clone(),
         };
@@ -134,7 +135,7 @@ public sealed class ContextToolset
     internal static byte[] Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput.Options))
         {
             write(json);
         }

@@ -1,17 +1,23 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
-using Hakiri.Store;
+using Hakiri.Steps.Hosting;
+using Hakiri.Steps.Planning;
 
 namespace Hakiri.Steps.Running;
 
 /// <summary>
-/// Runs pipelines locally, in-process: discover, then per table pull-batch until done, write, compact, index.
-/// Holds the store lock for the whole run and first recovers from any interrupted run.
+/// Runs pipelines by calling the steps directly in order — discover, then per table pull-batch until done, write,
+/// compact, index — through a step host. The state machine emulator is the other orchestrator of the same steps.
 /// </summary>
-public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observe = null)
+public sealed class PipelineRunner(ProjectManifest manifest, IStepHost host, IRunLedger ledger, TimeProvider? clock = null, Action<RunEvent>? observe = null)
 {
     /// <summary>The OpenTelemetry source of step spans.</summary>
     public static readonly ActivitySource Telemetry = new("Hakiri.Steps");
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Runs the named pipelines (all when empty) and returns what happened.</summary>
     /// <exception cref="Errors.StepFailedException">A step failed; the run is recorded as failed.</exception>
@@ -19,43 +25,42 @@ public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observ
     {
         ArgumentNullException.ThrowIfNull(pipelines);
         var started = Stopwatch.GetTimestamp();
-        using var storeLock = await StoreLock.AcquireAsync(context.Layout, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        var runId = RunIds.New(context.Clock);
-        var names = pipelines.Count == 0 ? context.Manifest.Pipelines.Select(p => p.Name).ToArray() : pipelines;
-        StoreJanitor.Report recovered;
-        using (var catalog = context.OpenCatalog())
-        {
-            recovered = StoreJanitor.Recover(context.Layout, catalog);
-            catalog.BeginRun(runId, context.Manifest.Name, names);
-        }
-
+        var runId = RunIds.New(_clock);
+        var names = pipelines.Count == 0 ? manifest.Pipelines.Select(p => p.Name).ToArray() : pipelines;
+        var recovered = await ledger.BeginAsync(runId, manifest.Name, names, null, cancellationToken).ConfigureAwait(false);
         using var run = Telemetry.StartActivity("hakiri.run");
         run?.SetTag("hakiri.run_id", runId);
         try
         {
-            var discovered = await Step("discover", null, () => DiscoverStep.RunAsync(context, new DiscoverInput(runId, pipelines), cancellationToken),
-                o => (0, $"{o.Tables.Sum(t => t.Pending)} new or changed source file(s)")).ConfigureAwait(false);
+            var discovered = await Step("discover", null, new DiscoverInput(runId, pipelines), StepsJsonContext.Default.DiscoverInput,
+                StepsJsonContext.Default.DiscoverOutput, o => (0, $"{o.Tables.Sum(t => t.Pending)} new or changed source file(s)"), cancellationToken).ConfigureAwait(false);
             var tables = new List<TableSummary>();
             foreach (var work in discovered.Tables)
             {
                 tables.Add(await RunTableAsync(work, cancellationToken).ConfigureAwait(false));
             }
 
-            Finish(runId, null);
-            var staging = context.Layout.Absolute($"staging/{runId}");
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            return new RunSummary(runId, tables, Stopwatch.GetElapsedTime(started), recovered.InterruptedRuns);
+            await ledger.FinishAsync(runId, null, cancellationToken).ConfigureAwait(false);
+            return new RunSummary(runId, tables, Stopwatch.GetElapsedTime(started), recovered);
         }
         catch (Exception e)
         {
             run?.SetStatus(ActivityStatusCode.Error, e.Message);
-            Finish(runId, e.Message);
+            await ledger.FinishAsync(runId, e.Message, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            // The ledger holds the store lock for the run; one runner runs once.
+            await ledger.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A runner for a local store: steps in this process, the store locked for the run.</summary>
+    public static PipelineRunner Local(StepContext context, Action<RunEvent>? observe = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new PipelineRunner(context.Manifest, new InProcessStepHost(context), new LocalRunLedger(context.Layout, context.Clock), context.Clock, observe);
     }
 
     private async Task<TableSummary> RunTableAsync(TableWork work, CancellationToken cancellationToken)
@@ -65,9 +70,9 @@ public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observ
         long skipped = 0;
         while (work.Pending > 0)
         {
-            var input = new PullBatchInput(work.RunId, work.Pipeline, work.Table, cursor);
-            var batch = await Step("pull-batch", work.Table, () => PullBatchStep.RunAsync(context, input, cancellationToken),
-                o => (o.Rows, o.SkippedRows > 0 ? $"{o.Rows} rows, {o.SkippedRows} malformed skipped" : $"{o.Rows} rows")).ConfigureAwait(false);
+            var batch = await Step("pull-batch", work.Table, new PullBatchInput(work.RunId, work.Pipeline, work.Table, cursor),
+                StepsJsonContext.Default.PullBatchInput, StepsJsonContext.Default.PullBatchOutput,
+                o => (o.Rows, o.SkippedRows > 0 ? $"{o.Rows} rows, {o.SkippedRows} malformed skipped" : $"{o.Rows} rows"), cancellationToken).ConfigureAwait(false);
             files += batch.Batch is null ? 0 : 1;
             skipped += batch.SkippedRows;
             cursor = batch.NextCursor;
@@ -78,16 +83,19 @@ public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observ
         }
 
         var table = new TableStepInput(work.RunId, work.Pipeline, work.Table);
-        var written = await Step("write", work.Table, () => WriteStep.RunAsync(context, table, cancellationToken),
-            o => (o.RowsAdded, $"{o.RowsAdded} rows added, {o.RowsReplaced} replaced, {o.RowCount} in table")).ConfigureAwait(false);
-        await Step("compact", work.Table, () => CompactStep.RunAsync(context, table, cancellationToken),
-            o => (0, o.FilesBefore == o.FilesAfter ? $"{o.FilesAfter} file(s), nothing to compact" : $"{o.FilesBefore} → {o.FilesAfter} files")).ConfigureAwait(false);
-        var indexed = await Step("index", work.Table, () => IndexStep.RunAsync(context, table, cancellationToken), o => (0, o.Message)).ConfigureAwait(false);
+        var written = await Step("write", work.Table, table, StepsJsonContext.Default.TableStepInput, StepsJsonContext.Default.WriteOutput,
+            o => (o.RowsAdded, $"{o.RowsAdded} rows added, {o.RowsReplaced} replaced, {o.RowCount} in table"), cancellationToken).ConfigureAwait(false);
+        await Step("compact", work.Table, table, StepsJsonContext.Default.TableStepInput, StepsJsonContext.Default.CompactOutput,
+            o => (0, o.FilesBefore == o.FilesAfter ? $"{o.FilesAfter} file(s), nothing to compact" : $"{o.FilesBefore} → {o.FilesAfter} files"), cancellationToken).ConfigureAwait(false);
+        var indexed = await Step("index", work.Table, table, StepsJsonContext.Default.TableStepInput, StepsJsonContext.Default.IndexOutput,
+            o => (0, o.Message), cancellationToken).ConfigureAwait(false);
         return new TableSummary(work.Pipeline, work.Table, files, written.RowsAdded, written.RowsReplaced, skipped, written.FilesAdded, written.BytesAdded,
             written.RowCount, indexed.Message);
     }
 
-    private async Task<T> Step<T>(string name, string? table, Func<Task<T>> step, Func<T, (long Rows, string Detail)> describe)
+    private async Task<TOut> Step<TIn, TOut>(
+        string name, string? table, TIn input, JsonTypeInfo<TIn> inputType, JsonTypeInfo<TOut> outputType,
+        Func<TOut, (long Rows, string Detail)> describe, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.StartActivity("hakiri." + name);
         activity?.SetTag("hakiri.table", table);
@@ -95,7 +103,8 @@ public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observ
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var output = await step().ConfigureAwait(false);
+            var json = await host.InvokeAsync(name, JsonSerializer.Serialize(input, inputType), cancellationToken).ConfigureAwait(false);
+            var output = JsonSerializer.Deserialize(json, outputType)!;
             var (rows, detail) = describe(output);
             activity?.SetTag("hakiri.rows", rows);
             observe?.Invoke(new RunEvent(name, table, true, detail, rows, Stopwatch.GetElapsedTime(started)));
@@ -106,11 +115,5 @@ public sealed class PipelineRunner(StepContext context, Action<RunEvent>? observ
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             throw;
         }
-    }
-
-    private void Finish(string runId, string? error)
-    {
-        using var catalog = context.OpenCatalog();
-        catalog.FinishRun(runId, error is null, error);
     }
 }

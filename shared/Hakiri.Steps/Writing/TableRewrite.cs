@@ -15,6 +15,9 @@ internal sealed record RewriteResult(
     IReadOnlyList<string> RemovedFiles,
     IReadOnlyDictionary<string, long> RowsPerSource);
 
+/// <summary>A source file of the plan and the batch pull-batch staged for it (absent when the file was empty).</summary>
+internal sealed record StagedFile(PlannedFile File, string Batch);
+
 /// <summary>The DuckDB side of the write step: merge schemas, dedupe, find affected files, write one Parquet file.</summary>
 internal sealed class TableRewrite(
     StepContext context,
@@ -22,21 +25,21 @@ internal sealed class TableRewrite(
     PipelineManifest pipeline,
     TableRecord? existing,
     IReadOnlyList<FileRecord> live,
-    TablePlan plan,
-    IReadOnlyList<string> batches)
+    IReadOnlyList<StagedFile> work)
 {
+    private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
+
     public RewriteResult Run(string staging)
     {
         var rowsPerBatch = RowsPerBatch();
-        var rowsPerSource = plan.Files.Select((f, i) => (f.Path, Rows: rowsPerBatch.GetValueOrDefault(PullBatchStep.BatchName(i))))
-            .ToDictionary(x => x.Path, x => x.Rows, StringComparer.Ordinal);
-        if (batches.Count == 0)
+        var rowsPerSource = work.ToDictionary(w => w.File.Path, w => rowsPerBatch.GetValueOrDefault(Path.GetFileName(w.Batch)), StringComparer.Ordinal);
+        if (_batches.Length == 0)
         {
             // Every planned file was empty: nothing to add, but the files count as ingested.
             return new RewriteResult(existing?.Columns.ToList() ?? [.. SchemaMerger.Provenance], [], 0, 0, [], rowsPerSource);
         }
 
-        var staged = $"read_parquet({Sql.List(batches)}, union_by_name = true, filename = true, file_row_number = true)";
+        var staged = $"read_parquet({Sql.List(_batches)}, union_by_name = true, filename = true, file_row_number = true)";
         var incomingColumns = connection.Describe(staged).Where(c => c.Name is not ("filename" or "file_row_number")).ToList();
         var target = SchemaMerger.Merge(existing?.Columns ?? [], incomingColumns, connection, staged, pipeline.Table);
         var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
@@ -46,9 +49,9 @@ internal sealed class TableRewrite(
         var incomingRows = rowsPerBatch.Values.Sum();
 
         // Append-only and already in the table's shape: the staged files become data files as they are.
-        if (pipeline.PrimaryKey.Count == 0 && affected.Count == 0 && batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        if (pipeline.PrimaryKey.Count == 0 && affected.Count == 0 && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
-            var moved = batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
+            var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
             return new RewriteResult(target, moved, incomingRows, 0, [], rowsPerSource);
         }
 
@@ -101,12 +104,12 @@ internal sealed class TableRewrite(
     private Dictionary<string, long> RowsPerBatch()
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (batches.Count == 0)
+        if (_batches.Length == 0)
         {
             return counts;
         }
 
-        using var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(batches)})");
+        using var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(_batches)})");
         while (reader.Read())
         {
             counts[Path.GetFileName(reader.GetString(0))] = reader.GetInt64(1);
@@ -124,7 +127,7 @@ internal sealed class TableRewrite(
             return $"ANTI JOIN incoming AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "{e}", "i")}";
         }
 
-        var reread = plan.Files.Where(f => f.Replaces).Select(f => f.Path).ToArray();
+        var reread = work.Where(w => w.File.Replaces).Select(w => w.File.Path).ToArray();
         return reread.Length == 0 ? string.Empty : $"WHERE {{e}}.{ProvenanceColumns.Source} NOT IN ({string.Join(", ", reread.Select(Sql.Literal))})";
     }
 

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Hakiri.Cli.Serving;
+using Hakiri.Mcp;
+using Hakiri.Mcp.Http;
+using Hakiri.Mcp.Query;
+using Hakiri.Mcp.Store;
+using Hakiri.Mcp.Tools;
+
+namespace Hakiri.Cli.Commands;
+
+/// <summary><c>hakiri serve</c>: the context store as an MCP server, over stdio (the default) or Streamable HTTP.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var manifest = ProjectOptions.Manifest();
+        var stdio = new Option<bool>("--stdio") { Description = "Serve one client over standard input/output (the default)." };
+        var http = new Option<string?>("--http")
+        {
+            Description = "Serve Streamable HTTP at http://ADDRESS:PORT/mcp instead, e.g. 127.0.0.1:8765 (port 0 picks a free one).",
+            HelpName = "ADDRESS:PORT",
+        };
+        var origins = new Option<string[]>("--allow-origin")
+        {
+            Description = "A browser origin allowed to call the HTTP endpoint besides loopback ones (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var maxRows = new Option<int>("--max-rows") { Description = "The most rows one query may return.", DefaultValueFactory = _ => new QueryLimits().MaxRows };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds a query may run before it is stopped.", DefaultValueFactory = _ => 10 };
+        var command = new Command("serve", "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only).")
+        {
+            manifest, stdio, http, origins, maxRows, timeout,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var httpValue = parse.GetValue(http);
+            if (parse.GetValue(stdio) && httpValue is not null)
+            {
+                await error.WriteLineAsync("hakiri: --stdio and --http exclude each other; pick one.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(maxRows) < 1 || parse.GetValue(timeout) < 1)
+            {
+                await error.WriteLineAsync("hakiri: --max-rows and --timeout must be at least 1.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var endpoint = httpValue is null ? null : Endpoints.Parse(httpValue);
+            if (httpValue is not null && endpoint is null)
+            {
+                await error.WriteLineAsync($"hakiri: --http '{httpValue}' is not ADDRESS:PORT (for example 127.0.0.1:8765).").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (ProjectOptions.Load(parse.GetValue(manifest)!, error) is not { } project)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var limits = new QueryLimits
+            {
+                MaxRows = parse.GetValue(maxRows),
+                DefaultRows = Math.Min(new QueryLimits().DefaultRows, parse.GetValue(maxRows)),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            };
+            using var store = ContextStore.Open(project.Layout, DuckDbSettings());
+            var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, limits), HakiriApp.Version);
+            if (endpoint is null)
+            {
+                await error.WriteLineAsync($"hakiri serve: MCP over stdio, store {project.Layout.Root}").ConfigureAwait(false);
+                await HakiriMcpServer.RunStdioAsync(options, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var handler = new McpHttpHandler(options, new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] });
+            return await HttpHost.RunAsync(endpoint, handler, error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    // Queries get DuckDB's threads; memory stays bounded unless the environment says otherwise (as for the steps).
+    private static Dictionary<string, string> DuckDbSettings()
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["memory_limit"] = Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } memory ? memory : "1GB",
+        };
+        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_THREADS"), NumberStyles.None, CultureInfo.InvariantCulture, out var threads) && threads > 0)
+        {
+            settings["threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+}

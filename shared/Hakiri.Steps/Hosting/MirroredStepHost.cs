@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Errors;
+using Hakiri.Store;
+using Hakiri.Store.Catalog;
+using Hakiri.Store.Objects;
+
+namespace Hakiri.Steps.Hosting;
+
+/// <summary>
+/// Runs steps in this process against a store in object storage, through a local mirror: pull the catalog and what
+/// the step reads, run it, push what it wrote, commit the catalog conditionally. When another writer committed
+/// first, the step is redone on the fresh catalog (steps are idempotent), up to <see cref="MaxAttempts"/> times.
+/// </summary>
+public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : IStepHost
+{
+    /// <summary>Attempts per step before giving up on contention.</summary>
+    public const int MaxAttempts = 8;
+
+    /// <inheritdoc />
+    public async Task<string> InvokeAsync(string handler, string inputJson, CancellationToken cancellationToken = default)
+    {
+        var (runId, table) = Identity(inputJson);
+        for (var attempt = 1; ; attempt++)
+        {
+            await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
+            if (runId is not null && table is not null && handler is "pull-batch" or "write")
+            {
+                await mirror.PullPrefixAsync(StoreLayout.StagingPrefix(runId, table) + "/", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (table is not null && handler is "write" or "compact")
+            {
+                using var catalog = CatalogDatabase.Open(mirror.Local);
+                await mirror.PullFilesAsync(catalog.ListFiles(table).Select(f => f.Path), cancellationToken).ConfigureAwait(false);
+            }
+
+            var before = mirror.Snapshot();
+            var output = await StepDispatcher.InvokeAsync(handler, inputJson, context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await mirror.PushAsync(before, cancellationToken).ConfigureAwait(false);
+                return output;
+            }
+            catch (PreconditionFailedException) when (attempt < MaxAttempts)
+            {
+                // Another writer committed the catalog since we read it: redo the step on the new catalog.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (PreconditionFailedException e)
+            {
+                throw new StepFailedException(StepErrors.Transient,
+                    $"{handler}: other writers kept committing to {mirror.Remote.Display} first; gave up after {MaxAttempts} attempts — run again", e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static (string? RunId, string? Table) Identity(string inputJson)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(inputJson);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            return (root.TryGetProperty("run_id", out var run) ? run.GetString() : null, root.TryGetProperty("table", out var table) ? table.GetString() : null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+}

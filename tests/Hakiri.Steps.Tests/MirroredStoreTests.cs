@@ -1,0 +1,69 @@
+using Hakiri.Steps.Hosting;
+using Hakiri.Steps.Running;
+using Hakiri.Store;
+using Hakiri.Store.Catalog;
+using Hakiri.Store.Objects;
+using Hakiri.Testing;
+
+namespace Hakiri.Steps.Tests;
+
+/// <summary>The steps against a store in object storage (the in-memory twin of S3), through local mirrors.</summary>
+public sealed class MirroredStoreTests
+{
+    [Fact]
+    public async Task Run_OnObjectStore_CommitsCatalogAndDataRemotely()
+    {
+        using var project = TestProject.Quickstart();
+        var remote = new InMemoryObjectStore();
+
+        var summary = await RunAsync(project, remote);
+        var again = await RunAsync(project, remote);
+
+        Assert.Equal([9L, 4L, 5L], summary.Tables.Select(t => t.RowCount));
+        Assert.All(again.Tables, t => Assert.Equal(0, t.RowsAdded));
+        var (catalog, keys) = await ReadRemoteAsync(remote);
+        Assert.Equal(18, catalog.Sum(t => t.RowCount));
+        Assert.Contains("catalog.sqlite", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("staging/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoConcurrentRuns_OnOneObjectStore_LoseNoCommitAndDuplicateNoRow()
+    {
+        using var project = TestProject.Quickstart();
+        for (var i = 0; i < 6; i++)
+        {
+            project.Write($"data/orders/extra-{i}.csv", $"order_id,customer_id,product_id,ordered_at,quantity,amount,currency,status\n{2000 + i},c-03,p-1,2026-03-01T10:00:00Z,1,9.00,EUR,new\n");
+        }
+
+        var remote = new InMemoryObjectStore();
+
+        var runs = await Task.WhenAll(RunAsync(project, remote), RunAsync(project, remote), RunAsync(project, remote, "customers"));
+
+        var (catalog, keys) = await ReadRemoteAsync(remote);
+        Assert.Equal(15, catalog.Single(t => t.Name == "orders").RowCount);
+        Assert.Equal(4, catalog.Single(t => t.Name == "customers").RowCount);
+        Assert.Equal(3, runs.Length);
+        var live = catalog.SelectMany(t => t.Files).ToHashSet();
+        Assert.All(live, f => Assert.Contains(f, keys));
+    }
+
+    private static async Task<RunSummary> RunAsync(TestProject project, IObjectStore remote, params string[] pipelines)
+    {
+        using var cache = new TempDirectory();
+        var mirror = new StoreMirror(remote, new StoreLayout(cache.Path));
+        var context = new StepContext(project.Manifest(), mirror.Local, options: project.Options);
+        var runner = new PipelineRunner(context.Manifest, new MirroredStepHost(context, mirror), new MirroredRunLedger(mirror, context.Clock));
+        return await runner.RunAsync(pipelines);
+    }
+
+    private static async Task<(List<(string Name, long RowCount, List<string> Files)> Tables, IReadOnlyList<string> Keys)> ReadRemoteAsync(IObjectStore remote)
+    {
+        using var cache = new TempDirectory();
+        var layout = new StoreLayout(cache.Path);
+        await remote.DownloadAsync(StoreLayout.CatalogFileName, layout.CatalogPath);
+        using var catalog = CatalogDatabase.Open(layout);
+        var tables = catalog.ListTables().Select(t => (t.Name, t.RowCount, catalog.ListFiles(t.Name).Select(f => f.Path).ToList())).ToList();
+        return (tables, await remote.ListAsync(string.Empty));
+    }
+}

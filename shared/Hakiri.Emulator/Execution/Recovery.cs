@@ -37,7 +37,7 @@ internal static class Recovery
                 var delay = state.Retry[index].DelayBefore(retriesByRetrier[index], step.Run.Random);
                 retriesByRetrier[index]++;
                 retries++;
-                await Task.Delay(delay, step.Run.Time, step.CancellationToken).ConfigureAwait(false);
+                await step.Run.Time.DelayAsync(delay, step.CancellationToken).ConfigureAwait(false);
                 continue;
             }
 

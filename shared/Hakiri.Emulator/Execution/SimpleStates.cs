@@ -38,7 +38,7 @@ internal static class SimpleStates
         var delay = WaitTime(step, wait, effective);
         if (delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, step.Run.Time, step.CancellationToken).ConfigureAwait(false);
+            await step.Run.Time.DelayAsync(delay, step.CancellationToken).ConfigureAwait(false);
         }
 
         var output = InputOutput.Output(step, effective);

@@ -73,7 +73,7 @@ internal sealed class GatedTasks : ITaskInvoker
         ready.ForEach(r => r.SetResult());
         try
         {
-            return await gate.Task.WaitAsync(cancellationToken);
+            return await gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -33,3 +33,9 @@ if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/
 fi
 
 bash scripts/get-duckdb.sh
+
+# moto_server stands in for S3 in the tests; this machine image ships it, elsewhere pip has it.
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "install-test-deps: pip install moto[server]"
+  python3 -m pip install --quiet "moto[server]==5.2.1" || { echo "install-test-deps: could not install moto_server; the S3 tests need it" >&2; exit 1; }
+fi

@@ -11,6 +11,9 @@ internal static class HakiriProcess
     public static Task<ProcessResult> RunAsync(params string[] args) =>
         ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3));
 
+    public static Task<ProcessResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3), environment: environment);
+
     /// <summary>Starts <c>hakiri</c> without waiting, for tests that kill it.</summary>
     public static Process Start(params string[] args)
     {

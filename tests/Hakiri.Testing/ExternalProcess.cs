@@ -17,7 +17,8 @@ public static class ExternalProcess
 {
     /// <summary>Runs <paramref name="fileName"/> and waits for it; kills it and throws when it outlives <paramref name="timeout"/>.</summary>
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null, TimeSpan? timeout = null)
+        string fileName, IEnumerable<string> arguments, string? stdin = null, string? workingDirectory = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -30,6 +31,11 @@ public static class ExternalProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");

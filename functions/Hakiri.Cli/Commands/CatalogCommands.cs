@@ -12,12 +12,15 @@ internal static class CatalogCommands
     {
         var manifest = ProjectOptions.Manifest();
         var command = new Command("tables", "List the store's tables: rows, files, size, columns.") { manifest };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            if (ProjectOptions.Load(parse.GetValue(manifest)!, parse.InvocationConfiguration.Error) is not { } project)
+            using var project = ProjectOptions.Load(parse.GetValue(manifest)!, parse.InvocationConfiguration.Error);
+            if (project is null)
             {
                 return ExitCodes.BadInput;
             }
+
+            await project.PrepareForReadingAsync(withData: false, cancellationToken).ConfigureAwait(false);
 
             var output = parse.InvocationConfiguration.Output;
             using var catalog = CatalogDatabase.Open(project.Layout);
@@ -48,12 +51,15 @@ internal static class CatalogCommands
         var manifest = ProjectOptions.Manifest();
         var limit = new Option<int>("--limit", "-n") { Description = "How many recent runs to show.", DefaultValueFactory = _ => 20 };
         var command = new Command("runs", "List recent runs, newest first.") { manifest, limit };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            if (ProjectOptions.Load(parse.GetValue(manifest)!, parse.InvocationConfiguration.Error) is not { } project)
+            using var project = ProjectOptions.Load(parse.GetValue(manifest)!, parse.InvocationConfiguration.Error);
+            if (project is null)
             {
                 return ExitCodes.BadInput;
             }
+
+            await project.PrepareForReadingAsync(withData: false, cancellationToken).ConfigureAwait(false);
 
             var output = parse.InvocationConfiguration.Output;
             using var catalog = CatalogDatabase.Open(project.Layout);

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Hakiri.Cli.Output;
 using Hakiri.Manifest;
-using Hakiri.Model.Manifests;
-using Hakiri.Store;
 
 namespace Hakiri.Cli.Commands;
 
@@ -15,8 +13,8 @@ internal static class ProjectOptions
         DefaultValueFactory = _ => ManifestLoader.DefaultFileName,
     };
 
-    /// <summary>Loads the manifest and its local store, printing diagnostics; <see langword="null"/> means exit 2.</summary>
-    public static (ProjectManifest Manifest, StoreLayout Layout)? Load(string path, TextWriter error, bool missingDirectoriesAreErrors = false)
+    /// <summary>Loads the manifest and opens its store (local, or a mirror of S3), printing diagnostics; null means exit 2.</summary>
+    public static StoreSession? Load(string path, TextWriter error, bool missingDirectoriesAreErrors = false)
     {
         var result = ManifestLoader.LoadProject(path);
         var diagnostics = missingDirectoriesAreErrors
@@ -28,12 +26,6 @@ internal static class ProjectOptions
             return null;
         }
 
-        if (manifest.Store is not LocalStoreLocation local)
-        {
-            error.WriteLine($"{path}: error: store {manifest.Store.Display} is on S3, which this version cannot run against yet — use a local directory for now");
-            return null;
-        }
-
-        return (manifest, new StoreLayout(local.Directory));
+        return StoreSession.Open(manifest);
     }
 }

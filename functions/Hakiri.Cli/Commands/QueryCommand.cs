@@ -16,14 +16,16 @@ internal static class QueryCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var manifest = ProjectOptions.Manifest();
         var command = new Command("query", "Query the store's tables with SQL (DuckDB dialect).") { sql, format, manifest };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (ProjectOptions.Load(parse.GetValue(manifest)!, error) is not { } project)
+            using var project = ProjectOptions.Load(parse.GetValue(manifest)!, error);
+            if (project is null)
             {
                 return ExitCodes.BadInput;
             }
 
+            await project.PrepareForReadingAsync(withData: true, cancellationToken).ConfigureAwait(false);
             using var catalog = CatalogDatabase.Open(project.Layout);
             using var engine = StoreQueryEngine.Open(project.Layout, catalog);
             try

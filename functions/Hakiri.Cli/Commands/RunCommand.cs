@@ -24,12 +24,13 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string manifestPath, string[] names, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (ProjectOptions.Load(manifestPath, error, missingDirectoriesAreErrors: true) is not { } project)
+        using var session = ProjectOptions.Load(manifestPath, error, missingDirectoriesAreErrors: true);
+        if (session is null)
         {
             return ExitCodes.BadInput;
         }
 
-        var (manifest, layout) = project;
+        var manifest = session.Manifest;
         var unknown = names.Where(n => manifest.FindPipeline(n) is null).ToArray();
         if (unknown.Length > 0)
         {
@@ -39,7 +40,7 @@ internal static class RunCommand
 
         using var tracing = Tracing.Start();
         var progress = RunProgress.Create(output, json);
-        var runner = PipelineRunner.Local(new StepContext(manifest, layout, options: StepOptions.FromEnvironment()), progress.Observe);
+        var runner = session.Runner(progress.Observe);
         try
         {
             var summary = await progress.WrapAsync(() => runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken)).ConfigureAwait(false);

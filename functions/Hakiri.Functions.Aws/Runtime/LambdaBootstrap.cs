@@ -5,6 +5,8 @@ using Hakiri.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Hosting;
 using Hakiri.Store;
+using Hakiri.Store.Objects;
+using Hakiri.Store.S3;
 
 namespace Hakiri.Functions.Aws.Runtime;
 
@@ -25,10 +27,10 @@ internal static class LambdaBootstrap
 
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var api = new RuntimeApiClient(http, settings.RuntimeApi);
-        StepContext context;
+        IStepHost host;
         try
         {
-            context = CreateContext(settings);
+            host = CreateHost(settings);
         }
         catch (StepFailedException e)
         {
@@ -55,7 +57,7 @@ internal static class LambdaBootstrap
 
             try
             {
-                var output = await StepDispatcher.InvokeAsync(settings.Handler, invocation.Body, context, cancellationToken).ConfigureAwait(false);
+                var output = await host.InvokeAsync(settings.Handler, invocation.Body, cancellationToken).ConfigureAwait(false);
                 await api.RespondAsync(invocation.RequestId, output, cancellationToken).ConfigureAwait(false);
             }
             catch (StepFailedException e)
@@ -73,7 +75,9 @@ internal static class LambdaBootstrap
         return 0;
     }
 
-    private static StepContext CreateContext(EnvironmentSettings settings)
+    // Local stores (and HAKIRI_STORE) run in place; S3 stores run against a mirror in /tmp that commits back
+    // with conditional puts, so concurrent functions never lose each other's commits.
+    private static IStepHost CreateHost(EnvironmentSettings settings)
     {
         var loaded = ManifestLoader.LoadProject(settings.ManifestPath);
         if (loaded.Value is not { } manifest)
@@ -82,8 +86,15 @@ internal static class LambdaBootstrap
                 $"The manifest {settings.ManifestPath} does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
         }
 
-        var root = settings.StoreOverride ?? (manifest.Store as LocalStoreLocation)?.Directory
-            ?? throw new StepFailedException(StepErrors.Permanent, $"The store {manifest.Store.Display} is not supported by this version's Lambda host yet; set HAKIRI_STORE to a directory.");
-        return new StepContext(manifest, new StoreLayout(root), options: StepOptions.FromEnvironment());
+        var options = StepOptions.FromEnvironment();
+        if (settings.StoreOverride is null && manifest.Store is S3StoreLocation s3)
+        {
+            var mirror = new StoreMirror(new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix),
+                new StoreLayout(Path.Combine(Path.GetTempPath(), "hakiri", s3.Bucket, s3.Prefix)));
+            return new MirroredStepHost(new StepContext(manifest, mirror.Local, options: options), mirror);
+        }
+
+        var root = settings.StoreOverride ?? ((LocalStoreLocation)manifest.Store).Directory;
+        return new InProcessStepHost(new StepContext(manifest, new StoreLayout(root), options: options));
     }
 }

@@ -1,0 +1,80 @@
+using Hakiri.Model.Manifests;
+using Hakiri.Steps;
+using Hakiri.Steps.Hosting;
+using Hakiri.Steps.Running;
+using Hakiri.Store;
+using Hakiri.Store.Catalog;
+using Hakiri.Store.Objects;
+using Hakiri.Store.S3;
+
+namespace Hakiri.Cli.Commands;
+
+/// <summary>
+/// A command's view of the project's store: the local directory itself, or, for <c>s3://</c> stores, a mirror in a
+/// temporary directory that steps run against and that commits back with conditional puts.
+/// </summary>
+internal sealed class StoreSession : IDisposable
+{
+    private readonly S3ObjectStore? _s3;
+
+    private StoreSession(ProjectManifest manifest, StoreLayout layout, StoreMirror? mirror, S3ObjectStore? s3)
+    {
+        Manifest = manifest;
+        Layout = layout;
+        Mirror = mirror;
+        _s3 = s3;
+    }
+
+    public ProjectManifest Manifest { get; }
+
+    public StoreLayout Layout { get; }
+
+    public StoreMirror? Mirror { get; }
+
+    public static StoreSession Open(ProjectManifest manifest)
+    {
+        if (manifest.Store is S3StoreLocation s3)
+        {
+            var remote = new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix);
+            var cache = Path.Combine(Path.GetTempPath(), "hakiri-" + Guid.NewGuid().ToString("N")[..12]);
+            return new StoreSession(manifest, new StoreLayout(cache), new StoreMirror(remote, new StoreLayout(cache)), remote);
+        }
+
+        return new StoreSession(manifest, new StoreLayout(((LocalStoreLocation)manifest.Store).Directory), null, null);
+    }
+
+    /// <summary>The runner for this store: in-process steps, locked local store or conditional commits to S3.</summary>
+    public PipelineRunner Runner(Action<RunEvent>? observe)
+    {
+        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment());
+        return Mirror is null
+            ? PipelineRunner.Local(context, observe)
+            : new PipelineRunner(Manifest, new MirroredStepHost(context, Mirror), new MirroredRunLedger(Mirror, context.Clock), context.Clock, observe);
+    }
+
+    /// <summary>Makes the catalog (and, with <paramref name="withData"/>, every live file) readable locally.</summary>
+    public async Task PrepareForReadingAsync(bool withData, CancellationToken cancellationToken = default)
+    {
+        if (Mirror is null)
+        {
+            return;
+        }
+
+        await Mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (withData && File.Exists(Layout.CatalogPath))
+        {
+            using var catalog = CatalogDatabase.Open(Layout);
+            var files = catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray();
+            await Mirror.PullFilesAsync(files, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _s3?.Dispose();
+        if (Mirror is not null && Directory.Exists(Layout.Root))
+        {
+            Directory.Delete(Layout.Root, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hakiri.Testing;
+
+/// <summary>
+/// A <c>moto_server</c> (AWS API stand-in) started on 127.0.0.1 for a test collection and stopped after. Share one
+/// per collection with <c>IClassFixture</c>/<c>ICollectionFixture</c>.
+/// </summary>
+public sealed class MotoServer : IDisposable
+{
+    private readonly Process _process;
+
+    /// <summary>Starts the server on a free loopback port and waits until it accepts connections (at most 30 s).</summary>
+    public MotoServer()
+    {
+        Port = FreePort();
+        var info = new ProcessStartInfo("moto_server") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            _process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("moto_server is not installed: run scripts/test.sh (it installs it), or pip install \"moto[server]\".", e);
+        }
+
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (!Accepts(Port))
+        {
+            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new InvalidOperationException($"moto_server did not start on 127.0.0.1:{Port}.");
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>The loopback port.</summary>
+    public int Port { get; }
+
+    /// <summary>The endpoint URL to pass as <c>AWS_ENDPOINT_URL</c>.</summary>
+    public string Endpoint => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Environment variables that point AWS clients at this server with dummy credentials.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Endpoint,
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_REGION"] = "us-east-1",
+    };
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

@@ -64,7 +64,13 @@ internal static class ReadOnlySqlGuard
         if (type != DuckDbStatementType.Select)
         {
             statement.Dispose();
-            throw new ToolErrorException(Refusal(Describe(type)));
+            // DuckDB's class decides; the keyword the client wrote names it better where they differ (ANALYZE is a VACUUM).
+            var keyword = SqlKeywords.Leading(sql)?.ToUpperInvariant();
+            var described = Describe(type);
+            var what = keyword is null || SqlKeywords.StartsQuery(keyword) || described.StartsWith(keyword, StringComparison.Ordinal) ? described
+                : type == DuckDbStatementType.Transaction ? $"{keyword} (transaction control)"
+                : keyword;
+            throw new ToolErrorException(Refusal(what));
         }
 
         return statement;

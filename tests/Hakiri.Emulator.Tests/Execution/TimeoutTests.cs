@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Hakiri.Emulator.Definition;
 using Hakiri.Emulator.Errors;
 using Hakiri.Emulator.Execution;
 using Hakiri.Emulator.History;
@@ -125,7 +126,7 @@ public sealed class TimeoutTests
         var tasks = new NeverEndingTasks();
         using var cancel = new CancellationTokenSource();
         var run = new StateMachineInterpreter().RunAsync(
-            Definition.StateMachineDefinition.Parse(Asl.Single("""{"Type":"Task","Resource":"r","End":true}""")),
+            StateMachineDefinition.Parse(Asl.Single("""{"Type":"Task","Resource":"r","End":true}""")),
             null,
             tasks,
             new ExecutionOptions { TimeProvider = new ManualTimeProvider() },

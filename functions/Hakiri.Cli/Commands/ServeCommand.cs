@@ -55,10 +55,14 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            if (ProjectOptions.Load(parse.GetValue(manifest)!, error) is not { } project)
+            using var project = ProjectOptions.Load(parse.GetValue(manifest)!, error);
+            if (project is null)
             {
                 return ExitCodes.BadInput;
             }
+
+            // An s3:// store is served from a local snapshot of its live files, taken now.
+            await project.PrepareForReadingAsync(withData: true, cancellationToken).ConfigureAwait(false);
 
             var limits = new QueryLimits
             {

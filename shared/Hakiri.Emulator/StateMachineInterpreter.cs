@@ -36,6 +36,7 @@ public sealed class StateMachineInterpreter
         var time = options.TimeProvider;
         var random = new RandomSource(options.RandomSeed is { } seed ? new Random(seed) : new Random());
         var executionInput = input is null ? new JsonObject() : input.DeepClone();
+        JsonText.Materialize(executionInput);
         var identity = Identity(options, random, time.GetUtcNow(), executionInput);
         var history = new HistoryRecorder(time, options.MaxHistoryEvents);
         var run = new ExecutionRun(identity, tasks, time, random, history);

@@ -25,6 +25,8 @@ internal static class MapExecutor
         }
 
         var limit = MaxConcurrency(scope, map);
+        JsonText.Materialize(effective);
+        JsonText.Materialize(items);
         step.Record(HistoryEventType.MapStateStarted, new HistoryEvent { Length = items.Count });
         var results = new JsonNode?[items.Count];
         using var group = new SiblingGroup(step.CancellationToken);

@@ -73,6 +73,31 @@ internal static class JsonText
     /// <summary>A deep copy: nodes belong to one parent, and states must never share mutable trees.</summary>
     public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
+    /// <summary>
+    /// Builds every lazily parsed level of a tree. Parsed nodes create their children on first read, which is not
+    /// safe from several threads; a tree that concurrent Map iterations read must be built out first.
+    /// </summary>
+    public static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>The node itself when it has no parent, else a copy: a node can live in one tree only.</summary>
     public static JsonNode? Detach(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
 

@@ -15,8 +15,5 @@ internal sealed record LiteralArgument(JsonNode? Value, string? Raw) : Intrinsic
 /// <summary>A path into the state's data (<c>$</c>) or the context object (<c>$$</c>).</summary>
 internal sealed record PathArgument(JsonPath Path) : IntrinsicArgument;
 
-/// <summary>A nested call.</summary>
-internal sealed record CallArgument(IntrinsicCall Call) : IntrinsicArgument;
-
-/// <summary>A call such as <c>States.Format('{}', $.name)</c>.</summary>
+/// <summary>A call such as <c>States.Format('{}', $.name)</c>; as an argument, a nested call.</summary>
 internal sealed record IntrinsicCall(string Name, IReadOnlyList<IntrinsicArgument> Arguments) : IntrinsicArgument;

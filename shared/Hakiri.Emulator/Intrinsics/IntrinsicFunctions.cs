@@ -73,7 +73,6 @@ internal static class IntrinsicFunctions
         PathArgument path => scope.TryRead(path.Path, out var value)
             ? value
             : throw StateFailure.Runtime($"The JSONPath '{path.Path.Text}' in an argument of {function} could not be found in the input {JsonText.Describe(path.Path.IsContext ? scope.Context.Json : scope.Input)}."),
-        CallArgument nested => Evaluate(nested.Call, scope),
         IntrinsicCall nested => Evaluate(nested, scope),
         _ => throw new InvalidOperationException("Unknown intrinsic argument."),
     };

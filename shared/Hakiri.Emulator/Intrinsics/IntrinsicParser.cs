@@ -126,7 +126,7 @@ internal sealed class IntrinsicParser
 
         if (string.CompareOrdinal(_text, _pos, "States.", 0, 7) == 0)
         {
-            return new CallArgument(ReadCall(depth + 1));
+            return ReadCall(depth + 1);
         }
 
         throw new FormatException($"unexpected '{c}' at position {_pos + 1}: an argument is a 'string', a number, a path or a call");

@@ -32,6 +32,7 @@ public sealed class DefinitionParserTests
     [InlineData("""{"StartAt":"A"}""", "'States' is required")]
     [InlineData("""[1]""", "must be a JSON object")]
     [InlineData("""{"StartAt":"A",""", "not valid JSON")]
+    [InlineData("""{"StartAt":"A","StartAt":"A","States":{"A":{"Type":"Succeed"}}}""", "The key 'StartAt' appears twice")]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Succeed"}},"Extra":1}""", "'Extra' is not supported")]
     [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Succeed"}}}""", "JSONata")]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}""", "No state ends")]

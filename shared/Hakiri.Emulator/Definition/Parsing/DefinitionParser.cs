@@ -16,10 +16,17 @@ internal static class DefinitionParser
         try
         {
             root = JsonText.Parse(json);
+
+            // Parsed objects index their keys on first read; reading them all now turns a duplicate key into a definition error.
+            JsonText.Materialize(root);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException)
+        catch (JsonException e)
         {
             throw new AslDefinitionException($"The definition is not valid JSON: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new AslDefinitionException($"The key '{DuplicateKey(e.Message)}' appears twice in one object of the definition.");
         }
 
         if (root is not JsonObject obj)
@@ -40,6 +47,20 @@ internal static class DefinitionParser
             reader.OptionalString("Comment"),
             reader.OptionalInt("TimeoutSeconds", 1),
             reader.OptionalString("Version"));
+    }
+
+    // The runtime names the key only inside its message: "… has already been added. Key: StartAt (Parameter 'key')".
+    private static string DuplicateKey(string message)
+    {
+        var start = message.IndexOf("Key: ", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "?";
+        }
+
+        var key = message[(start + 5)..];
+        var end = key.LastIndexOf(" (", StringComparison.Ordinal);
+        return end < 0 ? key : key[..end];
     }
 
     /// <summary>Reads StartAt and States of the machine, a branch or an item processor.</summary>

@@ -18,12 +18,12 @@ internal static class ResultPathWriter
             return JsonText.Clone(rawInput);
         }
 
+        result = JsonText.Detach(result);
         if (resultPath.IsRoot)
         {
             return result;
         }
 
-        result = JsonText.Detach(result);
         var root = JsonText.Clone(rawInput);
         JsonNode? parent = root;
         var segments = resultPath.Segments;

@@ -20,7 +20,7 @@ public sealed class BadInputTests
         var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
 
         Assert.Equal(StepErrors.BadInput, error.ErrorName);
-        Assert.StartsWith("in/b.csv:3: malformed CSV:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("pull-batch failed for table t: in/b.csv:3: malformed CSV:", error.Message, StringComparison.Ordinal);
         Assert.Contains("on_error = \"skip\"", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(project));
     }
@@ -37,7 +37,7 @@ public sealed class BadInputTests
         var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
 
         Assert.Equal(StepErrors.BadInput, error.ErrorName);
-        Assert.StartsWith("in/b.ndjson", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("pull-batch failed for table t: in/b.ndjson", error.Message, StringComparison.Ordinal);
         Assert.Contains("invalid NDJSON", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(project));
     }
@@ -76,7 +76,7 @@ public sealed class BadInputTests
         var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
 
         Assert.Equal(StepErrors.BadInput, error.ErrorName);
-        Assert.StartsWith("in/a.csv: cannot read the file", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("discover failed: in/a.csv: cannot read the file", error.Message, StringComparison.Ordinal);
         Assert.Empty(project.DataFiles("t"));
     }
 

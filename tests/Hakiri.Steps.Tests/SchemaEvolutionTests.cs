@@ -62,7 +62,7 @@ public sealed class SchemaEvolutionTests
         var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
 
         Assert.Equal(StepErrors.SchemaIncompatible, error.ErrorName);
-        Assert.StartsWith("in/2.csv row 2, column 'amount': value 'six' is VARCHAR", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("write failed for table t: in/2.csv row 2, column 'amount': value 'six' is VARCHAR", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, project.Count("SELECT count(*) FROM t"));
     }
 }

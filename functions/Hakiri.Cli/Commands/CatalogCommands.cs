@@ -50,7 +50,7 @@ internal static class CatalogCommands
     {
         var manifest = ProjectOptions.Manifest();
         var limit = new Option<int>("--limit", "-n") { Description = "How many recent runs to show.", DefaultValueFactory = _ => 20 };
-        var command = new Command("runs", "List recent runs, newest first.") { manifest, limit };
+        var command = new Command("runs", "List recent runs, newest first; 'runs show RUN' for one run's history.") { manifest, limit, RunsShowCommand.Create() };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var project = ProjectOptions.Load(parse.GetValue(manifest)!, parse.InvocationConfiguration.Error);

@@ -15,15 +15,35 @@ internal static class RunCommand
         var pipelines = new Argument<string[]>("PIPELINE") { Description = "Pipelines to run; all when none is named.", Arity = ArgumentArity.ZeroOrMore };
         var manifest = ProjectOptions.Manifest();
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON instead of text (no live progress)." };
-        var command = new Command("run", "Run pipelines: discover, pull batches, write Parquet + catalog, compact, index.") { pipelines, manifest, json };
+        var via = new Option<string>("--via") { Description = "Where the steps run: in this process, or in the Lambda bootstrap binary behind a local Runtime API.", DefaultValueFactory = _ => "process" };
+        via.AcceptOnlyFromAmong("process", "lambda");
+        var bootstrap = new Option<string?>("--bootstrap")
+        {
+            Description = "The bootstrap binary for --via lambda (default: $HAKIRI_BOOTSTRAP, or 'bootstrap' beside hakiri).",
+        };
+        var command = new Command("run", "Run pipelines: the emitted state machine, executed by the local emulator — discover, pull batches, write Parquet + catalog, compact, index.")
+        {
+            pipelines, manifest, json, via, bootstrap,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(manifest)!, parse.GetValue(pipelines) ?? [], parse.GetValue(json),
+            parse.GetValue(via) == "lambda" ? parse.GetValue(bootstrap) ?? DefaultBootstrap() : null,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string manifestPath, string[] names, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static string DefaultBootstrap() =>
+        Environment.GetEnvironmentVariable("HAKIRI_BOOTSTRAP") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "bootstrap");
+
+    private static async Task<int> RunAsync(
+        string manifestPath, string[] names, bool json, string? bootstrap, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (bootstrap is not null && !File.Exists(bootstrap))
+        {
+            error.WriteLine($"error: no bootstrap binary at {bootstrap} — build it with scripts/package-aws.sh and pass --bootstrap artifacts/lambda/publish/bootstrap");
+            return ExitCodes.BadInput;
+        }
+
         using var session = ProjectOptions.Load(manifestPath, error, missingDirectoriesAreErrors: true);
         if (session is null)
         {
@@ -40,7 +60,7 @@ internal static class RunCommand
 
         using var tracing = Tracing.Start();
         var progress = RunProgress.Create(output, json);
-        var runner = session.Runner(progress.Observe);
+        var runner = session.Runner(progress.Observe, bootstrap is null ? null : Path.GetFullPath(bootstrap));
         try
         {
             var summary = await progress.WrapAsync(() => runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken)).ConfigureAwait(false);

@@ -70,7 +70,7 @@ internal static class ServeCommand
                 DefaultRows = Math.Min(new QueryLimits().DefaultRows, parse.GetValue(maxRows)),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
-            using var store = ContextStore.Open(project.Layout, DuckDbSettings());
+            using var store = ContextStore.Open(project.Layout, new ContextStoreOptions { DuckDbSettings = DuckDbSettings() });
             var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, limits), HakiriApp.Version);
             if (endpoint is null)
             {

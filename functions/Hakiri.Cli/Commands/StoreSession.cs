@@ -1,3 +1,4 @@
+using Hakiri.LocalLambda;
 using Hakiri.Model.Manifests;
 using Hakiri.Steps;
 using Hakiri.Steps.Hosting;
@@ -43,13 +44,25 @@ internal sealed class StoreSession : IDisposable
         return new StoreSession(manifest, new StoreLayout(((LocalStoreLocation)manifest.Store).Directory), null, null);
     }
 
-    /// <summary>The runner for this store: in-process steps, locked local store or conditional commits to S3.</summary>
-    public PipelineRunner Runner(Action<RunEvent>? observe)
+    /// <summary>
+    /// The runner for this store: the emulator drives the steps in this process, or — with a
+    /// <paramref name="bootstrap"/> — in warm function processes behind a local Lambda Runtime API.
+    /// </summary>
+    public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null)
     {
         var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment());
-        return Mirror is null
-            ? PipelineRunner.Local(context, observe)
-            : new PipelineRunner(Manifest, new MirroredStepHost(context, Mirror), new MirroredRunLedger(Mirror, context.Clock), context.Clock, observe);
+        IStepHost host = bootstrap is not null
+            ? new LambdaStepHost(handler => new BootstrapCommand(
+                bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,
+                bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? [bootstrap] : [],
+                new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["_HANDLER"] = handler,
+                ["HAKIRI_MANIFEST"] = Manifest.ManifestPath,
+            }))
+            : Mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, Mirror);
+        IRunLedger ledger = Mirror is null ? new LocalRunLedger(Layout, context.Clock) : new MirroredRunLedger(Mirror, context.Clock);
+        return new PipelineRunner(Manifest, host, ledger, context.Clock, observe);
     }
 
     /// <summary>Makes the catalog (and, with <paramref name="withData"/>, every live file) readable locally.</summary>

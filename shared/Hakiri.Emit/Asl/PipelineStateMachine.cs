@@ -23,33 +23,51 @@ public static class PipelineStateMachine
     public static JsonObject Build(ProjectManifest manifest, string? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var names = pipeline is null ? [] : new[] { pipeline };
         var scope = pipeline is null ? $"all pipelines of project {manifest.Name}" : $"pipeline {pipeline} of project {manifest.Name}";
         return new JsonObject
         {
             ["Comment"] = $"Hakiri: {scope}. discover → per table: pull-batch while has_more → write → compact → index.",
             ["StartAt"] = "Start",
             ["TimeoutSeconds"] = 86_400,
-            ["States"] = new JsonObject
+            ["States"] = StartStates(pipeline).Concat(new JsonObject
             {
-                ["Start"] = new JsonObject
-                {
-                    ["Type"] = "Pass",
-                    ["Comment"] = "The run id is the execution name; the pipelines are fixed by the definition.",
-                    ["Parameters"] = new JsonObject
-                    {
-                        ["run_id.$"] = "$$.Execution.Name",
-                        ["pipelines"] = Strings(names),
-                    },
-                    ["Next"] = "Discover",
-                },
                 ["Discover"] = Task("discover",
                     new JsonObject { ["run_id.$"] = "$.run_id", ["pipelines.$"] = "$.pipelines" },
                     new JsonObject { ["tables.$"] = "$.tables" }, "$.discovered", "Tables", "DiscoverFailed"),
                 ["DiscoverFailed"] = Fail("discover", perTable: false),
                 ["Tables"] = TablesMap(),
                 ["Done"] = new JsonObject { ["Type"] = "Succeed" },
+            }).ToJsonObject(),
+        };
+    }
+
+    // The run id is the execution name. A one-pipeline definition fixes its pipeline; the project's definition runs
+    // the pipelines named in the input's "pipelines" (as schedules pass them), or all when the input names none.
+    private static JsonObject StartStates(string? pipeline)
+    {
+        JsonObject Start(JsonNode pipelines) => new()
+        {
+            ["Type"] = "Pass",
+            ["Parameters"] = new JsonObject { ["run_id.$"] = "$$.Execution.Name", [pipelines is JsonValue ? "pipelines.$" : "pipelines"] = pipelines },
+            ["Next"] = "Discover",
+        };
+
+        if (pipeline is not null)
+        {
+            return new JsonObject { ["Start"] = Start(Strings(pipeline)) };
+        }
+
+        return new JsonObject
+        {
+            ["Start"] = new JsonObject
+            {
+                ["Type"] = "Choice",
+                ["Comment"] = "Input {\"pipelines\": [\"orders\"]} runs those pipelines; any other input runs all of them.",
+                ["Choices"] = new JsonArray(new JsonObject { ["Variable"] = "$.pipelines", ["IsPresent"] = true, ["Next"] = "Selected" }),
+                ["Default"] = "All",
             },
+            ["Selected"] = Start(JsonValue.Create("$.pipelines")),
+            ["All"] = Start(Strings()),
         };
     }
 

@@ -17,8 +17,25 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
     /// <summary>Attempts per step before giving up on contention.</summary>
     public const int MaxAttempts = 8;
 
+    // One mirror directory is one working copy: steps that share it take turns (a Lambda instance runs one
+    // invocation at a time too). Parallelism across tables comes from separate hosts, as separate functions would.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
     /// <inheritdoc />
     public async Task<string> InvokeAsync(string handler, string inputJson, CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await InvokeExclusiveAsync(handler, inputJson, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task<string> InvokeExclusiveAsync(string handler, string inputJson, CancellationToken cancellationToken)
     {
         var (runId, table) = Identity(inputJson);
         for (var attempt = 1; ; attempt++)
@@ -56,7 +73,11 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _turn.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private static (string? RunId, string? Table) Identity(string inputJson)
     {

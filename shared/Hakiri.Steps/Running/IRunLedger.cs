@@ -12,6 +12,16 @@ public interface IRunLedger : IAsyncDisposable
 
     /// <summary>Records the run's end.</summary>
     Task FinishAsync(string runId, string? error, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the run's execution history (GetExecutionHistory-shaped JSON) at <c>runs/&lt;run-id&gt;/history.json</c>.</summary>
+    Task RecordHistoryAsync(string runId, string historyJson, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where a run's history lives in a store.</summary>
+public static class RunHistoryFiles
+{
+    /// <summary>The store-relative path of a run's execution history.</summary>
+    public static string Of(string runId) => $"runs/{runId}/history.json";
 }
 
 /// <summary>The ledger of a local store: holds the store lock from begin to dispose, and recovers interrupted runs.</summary>
@@ -52,6 +62,14 @@ public sealed class LocalRunLedger(StoreLayout layout, TimeProvider clock) : IRu
     }
 
     /// <inheritdoc />
+    public async Task RecordHistoryAsync(string runId, string historyJson, CancellationToken cancellationToken = default)
+    {
+        var path = layout.Absolute(RunHistoryFiles.Of(runId));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, historyJson, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
         _lock?.Dispose();
@@ -79,6 +97,15 @@ public sealed class MirroredRunLedger(StoreMirror mirror, TimeProvider clock) : 
     /// <inheritdoc />
     public Task FinishAsync(string runId, string? error, CancellationToken cancellationToken = default) =>
         UpdateAsync(catalog => catalog.FinishRun(runId, error is null, error), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task RecordHistoryAsync(string runId, string historyJson, CancellationToken cancellationToken = default)
+    {
+        var path = mirror.Local.Absolute(RunHistoryFiles.Of(runId));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, historyJson, cancellationToken).ConfigureAwait(false);
+        await mirror.Remote.UploadAsync(RunHistoryFiles.Of(runId), path, PutCondition.None, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -54,7 +54,7 @@ public sealed partial class CatalogDatabase
     public IReadOnlyList<RunRecord> ListRuns(int limit = 20)
     {
         using var command = Command(
-            "SELECT run_id, project, pipelines, status, started_at, finished_at, rows_written, files_written, bytes_written, error FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $limit",
+            "SELECT run_id, project, pipelines, status, started_at, finished_at, rows_written, files_written, bytes_written, error, definition_sha256 FROM runs ORDER BY started_at DESC, run_id DESC LIMIT $limit",
             null, ("$limit", limit));
         return ReadRuns(command);
     }
@@ -63,7 +63,7 @@ public sealed partial class CatalogDatabase
     public RunRecord? GetRun(string runId)
     {
         using var command = Command(
-            "SELECT run_id, project, pipelines, status, started_at, finished_at, rows_written, files_written, bytes_written, error FROM runs WHERE run_id = $id",
+            "SELECT run_id, project, pipelines, status, started_at, finished_at, rows_written, files_written, bytes_written, error, definition_sha256 FROM runs WHERE run_id = $id",
             null, ("$id", runId));
         return ReadRuns(command).FirstOrDefault();
     }
@@ -84,7 +84,8 @@ public sealed partial class CatalogDatabase
                 reader.GetInt64(6),
                 reader.GetInt64(7),
                 reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9)));
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
 
         return runs;

@@ -20,7 +20,8 @@ public sealed record RunRecord(
     long RowsWritten,
     long FilesWritten,
     long BytesWritten,
-    string? Error);
+    string? Error,
+    string? DefinitionSha256 = null);
 
 /// <summary>A store table as the catalog records it.</summary>
 public sealed record TableRecord(

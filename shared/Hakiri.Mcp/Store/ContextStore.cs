@@ -8,59 +8,57 @@ namespace Hakiri.Mcp.Store;
 /// <summary>
 /// The store as the MCP server sees it: the catalog's tables, and a DuckDB that can read the store's data directory and
 /// nothing else. External access is disabled and the configuration locked as soon as the database opens, so no later
-/// statement can reach a file, the network or an extension, or loosen those settings. Each catalog table is a view over
-/// its live Parquet files, rebuilt when a run changes the catalog. Thread-safe.
+/// statement can reach a file, the network or an extension, or loosen those settings. Each catalog table is a view, over
+/// its live Parquet files at first and over an in-memory copy once one is loaded (see
+/// <see cref="ContextStoreOptions.CacheBytes"/>), rebuilt when a run changes the table. Thread-safe.
 /// </summary>
 public sealed class ContextStore : IDisposable
 {
     private readonly StoreLayout _layout;
+    private readonly ContextStoreOptions _options;
     private readonly DuckDbDatabase _database;
     private readonly DuckDbConnection _admin;
     private readonly Lock _refreshLock = new();
     private readonly ConcurrentBag<DuckDbConnection> _idle = [];
-    private readonly TimeProvider _clock;
+    private readonly TableCache _cache;
     private CatalogDatabase? _catalog;
     private StoreSnapshot _snapshot = StoreSnapshot.Empty;
     private long _checkedAt = long.MinValue;
     private bool _disposed;
 
-    private ContextStore(StoreLayout layout, DuckDbDatabase database, TimeProvider clock)
+    private ContextStore(StoreLayout layout, ContextStoreOptions options, DuckDbDatabase database)
     {
         _layout = layout;
+        _options = options;
         _database = database;
         _admin = database.Connect();
-        _clock = clock;
+        _cache = new TableCache(database, _admin, _refreshLock);
     }
 
     /// <summary>The store's root directory.</summary>
     public string Root => _layout.Root;
 
     /// <summary>The directory DuckDB may read (the store's <c>data/</c>, with a trailing separator).</summary>
-    public string DataDirectory => Path.Combine(_layout.Root, "data") + Path.DirectorySeparatorChar;
+    public string DataDirectory => DataDirectoryOf(_layout);
 
-    /// <summary>
-    /// How long a catalog check stays fresh: calls within it reuse the last snapshot. Zero checks on every call.
-    /// </summary>
-    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>Completes when every table within the cache budget has been loaded (or failed to load and stayed a view).</summary>
+    public Task CacheLoaded => _cache.Idle;
 
     /// <summary>Opens the store read-only. A store no run has written yet serves no tables until one does.</summary>
-    /// <param name="layout">The store's layout.</param>
-    /// <param name="duckDbSettings">Extra DuckDB startup settings (for example <c>threads</c>, <c>memory_limit</c>).</param>
-    /// <param name="clock">The clock for refresh intervals; tests pass a fake.</param>
     /// <exception cref="DuckDbException">DuckDB could not start.</exception>
-    public static ContextStore Open(StoreLayout layout, IReadOnlyDictionary<string, string>? duckDbSettings = null, TimeProvider? clock = null)
+    public static ContextStore Open(StoreLayout layout, ContextStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var config = new Dictionary<string, string>(duckDbSettings ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+        options ??= new ContextStoreOptions();
+        var config = new Dictionary<string, string>(options.DuckDbSettings.ToDictionary(), StringComparer.OrdinalIgnoreCase)
         {
             ["enable_external_access"] = "false",
             ["lock_configuration"] = "true",
             ["autoinstall_known_extensions"] = "false",
             ["autoload_known_extensions"] = "false",
         };
-        var dataDirectory = Path.Combine(layout.Root, "data") + Path.DirectorySeparatorChar;
-        var database = DuckDbDatabase.Open(null, config, [dataDirectory]);
-        var store = new ContextStore(layout, database, clock ?? TimeProvider.System);
+        var database = DuckDbDatabase.Open(null, config, [DataDirectoryOf(layout)]);
+        var store = new ContextStore(layout, options, database);
         try
         {
             store.Refresh(force: true);
@@ -74,16 +72,16 @@ public sealed class ContextStore : IDisposable
     }
 
     /// <summary>
-    /// The tables as of the latest catalog check; checks again (and rebuilds changed views) when the last check is older
-    /// than <see cref="RefreshInterval"/>.
+    /// The tables as of the latest catalog check; checks again (and rebuilds the views of changed tables) when the last
+    /// check is older than <see cref="ContextStoreOptions.RefreshInterval"/>.
     /// </summary>
     public StoreSnapshot Refresh(bool force = false)
     {
         lock (_refreshLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var now = _clock.GetTimestamp();
-            if (!force && _checkedAt != long.MinValue && _clock.GetElapsedTime(_checkedAt, now) < RefreshInterval)
+            var now = _options.Clock.GetTimestamp();
+            if (!force && _checkedAt != long.MinValue && _options.Clock.GetElapsedTime(_checkedAt, now) < _options.RefreshInterval)
             {
                 return _snapshot;
             }
@@ -93,7 +91,9 @@ public sealed class ContextStore : IDisposable
             var fingerprint = StoreSnapshot.Fingerprint(tables);
             if (fingerprint != _snapshot.FingerprintText)
             {
-                _snapshot = ViewBuilder.Apply(_admin, _layout, catalog, _snapshot, tables, fingerprint);
+                var changed = ViewBuilder.Apply(_admin, _layout, catalog, _snapshot, tables);
+                _snapshot = new StoreSnapshot(tables, fingerprint);
+                _cache.Schedule(changed, tables, _options.CacheBytes);
             }
 
             _checkedAt = now;
@@ -130,16 +130,20 @@ public sealed class ContextStore : IDisposable
             }
 
             _disposed = true;
-            while (_idle.TryTake(out var connection))
-            {
-                connection.Dispose();
-            }
-
-            _admin.Dispose();
-            _database.Dispose();
-            _catalog?.Dispose();
         }
+
+        _cache.Dispose();
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+
+        _admin.Dispose();
+        _database.Dispose();
+        _catalog?.Dispose();
     }
+
+    private static string DataDirectoryOf(StoreLayout layout) => Path.Combine(layout.Root, "data") + Path.DirectorySeparatorChar;
 
     // Opening creates a catalog where there is none; a server must not, so it waits until a run has made one.
     private CatalogDatabase? OpenCatalog()

@@ -28,9 +28,14 @@ internal static class ServeCommand
         };
         var maxRows = new Option<int>("--max-rows") { Description = "The most rows one query may return.", DefaultValueFactory = _ => new QueryLimits().MaxRows };
         var timeout = new Option<int>("--timeout") { Description = "Seconds a query may run before it is stopped.", DefaultValueFactory = _ => 10 };
+        var cache = new Option<int>("--cache-mb")
+        {
+            Description = "Parquet megabytes of tables to load into memory for faster queries (0: read the files on every query).",
+            DefaultValueFactory = _ => 256,
+        };
         var command = new Command("serve", "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only).")
         {
-            manifest, stdio, http, origins, maxRows, timeout,
+            manifest, stdio, http, origins, maxRows, timeout, cache,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,9 +47,9 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            if (parse.GetValue(maxRows) < 1 || parse.GetValue(timeout) < 1)
+            if (parse.GetValue(maxRows) < 1 || parse.GetValue(timeout) < 1 || parse.GetValue(cache) < 0)
             {
-                await error.WriteLineAsync("hakiri: --max-rows and --timeout must be at least 1.").ConfigureAwait(false);
+                await error.WriteLineAsync("hakiri: --max-rows and --timeout must be at least 1, --cache-mb at least 0.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
@@ -70,7 +75,11 @@ internal static class ServeCommand
                 DefaultRows = Math.Min(new QueryLimits().DefaultRows, parse.GetValue(maxRows)),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
-            using var store = ContextStore.Open(project.Layout, new ContextStoreOptions { DuckDbSettings = DuckDbSettings() });
+            using var store = ContextStore.Open(project.Layout, new ContextStoreOptions
+            {
+                DuckDbSettings = DuckDbSettings(),
+                CacheBytes = parse.GetValue(cache) * 1024L * 1024,
+            });
             var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, limits), HakiriApp.Version);
             if (endpoint is null)
             {

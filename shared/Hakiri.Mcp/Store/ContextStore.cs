@@ -21,6 +21,7 @@ public sealed class ContextStore : IDisposable
     private readonly Lock _refreshLock = new();
     private readonly ConcurrentBag<DuckDbConnection> _idle = [];
     private readonly TableCache _cache;
+    private readonly List<(TableRecord Table, string Source)> _uncached = [];
     private CatalogDatabase? _catalog;
     private StoreSnapshot _snapshot = StoreSnapshot.Empty;
     private long _checkedAt = long.MinValue;
@@ -41,7 +42,10 @@ public sealed class ContextStore : IDisposable
     /// <summary>The directory DuckDB may read (the store's <c>data/</c>, with a trailing separator).</summary>
     public string DataDirectory => DataDirectoryOf(_layout);
 
-    /// <summary>Completes when every table within the cache budget has been loaded (or failed to load and stayed a view).</summary>
+    /// <summary>
+    /// Completes when every table within the cache budget that a call has asked for so far has been loaded (or failed to
+    /// load and stayed a view over its files).
+    /// </summary>
     public Task CacheLoaded => _cache.Idle;
 
     /// <summary>Opens the store read-only. A store no run has written yet serves no tables until one does.</summary>
@@ -91,9 +95,15 @@ public sealed class ContextStore : IDisposable
             var fingerprint = StoreSnapshot.Fingerprint(tables);
             if (fingerprint != _snapshot.FingerprintText)
             {
-                var changed = ViewBuilder.Apply(_admin, _layout, catalog, _snapshot, tables);
+                _uncached.AddRange(ViewBuilder.Apply(_admin, _layout, catalog, _snapshot, tables));
                 _snapshot = new StoreSnapshot(tables, fingerprint);
-                _cache.Schedule(changed, tables, _options.CacheBytes);
+            }
+
+            // Copies start loading with the first call rather than at open, so a server is ready without waiting on them.
+            if (!force && _uncached.Count > 0)
+            {
+                _cache.Schedule(_uncached, tables, _options.CacheBytes);
+                _uncached.Clear();
             }
 
             _checkedAt = now;

@@ -1,0 +1,33 @@
+namespace Hakiri.Infra.Aws;
+
+/// <summary>What the CDK app needs to synthesize one project's stack.</summary>
+/// <param name="ManifestPath">The project's hakiri.toml.</param>
+/// <param name="AssetZip">The Lambda package <c>scripts/package-aws.sh</c> writes (bootstrap at the zip's root).</param>
+/// <param name="Stage">Deployment stage, part of the stack name (<c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>).</param>
+/// <param name="OutputDirectory">Where the cloud assembly (template and assets) is written.</param>
+/// <param name="McpUrlOutput">Whether the stack outputs the MCP function URL; off for moto, which skips AWS::Lambda::Url.</param>
+internal sealed record AwsStackOptions(
+    string ManifestPath,
+    string AssetZip,
+    string Stage,
+    string OutputDirectory,
+    bool McpUrlOutput)
+{
+    /// <summary>Memory of each step function, in MB.</summary>
+    public int MemoryMb { get; init; } = 1024;
+
+    /// <summary>Timeout of each step function, in seconds (the Lambda maximum).</summary>
+    public int TimeoutSeconds { get; init; } = 900;
+
+    /// <summary>Retention of the functions' log groups, in days.</summary>
+    public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>The stack's name: <c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>.</summary>
+    public static string StackName(string project, string stage) => $"hakiri-{project}-{stage}";
+
+    /// <summary>
+    /// DuckDB's memory limit for a function of <paramref name="memoryMb"/> MB: three quarters of it, so the runtime,
+    /// SQLite and the HTTP client keep headroom and DuckDB spills instead of the function being killed.
+    /// </summary>
+    public static string DuckDbMemoryLimit(int memoryMb) => $"{memoryMb * 3 / 4}MB";
+}

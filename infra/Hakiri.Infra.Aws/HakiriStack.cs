@@ -1,0 +1,143 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.StepFunctions;
+using Constructs;
+using Hakiri.Emit.Asl;
+using Hakiri.Model.Manifests;
+
+namespace Hakiri.Infra.Aws;
+
+/// <summary>
+/// One project on AWS: the store bucket, a Lambda function per step plus the MCP function, the Step Functions state
+/// machine emitted from the manifest, and an EventBridge rule per scheduled pipeline.
+/// </summary>
+internal sealed class HakiriStack : Stack
+{
+    public HakiriStack(Construct scope, ProjectManifest manifest, AwsStackOptions options)
+        : base(scope, AwsStackOptions.StackName(manifest.Name, options.Stage), new StackProps
+        {
+            StackName = AwsStackOptions.StackName(manifest.Name, options.Stage),
+            Description = $"Hakiri project '{manifest.Name}' ({options.Stage})",
+        })
+    {
+        var bucket = StoreBucket.Create(this, manifest);
+        var prefix = StoreBucket.Prefix(manifest);
+        var code = Code.FromAsset(options.AssetZip);
+
+        var steps = new Dictionary<string, Function>(StringComparer.Ordinal);
+        foreach (var step in StepResources.Steps)
+        {
+            var function = StepFunction(step, code, options);
+            foreach (var statement in StoreBucket.Grants(bucket, prefix))
+            {
+                function.AddToRolePolicy(statement);
+            }
+
+            steps[step] = function;
+        }
+
+        var stateMachine = StateMachineOf(manifest, steps);
+        foreach (var pipeline in manifest.Pipelines)
+        {
+            if (pipeline.Schedule is { } schedule)
+            {
+                ScheduleRule(pipeline.Name, schedule.Expression, stateMachine);
+            }
+        }
+
+        var mcp = StepFunction("mcp", code, options);
+        // Serving only reads the store.
+        mcp.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "StoreRead",
+            Effect = Effect.ALLOW,
+            Actions = ["s3:GetObject"],
+            Resources = [bucket.ArnForObjects(prefix.Length == 0 ? "*" : prefix + "/*")],
+        }));
+        mcp.AddToRolePolicy(StoreBucket.Grants(bucket, prefix).Last());
+        var url = mcp.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
+
+        _ = new CfnOutput(this, "StoreBucketName", new CfnOutputProps { Value = bucket.BucketName, Description = "The store's bucket." });
+        _ = new CfnOutput(this, "StateMachineArn", new CfnOutputProps { Value = stateMachine.StateMachineArn, Description = "The pipeline state machine." });
+        if (options.McpUrlOutput)
+        {
+            // Off against moto: it skips AWS::Lambda::Url, and an output reading the URL fails its CreateStack.
+            _ = new CfnOutput(this, "McpUrl", new CfnOutputProps { Value = url.Url, Description = "The MCP server's function URL (AWS_IAM auth)." });
+        }
+    }
+
+    private Function StepFunction(string step, Code code, AwsStackOptions options)
+    {
+        var id = Pascal(step);
+        var logs = new LogGroup(this, id + "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps
+        {
+            Retention = Retention(options.LogRetentionDays),
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        return new Function(this, id + "Function", new FunctionProps
+        {
+            Runtime = Runtime.PROVIDED_AL2023,
+            Architecture = Architecture.X86_64,
+            Handler = step,
+            Code = code,
+            MemorySize = options.MemoryMb,
+            Timeout = Duration.Seconds(options.TimeoutSeconds),
+            LogGroup = logs,
+            Description = $"Hakiri {step}",
+            Environment = new Dictionary<string, string>
+            {
+                ["HAKIRI_MANIFEST"] = "/var/task/hakiri.toml",
+                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = AwsStackOptions.DuckDbMemoryLimit(options.MemoryMb),
+            },
+        });
+    }
+
+    private StateMachine StateMachineOf(ProjectManifest manifest, Dictionary<string, Function> steps)
+    {
+        var role = new Role(this, "StateMachineRole", new RoleProps { AssumedBy = new ServicePrincipal("states.amazonaws.com") });
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "InvokeSteps",
+            Effect = Effect.ALLOW,
+            Actions = ["lambda:InvokeFunction"],
+            Resources = steps.Values.Select(f => f.FunctionArn).ToArray(),
+        }));
+        var definition = PipelineStateMachine.Write(PipelineStateMachine.Build(manifest));
+        return new StateMachine(this, "Pipelines", new StateMachineProps
+        {
+            DefinitionBody = DefinitionBody.FromString(definition),
+            DefinitionSubstitutions = steps.ToDictionary(s => StepResources.Variable(s.Key), s => s.Value.FunctionArn, StringComparer.Ordinal),
+            Role = role,
+        });
+    }
+
+    private void ScheduleRule(string pipeline, string expression, StateMachine stateMachine) =>
+        _ = new Rule(this, Pascal(pipeline) + "Schedule", new RuleProps
+        {
+            Description = $"Runs pipeline '{pipeline}' on {expression}",
+            Schedule = Amazon.CDK.AWS.Events.Schedule.Expression(expression),
+            Targets =
+            [
+                new SfnStateMachine(stateMachine, new SfnStateMachineProps
+                {
+                    Input = RuleTargetInput.FromObject(new Dictionary<string, object> { ["pipelines"] = new[] { pipeline } }),
+                }),
+            ],
+        });
+
+    private static RetentionDays Retention(int days) => days switch
+    {
+        <= 7 => RetentionDays.ONE_WEEK,
+        <= 14 => RetentionDays.TWO_WEEKS,
+        <= 30 => RetentionDays.ONE_MONTH,
+        <= 90 => RetentionDays.THREE_MONTHS,
+        _ => RetentionDays.ONE_YEAR,
+    };
+
+    private static string Pascal(string name) =>
+        string.Concat(name.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

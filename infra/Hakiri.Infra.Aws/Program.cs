@@ -1,0 +1,3 @@
+using Hakiri.Infra.Aws;
+
+return AwsApp.Run(args);

@@ -39,3 +39,6 @@ if ! command -v moto_server >/dev/null 2>&1; then
   echo "install-test-deps: pip install moto[server]"
   python3 -m pip install --quiet "moto[server]==5.2.1" || { echo "install-test-deps: could not install moto_server; the S3 tests need it" >&2; exit 1; }
 fi
+
+# cfn-lint reads the synthesized CloudFormation template in tests/Hakiri.Infra.Aws.Tests; this machine image ships it.
+command -v cfn-lint >/dev/null 2>&1 || { echo "install-test-deps: cfn-lint is missing; the AWS stack tests need it: pip install \"cfn-lint==1.51.*\"" >&2; exit 1; }

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Hakiri.Manifest;
+using Hakiri.Model.Manifests;
 
 namespace Hakiri.Infra.Aws;
 
@@ -37,13 +38,18 @@ internal static class AwsApp
     }
 
     /// <summary>Synthesizes the stack into <see cref="AwsStackOptions.OutputDirectory"/>; returns the template's path.</summary>
-    public static string Synthesize(Hakiri.Model.Manifests.ProjectManifest manifest, AwsStackOptions options)
+    public static string Synthesize(ProjectManifest manifest, AwsStackOptions options)
     {
         var app = new App(new AppProps { Outdir = options.OutputDirectory });
-        var mcpUrl = options.McpUrlOutput && !string.Equals(app.Node.TryGetContext("hakiri:mcpUrlOutput") as string, "false", StringComparison.OrdinalIgnoreCase);
-        var stack = new HakiriStack(app, manifest, options with { McpUrlOutput = mcpUrl });
-        var assembly = app.Synth();
-        return assembly.GetStackByName(stack.StackName).TemplateFullPath;
+        var stack = AddStack(app, manifest, options);
+        return app.Synth().GetStackByName(stack.StackName).TemplateFullPath;
+    }
+
+    /// <summary>Adds the project's stack to <paramref name="app"/>; the CDK context can turn the MCP URL output off.</summary>
+    internal static HakiriStack AddStack(App app, ProjectManifest manifest, AwsStackOptions options)
+    {
+        var mcpUrl = options.McpUrlOutput && !string.Equals(app.Node.TryGetContext("hakiri:mcpUrlOutput")?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+        return new HakiriStack(app, manifest, options with { McpUrlOutput = mcpUrl });
     }
 
     internal static AwsStackOptions? Parse(string[] args, out string error)

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Hakiri.Testing;
+
+namespace Hakiri.Infra.Aws.Tests;
+
+[Collection(SynthesizedStacksCollection.Name)]
+public sealed class HakiriStackTests(SynthesizedStacks stacks)
+{
+    private static readonly string[] Steps = ["discover", "pull-batch", "write", "compact", "index"];
+
+    [Fact]
+    public void Synth_Quickstart_MatchesGoldenTemplate()
+    {
+        var actual = Templates.Normalize(stacks.Aws);
+        var path = RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Golden", "hakiri-quickstart-dev.template.json");
+        if (Environment.GetEnvironmentVariable("HAKIRI_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing; run the tests once with HAKIRI_UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(path), actual);
+    }
+
+    [Fact]
+    public async Task Synth_Quickstart_CfnLintReportsNoErrors()
+    {
+        var cfnLint = Environment.GetEnvironmentVariable("HAKIRI_CFN_LINT") ?? "cfn-lint";
+        var result = await ExternalProcess.RunAsync(cfnLint, ["--format", "parseable", stacks.AwsTemplatePath], timeout: TimeSpan.FromMinutes(2));
+        // cfn-lint's exit code is a bit set: 1 fatal, 2 errors, 4 warnings, 8 informational. CDK's own output draws
+        // warnings (W3005, a DependsOn next to a GetAtt); errors are what CloudFormation would reject.
+        Assert.True((result.ExitCode & 3) == 0, result.ToString());
+    }
+
+    [Fact]
+    public void Synth_Quickstart_HasOneFunctionPerStepPlusMcp()
+    {
+        var functions = Templates.Resources(stacks.Aws, "AWS::Lambda::Function").Select(f => f.Properties).ToList();
+        Assert.Equal([.. Steps, "mcp"], functions.Select(f => (string)f["Handler"]!).ToArray());
+        Assert.All(functions, f =>
+        {
+            Assert.Equal("provided.al2023", (string?)f["Runtime"]);
+            Assert.Equal(1024, (int)f["MemorySize"]!);
+            Assert.Equal(900, (int)f["Timeout"]!);
+            Assert.Equal("/var/task/hakiri.toml", (string?)f["Environment"]!["Variables"]!["HAKIRI_MANIFEST"]);
+            Assert.Equal("768MB", (string?)f["Environment"]!["Variables"]!["HAKIRI_DUCKDB_MEMORY_LIMIT"]);
+            Assert.NotNull(f["LoggingConfig"]!["LogGroup"]);
+        });
+        Assert.All(Templates.Resources(stacks.Aws, "AWS::Logs::LogGroup"), g => Assert.Equal(30, (int)g.Properties["RetentionInDays"]!));
+        Assert.Equal(6, Templates.Resources(stacks.Aws, "AWS::Logs::LogGroup").Count());
+    }
+
+    [Fact]
+    public void Synth_Quickstart_BucketIsPrivateEncryptedRetainedAndTlsOnly()
+    {
+        var bucket = Assert.Single(stacks.Aws["Resources"]!.AsObject(), r => (string?)r.Value!["Type"] == "AWS::S3::Bucket").Value!;
+        Assert.Equal("Retain", (string?)bucket["DeletionPolicy"]);
+        Assert.Equal("AES256", (string?)bucket["Properties"]!["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!["ServerSideEncryptionByDefault"]!["SSEAlgorithm"]);
+        var block = bucket["Properties"]!["PublicAccessBlockConfiguration"]!.AsObject();
+        Assert.All(["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"], k => Assert.True((bool)block[k]!));
+        var policy = Assert.Single(Templates.Resources(stacks.Aws, "AWS::S3::BucketPolicy")).Properties;
+        Assert.Contains(Templates.Statements(policy), s =>
+            (string?)s["Effect"] == "Deny" && s["Condition"]?["Bool"]?["aws:SecureTransport"]?.ToString() == "false");
+    }
+
+    [Fact]
+    public void Synth_Quickstart_StateMachineSubstitutesTheFiveStepArns()
+    {
+        var machine = Assert.Single(Templates.Resources(stacks.Aws, "AWS::StepFunctions::StateMachine")).Properties;
+        var substitutions = machine["DefinitionSubstitutions"]!.AsObject();
+        Assert.Equal(
+            ["CompactFunctionArn", "DiscoverFunctionArn", "IndexFunctionArn", "PullBatchFunctionArn", "WriteFunctionArn"],
+            substitutions.Select(s => s.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(substitutions, s => Assert.Equal("Arn", (string?)s.Value!["Fn::GetAtt"]![1]));
+        Assert.Contains("${PullBatchFunctionArn}", machine["DefinitionString"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synth_Quickstart_SchedulesEachScheduledPipeline()
+    {
+        var rules = Templates.Resources(stacks.Aws, "AWS::Events::Rule").Select(r => r.Properties).ToList();
+        Assert.Equal(["rate(1 hour)", "cron(0 6 * * ? *)"], rules.Select(r => (string)r["ScheduleExpression"]!).ToArray());
+        Assert.Equal(
+            ["{\"pipelines\":[\"orders\"]}", "{\"pipelines\":[\"customers\"]}"],
+            rules.Select(r => JsonNode.Parse((string)r["Targets"]![0]!["Input"]!)!.ToJsonString()).ToArray());
+        Assert.Empty(Templates.Resources(stacks.Aws, "AWS::Scheduler::Schedule"));
+    }
+
+    [Fact]
+    public void Synth_McpUrlOutputFlag_OutputsTheUrlOnlyWhenOn()
+    {
+        Assert.Equal(["StoreBucketName", "StateMachineArn", "McpUrl"], stacks.Aws["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
+        Assert.Equal(["StoreBucketName", "StateMachineArn"], stacks.Moto["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
+        var url = Assert.Single(Templates.Resources(stacks.Moto, "AWS::Lambda::Url")).Properties;
+        Assert.Equal("AWS_IAM", (string?)url["AuthType"]);
+    }
+}

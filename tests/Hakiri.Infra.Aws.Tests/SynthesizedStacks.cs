@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Hakiri.Manifest;
+using Hakiri.Testing;
+
+namespace Hakiri.Infra.Aws.Tests;
+
+/// <summary>
+/// Synthesizes the quickstart once for the whole collection (jsii + Node take ~13 s): as deployed to AWS, as deployed
+/// to moto (no MCP URL output), and with an S3 store under a prefix.
+/// </summary>
+public sealed class SynthesizedStacks : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public SynthesizedStacks()
+    {
+        var zip = _dir.Combine("hakiri-functions.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("bootstrap").Open());
+            writer.Write("#!/bin/sh\n");
+        }
+
+        var quickstart = ManifestLoader.LoadProject(RepoPaths.Of("samples", "quickstart", "hakiri.toml")).Value!;
+        var s3Manifest = _dir.Write("s3/hakiri.toml", File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml"))
+            .Replace("name = \"quickstart\"", "name = \"quickstart\"\nstore = \"s3://acme-context/teams/shop\"", StringComparison.Ordinal));
+        var s3 = ManifestLoader.LoadProject(s3Manifest).Value!;
+
+        var output = _dir.Combine("cdk.out");
+        var options = new AwsStackOptions(quickstart.ManifestPath, zip, "dev", output, McpUrlOutput: true);
+        var app = new App(new AppProps { Outdir = output });
+        var aws = AwsApp.AddStack(app, quickstart, options);
+        var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });
+        var prefixed = AwsApp.AddStack(app, s3, options with { Stage = "s3" });
+        var assembly = app.Synth();
+
+        AwsTemplatePath = assembly.GetStackByName(aws.StackName).TemplateFullPath;
+        Aws = Load(AwsTemplatePath);
+        Moto = Load(assembly.GetStackByName(moto.StackName).TemplateFullPath);
+        S3Prefixed = Load(assembly.GetStackByName(prefixed.StackName).TemplateFullPath);
+    }
+
+    /// <summary>The quickstart stack for real AWS (stage dev).</summary>
+    public JsonObject Aws { get; }
+
+    public string AwsTemplatePath { get; }
+
+    /// <summary>The quickstart stack for moto: no MCP URL output.</summary>
+    public JsonObject Moto { get; }
+
+    /// <summary>The quickstart with its store at s3://acme-context/teams/shop.</summary>
+    public JsonObject S3Prefixed { get; }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static JsonObject Load(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SynthesizedStacksCollection : ICollectionFixture<SynthesizedStacks>
+{
+    public const string Name = "synthesized stacks";
+}

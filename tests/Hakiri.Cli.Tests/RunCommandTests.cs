@@ -7,7 +7,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Run_Quickstart_StoreIsReadableWithoutHakiri()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
         var manifest = dir.Combine("hakiri.toml");
 
         var run = await CliRunner.RunAsync("run", "-m", manifest);
@@ -27,7 +27,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Query_Formats_MatchTheCatalog()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
         var manifest = dir.Combine("hakiri.toml");
         await CliRunner.RunAsync("run", "-m", manifest);
 
@@ -44,7 +44,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Query_BadSql_ExitsTwoNamingTheTables()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
         var manifest = dir.Combine("hakiri.toml");
         await CliRunner.RunAsync("run", "-m", manifest);
 
@@ -57,7 +57,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Run_MalformedCsv_ExitsTwoWithFileAndLine()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
         dir.Write("data/orders/2026-03.csv", "order_id,customer_id,product_id,ordered_at,quantity,amount,currency,status\n2001,c-1,p-1,2026-03-01T00:00:00Z,1,1.0,EUR,new\n2002,c-1\n");
 
         var result = await CliRunner.RunAsync("run", "-m", dir.Combine("hakiri.toml"), "orders");
@@ -83,7 +83,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Run_UnknownPipeline_ExitsTwo()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
 
         var result = await CliRunner.RunAsync("run", "-m", dir.Combine("hakiri.toml"), "ordres");
 
@@ -94,7 +94,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task TablesAndRuns_AfterARun_DescribeTheStore()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
         var manifest = dir.Combine("hakiri.toml");
         await CliRunner.RunAsync("run", "-m", manifest, "--json");
 
@@ -109,7 +109,7 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Run_Json_PrintsTheSummary()
     {
-        using var dir = CopyQuickstart();
+        using var dir = Samples.CopyQuickstart();
 
         var result = await CliRunner.RunAsync("run", "-m", dir.Combine("hakiri.toml"), "--json", "customers");
 
@@ -118,17 +118,5 @@ public sealed class RunCommandTests
         var table = json.RootElement.GetProperty("tables")[0];
         Assert.Equal("customers", table.GetProperty("table").GetString());
         Assert.Equal(4, table.GetProperty("rows_added").GetInt64());
-    }
-
-    internal static TempDirectory CopyQuickstart()
-    {
-        var dir = new TempDirectory();
-        var source = RepoPaths.Of("samples", "quickstart");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.hakiri/", StringComparison.Ordinal)))
-        {
-            dir.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
-        }
-
-        return dir;
     }
 }

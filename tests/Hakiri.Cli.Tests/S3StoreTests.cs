@@ -13,7 +13,7 @@ public sealed class S3StoreTests : IDisposable
     public async Task Cli_RunAndQuery_AgainstS3Store()
     {
         var bucket = await NewBucketAsync();
-        using var project = RunCommandTests.CopyQuickstart();
+        using var project = Samples.CopyQuickstart();
         var manifest = project.Combine("hakiri.toml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("[project]\n", $"[project]\nstore = \"s3://{bucket}/q\"\n", StringComparison.Ordinal));
 

@@ -23,9 +23,9 @@ public sealed partial class ThreeWaysTests : IDisposable
     [Fact]
     public async Task OneManifest_ThreeWays_SameRowsAndTheEmittedDefinition()
     {
-        using var inProcess = RunCommandTests.CopyQuickstart();
-        using var viaLambda = RunCommandTests.CopyQuickstart();
-        using var onS3 = RunCommandTests.CopyQuickstart();
+        using var inProcess = Samples.CopyQuickstart();
+        using var viaLambda = Samples.CopyQuickstart();
+        using var onS3 = Samples.CopyQuickstart();
         var bucket = await NewBucketAsync();
         var s3Manifest = onS3.Combine("hakiri.toml");
         File.WriteAllText(s3Manifest, File.ReadAllText(s3Manifest).Replace("[project]\n", $"[project]\nstore = \"s3://{bucket}/three\"\n", StringComparison.Ordinal));

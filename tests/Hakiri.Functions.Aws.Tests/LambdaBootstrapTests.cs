@@ -11,7 +11,7 @@ public sealed class LambdaBootstrapTests
     [Fact]
     public async Task Steps_ThroughTheRuntimeApi_LandATable()
     {
-        using var project = CopyQuickstart();
+        using var project = Samples.CopyQuickstart();
         var manifest = project.Combine("hakiri.toml");
         var functions = new Dictionary<string, LocalLambdaFunction>(StringComparer.Ordinal);
         try
@@ -53,7 +53,7 @@ public sealed class LambdaBootstrapTests
     [Fact]
     public async Task StepError_IsReportedWithTheStepErrorNameAsErrorType()
     {
-        using var project = CopyQuickstart();
+        using var project = Samples.CopyQuickstart();
         await using var pull = LocalLambdaFunction.Start(Bootstrap.For("pull-batch", project.Combine("hakiri.toml")));
 
         var error = await Assert.ThrowsAsync<LambdaInvocationException>(() =>
@@ -66,7 +66,7 @@ public sealed class LambdaBootstrapTests
     [Fact]
     public async Task BadInput_IsAPermanentError()
     {
-        using var project = CopyQuickstart();
+        using var project = Samples.CopyQuickstart();
         await using var write = LocalLambdaFunction.Start(Bootstrap.For("write", project.Combine("hakiri.toml")));
 
         var error = await Assert.ThrowsAsync<LambdaInvocationException>(() => write.InvokeAsync("[1, 2, 3]", Timeout));
@@ -90,24 +90,12 @@ public sealed class LambdaBootstrapTests
     [Fact]
     public async Task UnknownHandler_ReportsTheHandlers()
     {
-        using var project = CopyQuickstart();
+        using var project = Samples.CopyQuickstart();
         await using var function = LocalLambdaFunction.Start(Bootstrap.For("reticulate", project.Combine("hakiri.toml")));
 
         var error = await Assert.ThrowsAsync<LambdaInvocationException>(() => function.InvokeAsync("{}", Timeout));
 
         Assert.Equal("Hakiri.Permanent", error.ErrorType);
         Assert.Contains("discover, pull-batch, write, compact, index", error.Message, StringComparison.Ordinal);
-    }
-
-    internal static TempDirectory CopyQuickstart()
-    {
-        var dir = new TempDirectory();
-        var source = RepoPaths.Of("samples", "quickstart");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.hakiri/", StringComparison.Ordinal)))
-        {
-            dir.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
-        }
-
-        return dir;
     }
 }

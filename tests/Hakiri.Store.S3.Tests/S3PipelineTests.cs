@@ -14,7 +14,7 @@ public sealed class S3PipelineTests(MotoFixture moto)
     [Fact]
     public async Task TwoConcurrentRuns_OnOneS3Store_LoseNoCommitAndDuplicateNoRow()
     {
-        using var project = Quickstart($"s3://{await moto.NewBucketAsync()}/stores/quickstart");
+        using var project = Samples.CopyQuickstart($"s3://{await moto.NewBucketAsync()}/stores/quickstart");
         var manifest = Load(project);
         var s3 = (Model.Manifests.S3StoreLocation)manifest.Store;
 
@@ -47,21 +47,4 @@ public sealed class S3PipelineTests(MotoFixture moto)
     private static Model.Manifests.ProjectManifest Load(TempDirectory project) =>
         Manifest.ManifestLoader.LoadProject(project.Combine("hakiri.toml")).Value!;
 
-    private static TempDirectory Quickstart(string store)
-    {
-        var dir = new TempDirectory();
-        var source = RepoPaths.Of("samples", "quickstart");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.hakiri/", StringComparison.Ordinal)))
-        {
-            var text = File.ReadAllText(file);
-            if (Path.GetFileName(file) == "hakiri.toml")
-            {
-                text = text.Replace("[project]\n", $"[project]\nstore = \"{store}\"\n", StringComparison.Ordinal);
-            }
-
-            dir.Write(Path.GetRelativePath(source, file), text);
-        }
-
-        return dir;
-    }
 }

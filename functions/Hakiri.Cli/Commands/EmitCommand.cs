@@ -51,6 +51,6 @@ internal static class EmitCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("emit", "Write deployment artifacts generated from the manifest.") { asl };
+        return new Command("emit", "Write deployment artifacts generated from the manifest.") { asl, EmitAwsCommand.Create() };
     }
 }

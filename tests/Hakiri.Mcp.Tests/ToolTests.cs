@@ -254,6 +254,19 @@ public sealed class ToolTests(StoreFixture store)
     }
 
     [Fact]
+    public void Tools_QuerySchema_StatesTheServersCaps()
+    {
+        var tools = store.WithLimits(new QueryLimits { DefaultRows = 20, MaxRows = 50 });
+
+        var query = tools.Tools.Single(t => t.Name == ToolNames.Query);
+
+        var limit = query.InputSchema.GetProperty("properties").GetProperty("limit");
+        Assert.Equal(50, limit.GetProperty("maximum").GetInt32());
+        Assert.Equal(20, limit.GetProperty("default").GetInt32());
+        Assert.Contains("default 20, max 50", query.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Call_UnknownTool_IsAProtocolError()
     {
         await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => store.CallAsync("context.drop"));

@@ -24,13 +24,15 @@ internal static class ServeCommand
         var origins = new Option<string[]>("--allow-origin")
         {
             Description = "A browser origin allowed to call the HTTP endpoint besides loopback ones (repeatable).",
+            HelpName = "ORIGIN",
             AllowMultipleArgumentsPerToken = false,
         };
-        var maxRows = new Option<int>("--max-rows") { Description = "The most rows one query may return.", DefaultValueFactory = _ => new QueryLimits().MaxRows };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds a query may run before it is stopped.", DefaultValueFactory = _ => 10 };
+        var maxRows = new Option<int>("--max-rows") { HelpName = "N", Description = "The most rows one query may return.", DefaultValueFactory = _ => new QueryLimits().MaxRows };
+        var timeout = new Option<int>("--timeout") { HelpName = "SECONDS", Description = "Seconds a query may run before it is stopped.", DefaultValueFactory = _ => 10 };
         var cache = new Option<int>("--cache-mb")
         {
             Description = "Parquet megabytes of tables to load into memory for faster queries (0: read the files on every query).",
+            HelpName = "MB",
             DefaultValueFactory = _ => 256,
         };
         var command = new Command("serve", "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only).")

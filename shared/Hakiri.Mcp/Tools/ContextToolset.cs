@@ -23,13 +23,14 @@ public sealed class ContextToolset
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _runner = new QueryRunner(store, limits ?? new QueryLimits());
+        Tools = ToolDefinitions.For(_runner.Limits);
     }
 
     /// <summary>The store the tools read.</summary>
     public ContextStore Store => _store;
 
     /// <summary>The tool definitions, for <c>tools/list</c>.</summary>
-    public IReadOnlyList<Tool> Tools => ToolDefinitions.All;
+    public IReadOnlyList<Tool> Tools { get; }
 
     /// <summary>
     /// Calls a tool. Refused SQL, unknown tables and bad arguments come back as tool errors (<c>isError: true</c>) with a

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Hakiri.Mcp.Query;
 using ModelContextProtocol.Protocol;
 
 namespace Hakiri.Mcp.Tools;
@@ -12,7 +14,8 @@ internal static class ToolDefinitions
     private const string ProvenanceNote =
         "Every stored row also has provenance columns: _hakiri_run_id (the run that wrote it), _hakiri_source (the source file or locator it came from), _hakiri_record (its 1-based record number there) and _hakiri_ingested_at.";
 
-    public static IReadOnlyList<Tool> All { get; } =
+    /// <summary>The tools, with the query caps this server enforces written into the query tool.</summary>
+    public static IReadOnlyList<Tool> For(QueryLimits limits) =>
     [
         new Tool
         {
@@ -39,21 +42,25 @@ internal static class ToolDefinitions
         {
             Name = ToolNames.Query,
             Title = "Query the context store",
-            Description = Intro + """
-                This tool runs one read-only query and returns rows as JSON objects. Tables are available by name (see context.list_tables). Either pass 'sql' - exactly one SELECT; WITH, joins, window functions, GROUP BY, FROM-first syntax, DESCRIBE and SUMMARIZE all work - or pass 'table' to read a table without writing SQL. Narrow either with 'filter' ({"column": value} for equality, {"column": {">=": value}} for comparisons with =, !=, >, >=, <, <=, like, ilike, in, not_in, is_null; a list for IN; null for IS NULL), sort with 'order_by' (with 'table'), and cap with 'limit' (default 100, max 1000). Anything but a single SELECT is refused: no INSERT, UPDATE, DELETE, CREATE, DROP, COPY, ATTACH, SET, PRAGMA, INSTALL, LOAD, CALL, EXPORT, transaction control or multiple statements, and no file outside the store can be read. Results are capped in rows, bytes and time: a capped result has "truncated": true and a "note". Rows that keep the _hakiri_* columns (e.g. SELECT *) carry "_provenance": the table, connector, run, source and record they came from; "sources" lists the tables the query read. Timestamps are returned as text, UTC.
-                """,
-            InputSchema = Schema("""
+            Description = Caps(limits, Intro + """
+                This tool runs one read-only query and returns rows as JSON objects. Tables are available by name (see context.list_tables). Either pass 'sql' - exactly one SELECT; WITH, joins, window functions, GROUP BY, FROM-first syntax, DESCRIBE and SUMMARIZE all work - or pass 'table' to read a table without writing SQL. Narrow either with 'filter' ({"column": value} for equality, {"column": {">=": value}} for comparisons with =, !=, >, >=, <, <=, like, ilike, in, not_in, is_null; a list for IN; null for IS NULL), sort with 'order_by' (with 'table'), and cap with 'limit' (default {{DEFAULT}}, max {{MAX}}). Anything but a single SELECT is refused: no INSERT, UPDATE, DELETE, CREATE, DROP, COPY, ATTACH, SET, PRAGMA, INSTALL, LOAD, CALL, EXPORT, transaction control or multiple statements, and no file outside the store can be read. Results are capped in rows, bytes and time: a capped result has "truncated": true and a "note". Rows that keep the _hakiri_* columns (e.g. SELECT *) carry "_provenance": the table, connector, run, source and record they came from; "sources" lists the tables the query read. Timestamps are returned as text, UTC.
+                """),
+            InputSchema = Schema(Caps(limits, """
                 {"type":"object","properties":{
                   "sql":{"type":"string","description":"One read-only SELECT in DuckDB SQL, e.g. SELECT status, count(*) AS n FROM orders GROUP BY status. Exactly one statement."},
                   "table":{"type":"string","description":"Instead of 'sql': a table to read, optionally narrowed by 'filter' and sorted by 'order_by'."},
                   "filter":{"type":"object","description":"Column conditions, all of which must hold: {\"status\": \"shipped\", \"amount\": {\">=\": 10}, \"customer_id\": [\"c-1\", \"c-2\"], \"note\": null}. With 'sql' it applies to the query's result columns.","additionalProperties":true},
                   "order_by":{"type":"array","items":{"type":"string"},"description":"With 'table': columns to sort by, each optionally followed by ' desc', e.g. [\"ordered_at desc\"]."},
-                  "limit":{"type":"integer","minimum":1,"maximum":1000,"default":100,"description":"Most rows to return."}
+                  "limit":{"type":"integer","minimum":1,"maximum":{{MAX}},"default":{{DEFAULT}},"description":"Most rows to return."}
                 },"additionalProperties":false}
-                """),
+                """)),
             Annotations = ReadOnly("Query the context store"),
         },
     ];
+
+    private static string Caps(QueryLimits limits, string text) => text
+        .Replace("{{DEFAULT}}", limits.DefaultRows.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{{MAX}}", limits.MaxRows.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static ToolAnnotations ReadOnly(string title) => new()
     {

@@ -51,14 +51,11 @@ internal sealed class HakiriStack : Stack
 
         var mcp = StepFunction("mcp", code, options);
         // Serving only reads the store.
-        mcp.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        foreach (var statement in StoreBucket.ReadGrants(bucket, prefix))
         {
-            Sid = "StoreRead",
-            Effect = Effect.ALLOW,
-            Actions = ["s3:GetObject"],
-            Resources = [bucket.ArnForObjects(prefix.Length == 0 ? "*" : prefix + "/*")],
-        }));
-        mcp.AddToRolePolicy(StoreBucket.Grants(bucket, prefix).Last());
+            mcp.AddToRolePolicy(statement);
+        }
+
         var url = mcp.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
 
         _ = new CfnOutput(this, "StoreBucketName", new CfnOutputProps { Value = bucket.BucketName, Description = "The store's bucket." });

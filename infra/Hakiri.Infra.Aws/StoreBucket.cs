@@ -27,16 +27,24 @@ internal static class StoreBucket
         manifest.Store is S3StoreLocation s3 ? s3.Prefix.Trim('/') : string.Empty;
 
     /// <summary>Object read/write/delete under the prefix, and listing restricted to it: nothing else.</summary>
-    public static IEnumerable<PolicyStatement> Grants(IBucket bucket, string prefix)
-    {
-        var keys = prefix.Length == 0 ? "*" : prefix + "/*";
-        yield return new PolicyStatement(new PolicyStatementProps
+    public static IEnumerable<PolicyStatement> Grants(IBucket bucket, string prefix) =>
+        [Objects(bucket, prefix, "StoreObjects", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List(bucket, prefix)];
+
+    /// <summary>Reading objects under the prefix and listing it: what serving needs.</summary>
+    public static IEnumerable<PolicyStatement> ReadGrants(IBucket bucket, string prefix) =>
+        [Objects(bucket, prefix, "StoreRead", "s3:GetObject"), List(bucket, prefix)];
+
+    private static PolicyStatement Objects(IBucket bucket, string prefix, string sid, params string[] actions) =>
+        new(new PolicyStatementProps
         {
-            Sid = "StoreObjects",
+            Sid = sid,
             Effect = Effect.ALLOW,
-            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            Resources = [bucket.ArnForObjects(keys)],
+            Actions = actions,
+            Resources = [bucket.ArnForObjects(prefix.Length == 0 ? "*" : prefix + "/*")],
         });
+
+    private static PolicyStatement List(IBucket bucket, string prefix)
+    {
         var list = new PolicyStatementProps
         {
             Sid = "StoreList",
@@ -52,6 +60,6 @@ internal static class StoreBucket
             };
         }
 
-        yield return new PolicyStatement(list);
+        return new PolicyStatement(list);
     }
 }

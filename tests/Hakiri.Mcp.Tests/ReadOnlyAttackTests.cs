@@ -94,10 +94,13 @@ public sealed class ReadOnlyAttackTests(StoreFixture store)
         await AssertStoreIntactAsync();
     }
 
-    [Fact]
-    public async Task Query_CatalogFileBesideData_IsNotReadable()
+    [Theory]
+    [InlineData("catalog.sqlite")]
+    [InlineData("data/../catalog.sqlite")]
+    [InlineData("data/orders/../../catalog.sqlite")]
+    public async Task Query_CatalogFileBesideData_IsNotReadable(string relative)
     {
-        var catalog = Path.Combine(store.StoreRoot, "catalog.sqlite");
+        var catalog = Path.Combine(store.StoreRoot, relative);
 
         var result = await store.CallAsync(ToolNames.Query, JsonSerializer.Serialize(new { sql = $"SELECT * FROM read_blob('{catalog}')" }));
 

@@ -27,10 +27,21 @@ internal static class LambdaBootstrap
 
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var api = new RuntimeApiClient(http, settings.RuntimeApi);
-        IStepHost host;
+        Func<string, CancellationToken, Task<string>> handle;
+        McpFunction? mcp = null;
         try
         {
-            host = CreateHost(settings);
+            if (settings.Handler == "mcp")
+            {
+                var (layout, mirror) = OpenStore(settings, LoadManifest(settings));
+                mcp = await McpFunction.OpenAsync(layout, mirror, cancellationToken).ConfigureAwait(false);
+                handle = mcp.HandleAsync;
+            }
+            else
+            {
+                var host = CreateHost(settings);
+                handle = (body, token) => host.InvokeAsync(settings.Handler, body, token);
+            }
         }
         catch (StepFailedException e)
         {
@@ -57,7 +68,7 @@ internal static class LambdaBootstrap
 
             try
             {
-                var output = await host.InvokeAsync(settings.Handler, invocation.Body, cancellationToken).ConfigureAwait(false);
+                var output = await handle(invocation.Body, cancellationToken).ConfigureAwait(false);
                 await api.RespondAsync(invocation.RequestId, output, cancellationToken).ConfigureAwait(false);
             }
             catch (StepFailedException e)
@@ -72,6 +83,7 @@ internal static class LambdaBootstrap
             }
         }
 
+        mcp?.Dispose();
         return 0;
     }
 
@@ -79,22 +91,28 @@ internal static class LambdaBootstrap
     // with conditional puts, so concurrent functions never lose each other's commits.
     private static IStepHost CreateHost(EnvironmentSettings settings)
     {
-        var loaded = ManifestLoader.LoadProject(settings.ManifestPath);
-        if (loaded.Value is not { } manifest)
-        {
-            throw new StepFailedException(StepErrors.Permanent,
-                $"The manifest {settings.ManifestPath} does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
-        }
+        var manifest = LoadManifest(settings);
+        var (layout, mirror) = OpenStore(settings, manifest);
+        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment());
+        return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
+    }
 
-        var options = StepOptions.FromEnvironment();
+    private static ProjectManifest LoadManifest(EnvironmentSettings settings)
+    {
+        var loaded = ManifestLoader.LoadProject(settings.ManifestPath);
+        return loaded.Value ?? throw new StepFailedException(StepErrors.Permanent,
+            $"The manifest {settings.ManifestPath} does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
+    }
+
+    private static (StoreLayout Layout, StoreMirror? Mirror) OpenStore(EnvironmentSettings settings, ProjectManifest manifest)
+    {
         if (settings.StoreOverride is null && manifest.Store is S3StoreLocation s3)
         {
             var mirror = new StoreMirror(new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix),
                 new StoreLayout(Path.Combine(Path.GetTempPath(), "hakiri", s3.Bucket, s3.Prefix)));
-            return new MirroredStepHost(new StepContext(manifest, mirror.Local, options: options), mirror);
+            return (mirror.Local, mirror);
         }
 
-        var root = settings.StoreOverride ?? ((LocalStoreLocation)manifest.Store).Directory;
-        return new InProcessStepHost(new StepContext(manifest, new StoreLayout(root), options: options));
+        return (new StoreLayout(settings.StoreOverride ?? ((LocalStoreLocation)manifest.Store).Directory), null);
     }
 }

@@ -1,0 +1,64 @@
+using Hakiri.Mcp;
+using Hakiri.Mcp.FunctionUrl;
+using Hakiri.Mcp.Http;
+using Hakiri.Mcp.Query;
+using Hakiri.Mcp.Store;
+using Hakiri.Mcp.Tools;
+using Hakiri.Store;
+using Hakiri.Store.Catalog;
+using Hakiri.Store.Objects;
+
+namespace Hakiri.Functions.Aws.Runtime;
+
+/// <summary>
+/// The <c>mcp</c> handler: answers Lambda function URL events (payload format 2.0) with the same MCP request handler
+/// <c>hakiri serve --http</c> uses. An <c>s3://</c> store is served from a mirror in /tmp, brought up to date with the
+/// catalog before each request so agents see every committed run.
+/// </summary>
+internal sealed class McpFunction : IDisposable
+{
+    private readonly ContextStore _store;
+    private readonly FunctionUrlMcpHandler _handler;
+    private readonly StoreMirror? _mirror;
+
+    private McpFunction(ContextStore store, StoreMirror? mirror)
+    {
+        _store = store;
+        _mirror = mirror;
+        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits()), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        _handler = new FunctionUrlMcpHandler(new McpHttpHandler(options, new McpHttpOptions()));
+    }
+
+    public static async Task<McpFunction> OpenAsync(StoreLayout layout, StoreMirror? mirror, CancellationToken cancellationToken)
+    {
+        if (mirror is not null)
+        {
+            await SyncAsync(mirror, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new McpFunction(ContextStore.Open(layout), mirror);
+    }
+
+    public async Task<string> HandleAsync(string eventJson, CancellationToken cancellationToken)
+    {
+        if (_mirror is not null)
+        {
+            await SyncAsync(_mirror, cancellationToken).ConfigureAwait(false);
+            _store.Refresh();
+        }
+
+        return await _handler.HandleAsync(eventJson, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    private static async Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken)
+    {
+        await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (File.Exists(mirror.Local.CatalogPath))
+        {
+            using var catalog = CatalogDatabase.Open(mirror.Local);
+            await mirror.PullFilesAsync(catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

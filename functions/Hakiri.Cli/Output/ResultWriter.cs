@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -63,7 +62,7 @@ internal static class ResultWriter
                 for (var i = 0; i < reader.Columns.Count; i++)
                 {
                     json.WritePropertyName(reader.Columns[i].Name);
-                    WriteJsonValue(json, reader.IsNull(i) ? null : reader.GetValue(i));
+                    DuckDbJson.Write(json, reader.IsNull(i) ? null : reader.GetValue(i));
                 }
 
                 json.WriteEndObject();
@@ -77,56 +76,7 @@ internal static class ResultWriter
         return count;
     }
 
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case bool b:
-                json.WriteBooleanValue(b);
-                break;
-            case sbyte or short or int or long or byte or ushort or uint:
-                json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case ulong u:
-                json.WriteNumberValue(u);
-                break;
-            case float or double:
-                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                if (double.IsFinite(d))
-                {
-                    json.WriteNumberValue(d);
-                }
-                else
-                {
-                    json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
-                }
-
-                break;
-            case decimal m:
-                json.WriteNumberValue(m);
-                break;
-            default:
-                json.WriteStringValue(Render(value));
-                break;
-        }
-    }
-
-    private static string? Text(DuckDbReader reader, int i) => reader.IsNull(i) ? null : Render(reader.GetValue(i));
-
-    private static string Render(object? value) => value switch
-    {
-        null => string.Empty,
-        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero && t.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
-        DateTimeOffset o => o.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
-        byte[] bytes => Convert.ToHexString(bytes),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+    private static string? Text(DuckDbReader reader, int i) => reader.IsNull(i) ? null : DuckDbJson.Text(reader.GetValue(i)!);
 
     private static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

@@ -13,7 +13,7 @@ internal static class RowWriter
         foreach (var (ordinal, name, _) in shape.Visible)
         {
             json.WritePropertyName(name);
-            JsonValues.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
+            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
         }
 
         if (shape.HasProvenance)
@@ -45,7 +45,7 @@ internal static class RowWriter
         if (ordinal >= 0)
         {
             json.WritePropertyName(name);
-            JsonValues.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
+            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
         }
     }
 }

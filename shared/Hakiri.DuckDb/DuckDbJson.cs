@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Hakiri.Mcp.Query;
+namespace Hakiri.DuckDb;
 
 /// <summary>
-/// Writes the .NET values DuckDB's reader returns as JSON, by the same conventions as <c>hakiri query -f json</c>, so the
-/// two agree value for value: integers and decimals as numbers, non-finite floats and every other type as DuckDB-style text.
+/// Writes the .NET values <see cref="DuckDbReader.GetValue"/> returns as JSON and as text, one convention for every
+/// consumer (<c>hakiri query</c>, the MCP tools): integers and decimals as JSON numbers, non-finite floats and every
+/// other type as DuckDB-style text.
 /// </summary>
-internal static class JsonValues
+public static class DuckDbJson
 {
+    /// <summary>Writes one value.</summary>
     public static void Write(Utf8JsonWriter json, object? value)
     {
+        ArgumentNullException.ThrowIfNull(json);
         switch (value)
         {
             case null:
@@ -46,6 +49,7 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>A non-null value as DuckDB would print it (dates ISO, timestamps with microseconds, blobs as hex).</summary>
     public static string Text(object value) => value switch
     {
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero && t.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),

@@ -51,7 +51,7 @@ internal static class InitCommand
             return ExitCodes.BadInput;
         }
 
-        output.WriteLine($"Next: hakiri validate {Path.Combine(directory, "hakiri.toml")}");
+        output.WriteLine($"Next: hakiri run -m {Path.Combine(directory, "hakiri.toml")}");
         return ExitCodes.Ok;
     }
 }

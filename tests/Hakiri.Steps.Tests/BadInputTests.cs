@@ -80,6 +80,19 @@ public sealed class BadInputTests
         Assert.Empty(project.DataFiles("t"));
     }
 
+    [Fact]
+    public async Task Run_MemoryLimitTooSmall_SaysSoInsteadOfBlamingTheFile()
+    {
+        using var project = new TestProject(Csv) { Options = new StepOptions { DuckDbThreads = 1, DuckDbMemoryLimit = "1MB" } };
+        project.Write("in/a.csv", "id,name\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i},name {i}\n")));
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.Permanent, error.ErrorName);
+        Assert.Contains("DuckDB ran out of memory reading the file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HAKIRI_DUCKDB_MEMORY_LIMIT", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Snapshot(TestProject project)
     {
         using var catalog = project.Catalog();

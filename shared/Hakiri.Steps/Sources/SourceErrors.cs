@@ -13,6 +13,13 @@ internal static partial class SourceErrors
     public static StepFailedException From(string path, FileSourceManifest source, DuckDbException error, string? absolutePath = null)
     {
         var message = error.Message;
+        if (error.ErrorType == DuckDbErrorType.OutOfMemory)
+        {
+            // Not the file's fault: the step's DuckDB memory limit is too small for this file.
+            return new StepFailedException(StepErrors.Permanent,
+                $"{path}: DuckDB ran out of memory reading the file ({message.Split('\n', 2)[0].Trim()}) — raise HAKIRI_DUCKDB_MEMORY_LIMIT (default 192MB)", error);
+        }
+
         var firstLine = message.Split('\n', 2)[0].Trim();
         var line = LineNumber().Match(message);
         var location = line.Success ? $"{path}:{line.Groups[1].Value}" : path;

@@ -69,14 +69,12 @@ internal static class RunCommand
         }
         catch (StepFailedException e)
         {
-            progress.Fail();
             error.WriteLine($"error: {e.Message}");
             error.WriteLine("The run failed; nothing it had not committed is in the store. Fix the problem and run again.");
             return e.ErrorName == StepErrors.BadInput || e.ErrorName == StepErrors.SchemaIncompatible ? ExitCodes.BadInput : ExitCodes.RunFailed;
         }
         catch (TimeoutException e)
         {
-            progress.Fail();
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.RunFailed;
         }

@@ -98,9 +98,4 @@ internal sealed class RunProgress
             _output.WriteLine($"  recovered from interrupted run(s): {string.Join(", ", summary.InterruptedRunsRecovered)}");
         }
     }
-
-    public void Fail()
-    {
-        // Errors go to standard error; nothing to tidy on the plain or JSON outputs.
-    }
 }

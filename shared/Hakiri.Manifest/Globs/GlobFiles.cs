@@ -17,6 +17,7 @@ public static class GlobFiles
             return [];
         }
 
+        // Hidden files (dotfiles) are data too: a glob that names them must find them, so no attribute is excluded.
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.None };
         var root = Path.GetFullPath(rootDirectory);
         return Directory.EnumerateFiles(start, "*", options)

@@ -42,7 +42,7 @@ public static class StepDispatcher
                 _ => throw new StepFailedException(StepErrors.Permanent, $"There is no step handler '{handler}'; handlers are {string.Join(", ", Handlers)}."),
             };
         }
-        catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException && e is not StepFailedException)
+        catch (Exception e) when (e is IOException or TimeoutException or UnauthorizedAccessException)
         {
             throw new StepFailedException(e is UnauthorizedAccessException ? StepErrors.Permanent : StepErrors.Transient, $"{handler}: {e.Message}", e);
         }

@@ -59,6 +59,12 @@ public sealed class MalformedManifestTests
         { "vector dimensions range", Project + Source + "[pipelines.t.indexes.vector]\ncolumn = \"e\"\ndimensions = 0\n", 8, 14, "must be between 1 and 16000, not 0" },
         { "bad metric", Project + Source + "[pipelines.t.indexes.vector]\ncolumn = \"e\"\ndimensions = 3\nmetric = \"cosin\"\n", 9, 10, "did you mean 'cosine'?" },
         { "fts not array", Project + Source + "[pipelines.t.indexes]\nfts = \"body\"\n", 7, 7, "'fts' in [pipelines.t.indexes] must be an array of strings" },
+        { "deploy: unknown key", Project + Source + "[deploy.aws]\nmemory = 512\n", 7, 1, "unknown key 'memory' in [deploy.aws] — allowed keys are: region, memory_mb" },
+        { "deploy: memory too small", Project + Source + "[deploy.aws]\nmemory_mb = 64\n", 7, 13, "'memory_mb' in [deploy.aws] must be between 128 and 10240, not 64" },
+        { "deploy: timeout too long", Project + Source + "[deploy.aws]\ntimeout_seconds = 3600\n", 7, 19, "must be between 1 and 900, not 3600" },
+        { "deploy: bad region", Project + Source + "[deploy.aws]\nregion = \"Europe\"\n", 7, 10, "write a region code such as us-east-1" },
+        { "deploy: bad auth", Project + Source + "[deploy.aws]\nmcp_auth = \"public\"\n", 7, 12, "must be one of aws_iam, none, not 'public'" },
+        { "deploy: bad retention", Project + Source + "[deploy.aws]\nlog_retention_days = 31\n", 7, 22, "log_retention_days = 31 is not a retention period CloudWatch Logs offers — use one of 1, 3, 5, 7, 14, 30" },
     };
 
     [Theory]

@@ -150,6 +150,54 @@ public sealed class ManifestLoaderTests
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ParseProject_WithoutDeploy_UsesAwsDefaults()
+    {
+        var result = Parse(MinimalProject);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Equal(new AwsDeployment(null, 1024, 900, 30, McpUrlAuth.AwsIam), result.Value!.Aws);
+    }
+
+    [Fact]
+    public void ParseProject_DeployAws_IsBound()
+    {
+        var result = Parse(MinimalProject + """
+
+            [deploy.aws]
+            region = "eu-west-3"
+            memory_mb = 2048
+            timeout_seconds = 300
+            log_retention_days = 90
+            """);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(new AwsDeployment("eu-west-3", 2048, 300, 90, McpUrlAuth.AwsIam), result.Value!.Aws);
+    }
+
+    [Fact]
+    public void ParseProject_PublicMcpUrl_LoadsWithALocatedWarning()
+    {
+        var result = Parse(MinimalProject + "\n[deploy.aws]\nmcp_auth = \"none\"\n");
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Equal(McpUrlAuth.None, result.Value!.Aws.McpAuth);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.False(warning.IsError);
+        Assert.Contains("public", warning.Message, StringComparison.Ordinal);
+        Assert.Equal((8, 12), (warning.Line, warning.Column));
+    }
+
+    private const string MinimalProject = """
+        [project]
+        name = "p"
+
+        [pipelines.t.source]
+        connector = "file"
+        path = "data/orders/*.csv"
+        """;
+
     internal static Model.Diagnostics.LoadResult<ProjectManifest> Parse(string toml) =>
         ManifestLoader.ParseProject(toml, Path.Combine(RepoPaths.Of("samples", "quickstart"), "inline.toml"), "hakiri.toml");
 }

@@ -30,12 +30,13 @@ internal static class ManifestBinder
             }
         }
 
+        var aws = DeployBinder.BindAws(TomlRead.Table(root, "deploy"), diagnostics);
         if (diagnostics.HasErrors || name is null || store is null)
         {
             return null;
         }
 
-        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath);
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws };
     }
 
     // DuckDB identifiers are case-insensitive, so are table names.

@@ -7,6 +7,9 @@ internal static class ManifestShapes
 
     public static readonly string[] VectorMetrics = ["cosine", "l2", "inner_product"];
 
+    /// <summary>An AWS region code: partition prefix, area and number (us-east-1, us-gov-west-1, cn-north-1, eu-central-2).</summary>
+    public const string AwsRegionPattern = "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$";
+
     public static TableShape Root { get; } = Build();
 
     private static TableShape Build()
@@ -93,10 +96,36 @@ internal static class ManifestShapes
             MinEntries = 1,
         };
 
+        var aws = new TableShape("How `hakiri deploy aws` sizes and exposes the project; every field has a default.",
+        [
+            new FieldShape("region", new StringShape("The AWS region to deploy to; --region and then AWS_REGION apply when omitted.")
+            {
+                Pattern = AwsRegionPattern,
+                PatternHint = "write a region code such as us-east-1 or eu-west-3",
+            }) { Example = "region = \"eu-west-1\"" },
+            new FieldShape("memory_mb", new IntegerShape("Memory of each step function, in MB.", 128, 10_240) { Default = 1024 }) { Example = "memory_mb = 2048" },
+            new FieldShape("timeout_seconds", new IntegerShape("Timeout of each step function, in seconds.", 1, 900) { Default = 900 }) { Example = "timeout_seconds = 300" },
+            new FieldShape("log_retention_days", new IntegerShape("How long the functions' logs are kept, in days (a CloudWatch Logs retention period).", 1, 3653)
+            {
+                Default = 30,
+            }) { Example = "log_retention_days = 90" },
+            new FieldShape("mcp_auth", new StringShape("Who may call the MCP function URL: callers signing with AWS IAM (aws_iam), or anyone who has the URL (none).")
+            {
+                Values = ["aws_iam", "none"],
+                Default = "aws_iam",
+            }) { Example = "mcp_auth = \"aws_iam\"" },
+        ]);
+
+        var deploy = new TableShape("Deployment settings per cloud.",
+        [
+            new FieldShape("aws", aws) { Example = "[deploy.aws] with memory_mb = 2048" },
+        ]);
+
         return new TableShape("A Hakiri project manifest (hakiri.toml).",
         [
             new FieldShape("project", project) { Required = true, Example = "[project] with name = \"my-project\"" },
             new FieldShape("pipelines", pipelines) { Required = true, Example = "[pipelines.<name>] with a [pipelines.<name>.source] table" },
+            new FieldShape("deploy", deploy) { Example = "[deploy.aws] with region = \"eu-west-1\"" },
         ]);
     }
 }

@@ -13,6 +13,9 @@ public sealed record ProjectManifest(
     IReadOnlyList<PipelineManifest> Pipelines,
     string ManifestPath)
 {
+    /// <summary>How the project deploys to AWS (<c>[deploy.aws]</c>).</summary>
+    public AwsDeployment Aws { get; init; } = AwsDeployment.Default;
+
     /// <summary>The directory that relative paths in the manifest are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(ManifestPath) ?? ".";
 

@@ -13,14 +13,11 @@ internal sealed record AwsStackOptions(
     string OutputDirectory,
     bool McpUrlOutput)
 {
-    /// <summary>Memory of each step function, in MB.</summary>
-    public int MemoryMb { get; init; } = 1024;
-
-    /// <summary>Timeout of each step function, in seconds (the Lambda maximum).</summary>
-    public int TimeoutSeconds { get; init; } = 900;
-
-    /// <summary>Retention of the functions' log groups, in days.</summary>
-    public int LogRetentionDays { get; init; } = 30;
+    /// <summary>
+    /// The bucket the deployment's file assets (the Lambda zip) are uploaded to before the stack is created or
+    /// updated: one per account and region, created by <c>hakiri deploy aws</c> — no <c>cdk bootstrap</c> needed.
+    /// </summary>
+    public const string AssetBucketName = "hakiri-assets-${AWS::AccountId}-${AWS::Region}";
 
     /// <summary>The stack's name: <c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>.</summary>
     public static string StackName(string project, string stage) => $"hakiri-{project}-{stage}";

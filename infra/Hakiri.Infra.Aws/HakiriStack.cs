@@ -22,16 +22,26 @@ internal sealed class HakiriStack : Stack
         {
             StackName = AwsStackOptions.StackName(manifest.Name, options.Stage),
             Description = $"Hakiri project '{manifest.Name}' ({options.Stage})",
+            // Assets go to hakiri deploy's own bucket and the template needs no bootstrap stack (no BootstrapVersion).
+            Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps
+            {
+                FileAssetsBucketName = AwsStackOptions.AssetBucketName,
+                BucketPrefix = AwsStackOptions.StackName(manifest.Name, options.Stage) + "/",
+                GenerateBootstrapVersionRule = false,
+            }),
         })
     {
         var bucket = StoreBucket.Create(this, manifest);
         var prefix = StoreBucket.Prefix(manifest);
         var code = Code.FromAsset(options.AssetZip);
+        var deployment = manifest.Aws;
+        // The functions find the store here, whatever the bundled manifest says (a local store would live in /tmp).
+        var store = Fn.Join(string.Empty, prefix.Length == 0 ? ["s3://", bucket.BucketName] : ["s3://", bucket.BucketName, "/" + prefix]);
 
         var steps = new Dictionary<string, Function>(StringComparer.Ordinal);
         foreach (var step in StepResources.Steps)
         {
-            var function = StepFunction(step, code, options);
+            var function = StepFunction(step, code, deployment, store);
             foreach (var statement in StoreBucket.Grants(bucket, prefix))
             {
                 function.AddToRolePolicy(statement);
@@ -49,46 +59,51 @@ internal sealed class HakiriStack : Stack
             }
         }
 
-        var mcp = StepFunction("mcp", code, options);
+        var mcp = StepFunction("mcp", code, deployment, store);
         // Serving only reads the store.
         foreach (var statement in StoreBucket.ReadGrants(bucket, prefix))
         {
             mcp.AddToRolePolicy(statement);
         }
 
-        var url = mcp.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
+        // Public only when the manifest says mcp_auth = "none" (it loads with a warning then).
+        var url = mcp.AddFunctionUrl(new FunctionUrlOptions
+        {
+            AuthType = deployment.McpAuth == McpUrlAuth.None ? FunctionUrlAuthType.NONE : FunctionUrlAuthType.AWS_IAM,
+        });
 
         _ = new CfnOutput(this, "StoreBucketName", new CfnOutputProps { Value = bucket.BucketName, Description = "The store's bucket." });
         _ = new CfnOutput(this, "StateMachineArn", new CfnOutputProps { Value = stateMachine.StateMachineArn, Description = "The pipeline state machine." });
+        _ = new CfnOutput(this, "McpFunctionName", new CfnOutputProps { Value = mcp.FunctionName, Description = "The MCP server's function." });
         if (options.McpUrlOutput)
         {
             // Off against moto: it skips AWS::Lambda::Url, and an output reading the URL fails its CreateStack.
-            _ = new CfnOutput(this, "McpUrl", new CfnOutputProps { Value = url.Url, Description = "The MCP server's function URL (AWS_IAM auth)." });
+            var auth = deployment.McpAuth == McpUrlAuth.None ? "public" : "AWS_IAM auth";
+            _ = new CfnOutput(this, "McpUrl", new CfnOutputProps { Value = url.Url, Description = $"The MCP server's function URL ({auth})." });
         }
     }
 
-    private Function StepFunction(string step, Code code, AwsStackOptions options)
+    private Function StepFunction(string step, Code code, AwsDeployment deployment, string store)
     {
         var id = Pascal(step);
-        var logs = new LogGroup(this, id + "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps
-        {
-            Retention = Retention(options.LogRetentionDays),
-            RemovalPolicy = RemovalPolicy.DESTROY,
-        });
+        var logs = new LogGroup(this, id + "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps { RemovalPolicy = RemovalPolicy.DESTROY });
+        // Any CloudWatch Logs period the manifest allows, not only the ones the CDK's enum names.
+        ((CfnLogGroup)logs.Node.DefaultChild!).RetentionInDays = deployment.LogRetentionDays;
         return new Function(this, id + "Function", new FunctionProps
         {
             Runtime = Runtime.PROVIDED_AL2023,
             Architecture = Architecture.X86_64,
             Handler = step,
             Code = code,
-            MemorySize = options.MemoryMb,
-            Timeout = Duration.Seconds(options.TimeoutSeconds),
+            MemorySize = deployment.MemoryMb,
+            Timeout = Duration.Seconds(deployment.TimeoutSeconds),
             LogGroup = logs,
             Description = $"Hakiri {step}",
             Environment = new Dictionary<string, string>
             {
                 ["HAKIRI_MANIFEST"] = "/var/task/hakiri.toml",
-                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = AwsStackOptions.DuckDbMemoryLimit(options.MemoryMb),
+                ["HAKIRI_STORE"] = store,
+                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = AwsStackOptions.DuckDbMemoryLimit(deployment.MemoryMb),
             },
         });
     }
@@ -103,11 +118,13 @@ internal sealed class HakiriStack : Stack
             Actions = ["lambda:InvokeFunction"],
             Resources = steps.Values.Select(f => f.FunctionArn).ToArray(),
         }));
+        // Fn::Sub rather than DefinitionSubstitutions: CloudFormation applies both, but moto (the tests' stand-in) only
+        // resolves Fn::Sub. The emitted ASL holds no other "${", so only the function ARN placeholders are replaced.
         var definition = PipelineStateMachine.Write(PipelineStateMachine.Build(manifest));
+        var arns = steps.ToDictionary(s => StepResources.Variable(s.Key), s => s.Value.FunctionArn, StringComparer.Ordinal);
         return new StateMachine(this, "Pipelines", new StateMachineProps
         {
-            DefinitionBody = DefinitionBody.FromString(definition),
-            DefinitionSubstitutions = steps.ToDictionary(s => StepResources.Variable(s.Key), s => s.Value.FunctionArn, StringComparer.Ordinal),
+            DefinitionBody = DefinitionBody.FromString(Fn.Sub(definition, arns)),
             Role = role,
         });
     }
@@ -125,15 +142,6 @@ internal sealed class HakiriStack : Stack
                 }),
             ],
         });
-
-    private static RetentionDays Retention(int days) => days switch
-    {
-        <= 7 => RetentionDays.ONE_WEEK,
-        <= 14 => RetentionDays.TWO_WEEKS,
-        <= 30 => RetentionDays.ONE_MONTH,
-        <= 90 => RetentionDays.THREE_MONTHS,
-        _ => RetentionDays.ONE_YEAR,
-    };
 
     private static string Pascal(string name) =>
         string.Concat(name.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

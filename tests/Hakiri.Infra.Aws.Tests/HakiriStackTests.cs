@@ -44,6 +44,10 @@ public sealed class HakiriStackTests(SynthesizedStacks stacks)
             Assert.Equal(900, (int)f["Timeout"]!);
             Assert.Equal("/var/task/hakiri.toml", (string?)f["Environment"]!["Variables"]!["HAKIRI_MANIFEST"]);
             Assert.Equal("768MB", (string?)f["Environment"]!["Variables"]!["HAKIRI_DUCKDB_MEMORY_LIMIT"]);
+            // The functions use the stack's bucket as the store, whatever the bundled manifest says.
+            var store = f["Environment"]!["Variables"]!["HAKIRI_STORE"]!["Fn::Join"]![1]!.AsArray();
+            Assert.Equal("s3://", (string?)store[0]);
+            Assert.Equal(StoreBucketId(stacks.Aws), (string?)store[1]!["Ref"]);
             Assert.NotNull(f["LoggingConfig"]!["LogGroup"]);
         });
         Assert.All(Templates.Resources(stacks.Aws, "AWS::Logs::LogGroup"), g => Assert.Equal(30, (int)g.Properties["RetentionInDays"]!));
@@ -67,12 +71,45 @@ public sealed class HakiriStackTests(SynthesizedStacks stacks)
     public void Synth_Quickstart_StateMachineSubstitutesTheFiveStepArns()
     {
         var machine = Assert.Single(Templates.Resources(stacks.Aws, "AWS::StepFunctions::StateMachine")).Properties;
-        var substitutions = machine["DefinitionSubstitutions"]!.AsObject();
+        var sub = machine["DefinitionString"]!["Fn::Sub"]!.AsArray();
+        var emitted = Hakiri.Emit.Asl.PipelineStateMachine.Write(Hakiri.Emit.Asl.PipelineStateMachine.Build(
+            Hakiri.Manifest.ManifestLoader.LoadProject(RepoPaths.Of("samples", "quickstart", "hakiri.toml")).Value!));
+        Assert.Equal(emitted, (string?)sub[0]);
+        var variables = sub[1]!.AsObject();
         Assert.Equal(
             ["CompactFunctionArn", "DiscoverFunctionArn", "IndexFunctionArn", "PullBatchFunctionArn", "WriteFunctionArn"],
-            substitutions.Select(s => s.Key).Order(StringComparer.Ordinal).ToArray());
-        Assert.All(substitutions, s => Assert.Equal("Arn", (string?)s.Value!["Fn::GetAtt"]![1]));
-        Assert.Contains("${PullBatchFunctionArn}", machine["DefinitionString"]!.ToJsonString(), StringComparison.Ordinal);
+            variables.Select(s => s.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(variables, s => Assert.Equal("Arn", (string?)s.Value!["Fn::GetAtt"]![1]));
+        Assert.Null(machine["DefinitionSubstitutions"]);
+    }
+
+    [Fact]
+    public void Synth_Quickstart_NeedsNoCdkBootstrap()
+    {
+        Assert.Null(stacks.Aws["Parameters"]?["BootstrapVersion"]);
+        Assert.Null(stacks.Aws["Rules"]);
+        var code = Templates.Resources(stacks.Aws, "AWS::Lambda::Function").First().Properties["Code"]!;
+        Assert.Equal("hakiri-assets-${AWS::AccountId}-${AWS::Region}", (string?)code["S3Bucket"]!["Fn::Sub"]);
+        Assert.StartsWith("hakiri-quickstart-dev/", (string?)code["S3Key"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synth_DeployAwsSettings_SizeTheFunctionsAndOpenTheUrl()
+    {
+        var functions = Templates.Resources(stacks.Tuned, "AWS::Lambda::Function").Select(f => f.Properties).ToList();
+        Assert.All(functions, f =>
+        {
+            Assert.Equal(2048, (int)f["MemorySize"]!);
+            Assert.Equal(300, (int)f["Timeout"]!);
+            Assert.Equal("1536MB", (string?)f["Environment"]!["Variables"]!["HAKIRI_DUCKDB_MEMORY_LIMIT"]);
+        });
+        Assert.All(Templates.Resources(stacks.Tuned, "AWS::Logs::LogGroup"), g => Assert.Equal(90, (int)g.Properties["RetentionInDays"]!));
+        var url = Assert.Single(Templates.Resources(stacks.Tuned, "AWS::Lambda::Url")).Properties;
+        Assert.Equal("NONE", (string?)url["AuthType"]);
+        // A public URL needs a resource policy letting anyone invoke it through the URL; the IAM-authenticated one has none.
+        Assert.Contains(Templates.Resources(stacks.Tuned, "AWS::Lambda::Permission"), p =>
+            (string?)p.Properties["Principal"] == "*" && (string?)p.Properties["FunctionUrlAuthType"] == "NONE");
+        Assert.DoesNotContain(Templates.Resources(stacks.Aws, "AWS::Lambda::Permission"), p => (string?)p.Properties["Principal"] == "*");
     }
 
     [Fact]
@@ -89,9 +126,12 @@ public sealed class HakiriStackTests(SynthesizedStacks stacks)
     [Fact]
     public void Synth_McpUrlOutputFlag_OutputsTheUrlOnlyWhenOn()
     {
-        Assert.Equal(["StoreBucketName", "StateMachineArn", "McpUrl"], stacks.Aws["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
-        Assert.Equal(["StoreBucketName", "StateMachineArn"], stacks.Moto["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
+        Assert.Equal(["StoreBucketName", "StateMachineArn", "McpFunctionName", "McpUrl"], stacks.Aws["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
+        Assert.Equal(["StoreBucketName", "StateMachineArn", "McpFunctionName"], stacks.Moto["Outputs"]!.AsObject().Select(o => o.Key).ToArray());
         var url = Assert.Single(Templates.Resources(stacks.Moto, "AWS::Lambda::Url")).Properties;
         Assert.Equal("AWS_IAM", (string?)url["AuthType"]);
     }
+
+    private static string StoreBucketId(JsonObject template) =>
+        Assert.Single(template["Resources"]!.AsObject(), r => (string?)r.Value!["Type"] == "AWS::S3::Bucket").Key;
 }

@@ -8,7 +8,7 @@ namespace Hakiri.Infra.Aws.Tests;
 
 /// <summary>
 /// Synthesizes the quickstart once for the whole collection (jsii + Node take ~13 s): as deployed to AWS, as deployed
-/// to moto (no MCP URL output), and with an S3 store under a prefix.
+/// to moto (no MCP URL output), with an S3 store under a prefix, and with [deploy.aws] settings.
 /// </summary>
 public sealed class SynthesizedStacks : IDisposable
 {
@@ -27,6 +27,9 @@ public sealed class SynthesizedStacks : IDisposable
         var s3Manifest = _dir.Write("s3/hakiri.toml", File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml"))
             .Replace("name = \"quickstart\"", "name = \"quickstart\"\nstore = \"s3://acme-context/teams/shop\"", StringComparison.Ordinal));
         var s3 = ManifestLoader.LoadProject(s3Manifest).Value!;
+        var tunedManifest = _dir.Write("tuned/hakiri.toml", File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml"))
+            + "\n[deploy.aws]\nmemory_mb = 2048\ntimeout_seconds = 300\nlog_retention_days = 90\nmcp_auth = \"none\"\n");
+        var tuned = ManifestLoader.LoadProject(tunedManifest).Value!;
 
         var output = _dir.Combine("cdk.out");
         var options = new AwsStackOptions(quickstart.ManifestPath, zip, "dev", output, McpUrlOutput: true);
@@ -34,12 +37,14 @@ public sealed class SynthesizedStacks : IDisposable
         var aws = AwsApp.AddStack(app, quickstart, options);
         var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });
         var prefixed = AwsApp.AddStack(app, s3, options with { Stage = "s3" });
+        var tunedStack = AwsApp.AddStack(app, tuned, options with { Stage = "tuned" });
         var assembly = app.Synth();
 
         AwsTemplatePath = assembly.GetStackByName(aws.StackName).TemplateFullPath;
         Aws = Load(AwsTemplatePath);
         Moto = Load(assembly.GetStackByName(moto.StackName).TemplateFullPath);
         S3Prefixed = Load(assembly.GetStackByName(prefixed.StackName).TemplateFullPath);
+        Tuned = Load(assembly.GetStackByName(tunedStack.StackName).TemplateFullPath);
     }
 
     /// <summary>The quickstart stack for real AWS (stage dev).</summary>
@@ -52,6 +57,9 @@ public sealed class SynthesizedStacks : IDisposable
 
     /// <summary>The quickstart with its store at s3://acme-context/teams/shop.</summary>
     public JsonObject S3Prefixed { get; }
+
+    /// <summary>The quickstart with [deploy.aws] memory 2048, timeout 300, log retention 90 and a public MCP URL.</summary>
+    public JsonObject Tuned { get; }
 
     public void Dispose() => _dir.Dispose();
 

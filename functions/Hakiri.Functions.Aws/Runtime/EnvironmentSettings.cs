@@ -4,7 +4,7 @@ namespace Hakiri.Functions.Aws.Runtime;
 /// <param name="RuntimeApi">host:port of the Runtime API (<c>AWS_LAMBDA_RUNTIME_API</c>).</param>
 /// <param name="Handler">The handler name (<c>_HANDLER</c>): discover, pull-batch, write, compact or index.</param>
 /// <param name="ManifestPath">The project manifest (<c>HAKIRI_MANIFEST</c>, default <c>/var/task/hakiri.toml</c>).</param>
-/// <param name="StoreOverride">A store directory that replaces the manifest's (<c>HAKIRI_STORE</c>), or null.</param>
+/// <param name="StoreOverride">A store that replaces the manifest's (<c>HAKIRI_STORE</c>: a directory or <c>s3://bucket/prefix</c>), or null.</param>
 internal sealed record EnvironmentSettings(string RuntimeApi, string Handler, string ManifestPath, string? StoreOverride)
 {
     public static EnvironmentSettings FromProcess() => new(

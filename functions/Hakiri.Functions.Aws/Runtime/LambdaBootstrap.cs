@@ -87,7 +87,7 @@ internal static class LambdaBootstrap
         return 0;
     }
 
-    // Local stores (and HAKIRI_STORE) run in place; S3 stores run against a mirror in /tmp that commits back
+    // Local stores run in place; S3 stores (from the manifest or HAKIRI_STORE) run against a mirror in /tmp that commits back
     // with conditional puts, so concurrent functions never lose each other's commits.
     private static IStepHost CreateHost(EnvironmentSettings settings)
     {
@@ -106,13 +106,27 @@ internal static class LambdaBootstrap
 
     private static (StoreLayout Layout, StoreMirror? Mirror) OpenStore(EnvironmentSettings settings, ProjectManifest manifest)
     {
-        if (settings.StoreOverride is null && manifest.Store is S3StoreLocation s3)
+        var store = settings.StoreOverride is { } overridden ? StoreOverride(overridden) : manifest.Store;
+        if (store is S3StoreLocation s3)
         {
             var mirror = new StoreMirror(new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix),
                 new StoreLayout(Path.Combine(Path.GetTempPath(), "hakiri", s3.Bucket, s3.Prefix)));
             return (mirror.Local, mirror);
         }
 
-        return (new StoreLayout(settings.StoreOverride ?? ((LocalStoreLocation)manifest.Store).Directory), null);
+        return (new StoreLayout(((LocalStoreLocation)store).Directory), null);
+    }
+
+    /// <summary><c>HAKIRI_STORE</c>: <c>s3://bucket[/prefix]</c> (what the deployed stack sets) or a directory.</summary>
+    internal static StoreLocation StoreOverride(string value)
+    {
+        if (!value.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            return new LocalStoreLocation(Path.GetFullPath(value));
+        }
+
+        var rest = value["s3://".Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? new S3StoreLocation(rest, string.Empty) : new S3StoreLocation(rest[..slash], rest[(slash + 1)..].Trim('/'));
     }
 }

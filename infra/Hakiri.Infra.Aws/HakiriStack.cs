@@ -23,11 +23,10 @@ internal sealed class HakiriStack : Stack
             StackName = AwsStackOptions.StackName(manifest.Name, options.Stage),
             Description = $"Hakiri project '{manifest.Name}' ({options.Stage})",
             // Assets go to hakiri deploy's own bucket and the template needs no bootstrap stack (no BootstrapVersion).
-            Synthesizer = new DefaultStackSynthesizer(new DefaultStackSynthesizerProps
+            Synthesizer = new CliCredentialsStackSynthesizer(new CliCredentialsStackSynthesizerProps
             {
                 FileAssetsBucketName = AwsStackOptions.AssetBucketName,
                 BucketPrefix = AwsStackOptions.StackName(manifest.Name, options.Stage) + "/",
-                GenerateBootstrapVersionRule = false,
             }),
         })
     {

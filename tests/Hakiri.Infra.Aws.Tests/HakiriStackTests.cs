@@ -88,6 +88,7 @@ public sealed class HakiriStackTests(SynthesizedStacks stacks)
     {
         Assert.Null(stacks.Aws["Parameters"]?["BootstrapVersion"]);
         Assert.Null(stacks.Aws["Rules"]);
+        Assert.DoesNotContain("cdk-hnb659fds", stacks.Aws.ToJsonString(), StringComparison.Ordinal);
         var code = Templates.Resources(stacks.Aws, "AWS::Lambda::Function").First().Properties["Code"]!;
         Assert.Equal("hakiri-assets-${AWS::AccountId}-${AWS::Region}", (string?)code["S3Bucket"]!["Fn::Sub"]);
         Assert.StartsWith("hakiri-quickstart-dev/", (string?)code["S3Key"], StringComparison.Ordinal);

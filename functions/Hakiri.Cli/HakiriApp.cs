@@ -26,6 +26,8 @@ internal static class HakiriApp
             CatalogCommands.Runs(),
             ServeCommand.Create(),
             EmitCommand.Create(),
+            DeployCommand.CreateDeploy(),
+            DeployCommand.CreateDestroy(),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersionAction();

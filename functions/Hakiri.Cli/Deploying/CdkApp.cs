@@ -1,0 +1,139 @@
+using System.Diagnostics;
+
+namespace Hakiri.Cli.Deploying;
+
+/// <summary>
+/// The CDK app (infra/Hakiri.Infra.Aws) run as its own process: the CDK runs through jsii and Node with reflection,
+/// which the Native AOT <c>hakiri</c> binary cannot host.
+/// </summary>
+internal static class CdkApp
+{
+    private const string AppName = "Hakiri.Infra.Aws";
+
+    /// <summary>What to synthesize.</summary>
+    public sealed record Request(string ManifestPath, string Stage, string? Asset, string OutputDirectory, bool McpUrlOutput);
+
+    /// <summary>
+    /// Synthesizes the stack into <see cref="Request.OutputDirectory"/>. Returns an exit code; on failure
+    /// <paramref name="error"/> holds one sentence (and the app's own output). With <paramref name="echo"/> the app's
+    /// output is passed through on success too.
+    /// </summary>
+    public static async Task<int> SynthesizeAsync(Request request, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
+    {
+        if (FindOnPath("node") is null)
+        {
+            error.WriteLine("error: `node` is not on PATH; the AWS CDK needs Node.js (18 or later) to synthesize — install it and retry");
+            return ExitCodes.BadInput;
+        }
+
+        if (FindApp() is not { } app)
+        {
+            error.WriteLine($"error: cannot find the CDK app {AppName}; build it (dotnet build infra/{AppName}) or set HAKIRI_INFRA_AWS to its .dll or .csproj");
+            return ExitCodes.BadInput;
+        }
+
+        var zip = request.Asset ?? DefaultAsset();
+        if (!File.Exists(zip))
+        {
+            error.WriteLine($"{zip}: error: the Lambda package does not exist — build it with scripts/package-aws.sh, or pass --asset");
+            return ExitCodes.BadInput;
+        }
+
+        List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.ManifestPath), "--asset", Path.GetFullPath(zip), "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
+        if (!request.McpUrlOutput)
+        {
+            arguments.Add("--no-mcp-url-output");
+        }
+
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        arguments.ForEach(info.ArgumentList.Add);
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            error.WriteLine($"error: cannot start `dotnet` to run the CDK app: {e.Message} — install the .NET runtime (10 or later) and retry");
+            return ExitCodes.BadInput;
+        }
+
+        using var _ = process;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (echo || process.ExitCode != 0)
+        {
+            output.Write(await stdout.ConfigureAwait(false));
+            error.Write(await stderr.ConfigureAwait(false));
+        }
+
+        if (process.ExitCode != 0)
+        {
+            error.WriteLine($"error: synthesizing the CloudFormation stack failed (the CDK app exited with {process.ExitCode}; its output is above) — nothing was deployed");
+        }
+
+        return process.ExitCode switch
+        {
+            0 => ExitCodes.Ok,
+            2 => ExitCodes.BadInput,
+            _ => ExitCodes.RunFailed,
+        };
+    }
+
+    /// <summary>The <c>dotnet</c> arguments that start the app: a built .dll, or <c>run --project</c> on its sources.</summary>
+    private static string[]? FindApp()
+    {
+        if (Environment.GetEnvironmentVariable("HAKIRI_INFRA_AWS") is { Length: > 0 } configured)
+        {
+            return configured.EndsWith(".csproj", StringComparison.Ordinal) || Directory.Exists(configured)
+                ? ["run", "--project", configured, "--"]
+                : File.Exists(configured) ? [configured] : null;
+        }
+
+        foreach (var root in RepositoryRoots())
+        {
+            var project = Path.Combine(root, "infra", AppName);
+            foreach (var configuration in new[] { "Release", "Debug" })
+            {
+                var dll = Path.Combine(project, "bin", configuration, "net10.0", AppName + ".dll");
+                if (File.Exists(dll))
+                {
+                    return [dll];
+                }
+            }
+
+            if (File.Exists(Path.Combine(project, AppName + ".csproj")))
+            {
+                return ["run", "--project", project, "--"];
+            }
+        }
+
+        return null;
+    }
+
+    private static string DefaultAsset() =>
+        RepositoryRoots().Select(r => Path.Combine(r, "artifacts", "lambda", "hakiri-functions.zip")).FirstOrDefault(File.Exists)
+        ?? Path.Combine("artifacts", "lambda", "hakiri-functions.zip");
+
+    /// <summary>Directories above the working directory and the binary that hold Hakiri.sln.</summary>
+    private static IEnumerable<string> RepositoryRoots()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Hakiri.sln")))
+                {
+                    yield return dir.FullName;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+}

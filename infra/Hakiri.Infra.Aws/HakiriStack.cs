@@ -117,15 +117,34 @@ internal sealed class HakiriStack : Stack
             Actions = ["lambda:InvokeFunction"],
             Resources = steps.Values.Select(f => f.FunctionArn).ToArray(),
         }));
-        // Fn::Sub rather than DefinitionSubstitutions: CloudFormation applies both, but moto (the tests' stand-in) only
-        // resolves Fn::Sub. The emitted ASL holds no other "${", so only the function ARN placeholders are replaced.
         var definition = PipelineStateMachine.Write(PipelineStateMachine.Build(manifest));
-        var arns = steps.ToDictionary(s => StepResources.Variable(s.Key), s => s.Value.FunctionArn, StringComparer.Ordinal);
         return new StateMachine(this, "Pipelines", new StateMachineProps
         {
-            DefinitionBody = DefinitionBody.FromString(Fn.Sub(definition, arns)),
+            DefinitionBody = DefinitionBody.FromString(WithFunctionArns(definition, steps)),
             Role = role,
         });
+    }
+
+    /// <summary>
+    /// The definition with each <c>${XxxFunctionArn}</c> placeholder replaced by its function's ARN, as an Fn::Join of the
+    /// text between placeholders and the ARNs. Not DefinitionSubstitutions or Fn::Sub: moto (the tests' stand-in)
+    /// ignores the former and its Fn::Sub turns the definition's "$$." context paths into "$.", while a join carries
+    /// the text through untouched everywhere.
+    /// </summary>
+    private static string WithFunctionArns(string definition, Dictionary<string, Function> steps)
+    {
+        var parts = new List<string>();
+        var rest = definition;
+        while (steps.Select(s => (Step: s.Value, Index: rest.IndexOf(StepResources.Placeholder(s.Key), StringComparison.Ordinal), Length: StepResources.Placeholder(s.Key).Length))
+                   .Where(p => p.Index >= 0).OrderBy(p => p.Index).FirstOrDefault() is { Step: not null } next)
+        {
+            parts.Add(rest[..next.Index]);
+            parts.Add(next.Step.FunctionArn);
+            rest = rest[(next.Index + next.Length)..];
+        }
+
+        parts.Add(rest);
+        return Fn.Join(string.Empty, parts.ToArray());
     }
 
     private void ScheduleRule(string pipeline, string expression, StateMachine stateMachine) =>

@@ -124,8 +124,9 @@ public sealed class DeployAwsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("no credentials", "AWS_SECRET_ACCESS_KEY")]
+    [InlineData("no credentials", "no AWS credentials found — set AWS_ACCESS_KEY_ID")]
     [InlineData("unknown region", "is not an AWS region")]
+    [InlineData("no region", "no AWS region is set — pass --region")]
     [InlineData("unreachable endpoint", "127.0.0.1:9")]
     [InlineData("malformed endpoint", "is not an http(s) URL")]
     [InlineData("node missing", "`node` is not on PATH")]
@@ -139,6 +140,10 @@ public sealed class DeployAwsCommandTests : IDisposable
                 environment["AWS_ACCESS_KEY_ID"] = string.Empty;
                 environment["AWS_SECRET_ACCESS_KEY"] = string.Empty;
                 environment["AWS_PROFILE"] = string.Empty;
+                break;
+            case "no region":
+                environment["AWS_REGION"] = string.Empty;
+                environment["AWS_DEFAULT_REGION"] = string.Empty;
                 break;
             case "unknown region":
                 arguments.AddRange(["--region", "mars-north-1"]);
@@ -158,6 +163,7 @@ public sealed class DeployAwsCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)));
         using var http = new HttpClient();
         Assert.Null(await CloudFormation(http).DescribeStackAsync(Stack));
     }

@@ -45,9 +45,19 @@ public sealed class AwsSession : IDisposable
             resolvedRegion = AwsRegion.Resolve(region);
             provider = await new AwsCredentialsResolver().ResolveAsync(profile, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AwsRegionException or AwsCredentialsNotFoundException)
+        catch (AwsRegionException e) when (e.Region is null)
+        {
+            throw new DeploymentException(DeploymentFailure.BadInput,
+                "no AWS region is set — pass --region (for example --region eu-west-1), write region = \"…\" under [deploy.aws] in the manifest, or set AWS_REGION", e);
+        }
+        catch (AwsRegionException e)
         {
             throw new DeploymentException(DeploymentFailure.BadInput, e.Message, e);
+        }
+        catch (AwsCredentialsNotFoundException e)
+        {
+            // The SDK's per-provider details stay in the inner exception; the user needs the one sentence.
+            throw new DeploymentException(DeploymentFailure.BadInput, "no AWS credentials found — " + char.ToLowerInvariant(AwsCredentialsNotFoundException.Advice[0]) + AwsCredentialsNotFoundException.Advice[1..], e);
         }
 
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };

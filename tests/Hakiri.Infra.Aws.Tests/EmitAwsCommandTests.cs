@@ -34,6 +34,41 @@ public sealed class EmitAwsCommandTests : IDisposable
         Assert.DoesNotContain("McpUrl", template, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmitAws_BundlesTheManifest_Deterministically()
+    {
+        var zip = _dir.Combine("functions.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntry("bootstrap");
+            using var stale = new StreamWriter(archive.CreateEntry("hakiri.toml").Open());
+            stale.Write("# a manifest from an earlier package\n");
+        }
+
+        var first = await HakiriAsync("--asset", zip);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var asset = Assert.Single(Directory.GetFiles(_dir.Combine("out"), "asset.*.zip"));
+        using (var archive = ZipFile.OpenRead(asset))
+        {
+            using var reader = new StreamReader(archive.GetEntry("hakiri.toml")!.Open());
+            Assert.Equal(File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml")), reader.ReadToEnd());
+            Assert.Equal(2, archive.Entries.Count);
+        }
+
+        Directory.Delete(_dir.Combine("out"), recursive: true);
+        var second = await HakiriAsync("--asset", zip);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(Path.GetFileName(asset), Path.GetFileName(Assert.Single(Directory.GetFiles(_dir.Combine("out"), "asset.*.zip"))));
+    }
+
+    [Fact]
+    public async Task EmitAws_PackageThatIsNotAZip_ExitsTwoWithASentence()
+    {
+        var result = await HakiriAsync("--asset", _dir.Write("functions.zip", "not a zip"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot add the manifest to the Lambda package", result.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private Task<ProcessResult> HakiriAsync(params string[] arguments) =>

@@ -39,6 +39,31 @@ internal static class CdkApp
             return ExitCodes.BadInput;
         }
 
+        // The functions read the manifest bundled in the zip: bundle the one being deployed.
+        var staging = Directory.CreateTempSubdirectory("hakiri-package-");
+        try
+        {
+            var package = Path.Combine(staging.FullName, "hakiri-functions.zip");
+            try
+            {
+                LambdaPackage.WithManifest(zip, request.ManifestPath, package);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{zip}: error: cannot add the manifest to the Lambda package: {e.Message} — rebuild it with scripts/package-aws.sh");
+                return ExitCodes.BadInput;
+            }
+
+            return await RunAppAsync(app, request, package, output, error, echo, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            staging.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAppAsync(string[] app, Request request, string zip, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
+    {
         List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.ManifestPath), "--asset", Path.GetFullPath(zip), "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
         if (!request.McpUrlOutput)
         {

@@ -43,6 +43,21 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Run_CsvLineOverTwoMillionBytes_Fails()
+    {
+        // DuckDB's 2,000,000-byte line limit holds although the reader's buffer is set explicitly (which would
+        // otherwise raise the limit to the buffer size). The sniffer meets the line first and reports line 1.
+        using var project = new TestProject(Csv);
+        project.Write("in/a.csv", "id,name\n1,a\n2," + new string('x', 3_000_000) + "\n3,c\n");
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("pull-batch failed for table t: in/a.csv:1: malformed CSV:", error.Message, StringComparison.Ordinal);
+        Assert.Empty(project.DataFiles("t"));
+    }
+
+    [Fact]
     public async Task Run_SkipPolicy_CountsAndReportsMalformedCsvRows()
     {
         using var project = new TestProject(Csv.Replace("path = \"in/*.csv\"\n", "path = \"in/*.csv\"\non_error = \"skip\"\n", StringComparison.Ordinal));

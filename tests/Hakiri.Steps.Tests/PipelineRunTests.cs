@@ -119,6 +119,20 @@ public sealed class PipelineRunTests
     }
 
     [Fact]
+    public async Task Run_CsvLargerThanTheReadBuffer_KeepsEveryRowAndItsRecordNumber()
+    {
+        // ~11 MB of rows: more than the CSV reader's 8 MB buffer, so rows straddle a buffer boundary.
+        using var project = new TestProject("[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n");
+        const int rows = 100_000;
+        project.Write("in/a.csv", "id,note\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"{i},{new string('x', 100)} {i}\n")));
+
+        var summary = await project.RunAsync();
+
+        Assert.Equal(rows, summary.Tables[0].RowCount);
+        Assert.Equal(0, project.Count($"SELECT count(*) FROM t WHERE {ProvenanceColumns.Record} <> id OR note <> repeat('x', 100) || ' ' || id"));
+    }
+
+    [Fact]
     public async Task Run_TooManySmallFiles_AreCompactedIntoOne()
     {
         using var project = new TestProject("[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"events/*.csv\"\n")

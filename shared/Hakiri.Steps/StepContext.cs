@@ -40,12 +40,6 @@ public sealed class StepContext
         ["memory_limit"] = Options.DuckDbMemoryLimit,
         ["temp_directory"] = Path.Combine(Layout.Root, "tmp"),
         ["preserve_insertion_order"] = "true",
-
-        // DuckDB hands freed memory back to the OS (purges its allocator) only after a worker thread's task or after
-        // a single free larger than this. With one thread the query runs on the calling thread, which is no worker,
-        // so at the default (512 MB) nothing was ever purged: 200–400 MB RSS converting a 10 M-row file while DuckDB's
-        // own accounting never passed 90 MB. Thresholds of 8 MB and up did not help; 2 MB costs no measurable speed.
-        ["allocator_bulk_deallocation_flush_threshold"] = "2MB",
     });
 
     /// <summary>Finds a pipeline of the manifest or fails with a sentence.</summary>

@@ -46,6 +46,7 @@ public sealed class StackDeployer(CloudFormationClient cloudFormation, DeployTar
             Capabilities = [StackCapabilities.Iam],
             Tags = tags,
             Description = "hakiri deploy aws",
+            ClientToken = changeSet + "-" + Guid.NewGuid().ToString("N")[..8],
         };
         var created = await cloudFormation.CreateChangeSetAsync(request, cancellationToken).ConfigureAwait(false);
         var description = await WaitForChangeSetAsync(changeSet, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,7 @@ public sealed class CloudFormationClient
             .Add("TemplateBody", request.TemplateBody)
             .Add("TemplateURL", request.TemplateUrl?.AbsoluteUri)
             .Add("Description", request.Description)
+            .Add("ClientToken", request.ClientToken)
             .AddStructures("Parameters", request.Parameters, ParameterFields)
             .AddList("Capabilities", request.Capabilities)
             .AddStructures("Tags", request.Tags, tag => [("Key", tag.Key), ("Value", tag.Value)]);

@@ -46,6 +46,12 @@ public sealed record CreateChangeSetRequest(string StackName, string ChangeSetNa
 
     /// <summary>A description of the change set.</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// Makes the request safe to retry: CloudFormation treats a repeat with the same token as the same request instead
+    /// of failing with "already exists" (the client retries throttling and server errors).
+    /// </summary>
+    public string? ClientToken { get; init; }
 }
 
 /// <summary>What CreateChangeSet returns.</summary>

@@ -62,6 +62,7 @@ public sealed class CloudFormationClientTests
             Capabilities = [StackCapabilities.Iam, StackCapabilities.NamedIam],
             Tags = [new StackTag("hakiri:pipeline", "demo & co")],
             Description = "hakiri deploy",
+            ClientToken = "hakiri-1-token",
         };
 
         var created = await Clients.CloudFormation(http).CreateChangeSetAsync(request);
@@ -83,6 +84,7 @@ public sealed class CloudFormationClientTests
         Assert.Equal("hakiri:pipeline", form["Tags.member.1.Key"]);
         Assert.Equal("demo & co", form["Tags.member.1.Value"]);
         Assert.Equal("hakiri deploy", form["Description"]);
+        Assert.Equal("hakiri-1-token", form["ClientToken"]);
     }
 
     [Fact]

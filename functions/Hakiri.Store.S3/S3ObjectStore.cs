@@ -107,20 +107,21 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        var keys = new List<string>();
+        var objects = new List<StoredObject>();
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix + prefix };
         ListObjectsV2Response response;
         do
         {
             response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
-            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key[_prefix.Length..]));
+            objects.AddRange((response.S3Objects ?? []).Select(o =>
+                new StoredObject(o.Key[_prefix.Length..], new DateTimeOffset(DateTime.SpecifyKind(o.LastModified ?? DateTime.UnixEpoch, DateTimeKind.Utc)))));
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);
 
-        return keys.Order(StringComparer.Ordinal).ToArray();
+        return objects.OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
     }
 
     /// <inheritdoc />

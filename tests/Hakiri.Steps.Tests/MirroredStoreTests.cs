@@ -48,6 +48,54 @@ public sealed class MirroredStoreTests
         Assert.All(live, f => Assert.Contains(f, keys));
     }
 
+    [Fact]
+    public async Task Compact_OnObjectStore_DeletesOnlyOldUnreferencedDataObjects()
+    {
+        using var project = TestProject.Quickstart();
+        var clock = new ManualClock(DateTimeOffset.UtcNow - TimeSpan.FromHours(2));
+        var remote = new InMemoryObjectStore(clock);
+        using var junk = new TempDirectory();
+        // A writer that uploaded a data file two hours ago and never committed it, and one uploading right now.
+        await remote.UploadAsync("data/orders/dead-run/part-0.parquet", junk.Write("dead", "x"), PutCondition.None);
+        clock.Now = DateTimeOffset.UtcNow;
+        await remote.UploadAsync("data/orders/live-run/part-0.parquet", junk.Write("live", "y"), PutCondition.None);
+
+        await RunAsync(project, remote);
+
+        var (catalog, keys) = await ReadRemoteAsync(remote);
+        Assert.DoesNotContain("data/orders/dead-run/part-0.parquet", keys);
+        Assert.Contains("data/orders/live-run/part-0.parquet", keys);
+        Assert.All(catalog.SelectMany(t => t.Files), f => Assert.Contains(f, keys));
+        Assert.Equal(18, catalog.Sum(t => t.RowCount));
+    }
+
+    [Fact]
+    public async Task OrphanCollector_KeepsReferencedAndRecentObjects_AndLooksOnlyUnderData()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var remote = new InMemoryObjectStore(clock);
+        using var dir = new TempDirectory();
+        foreach (var key in new[] { "data/t/r1/live.parquet", "data/t/r1/orphan.parquet", "catalog.sqlite", "runs/r1/history.json" })
+        {
+            await remote.UploadAsync(key, dir.Write(Path.GetFileName(key), key), PutCondition.None);
+        }
+
+        clock.Now = DateTimeOffset.UnixEpoch.AddHours(3);
+        await remote.UploadAsync("data/t/r2/new.parquet", dir.Write("new", "n"), PutCondition.None);
+
+        var deleted = await OrphanCollector.CollectAsync(remote, new HashSet<string>(["data/t/r1/live.parquet"]), DateTimeOffset.UnixEpoch.AddHours(2));
+
+        Assert.Equal(["data/t/r1/orphan.parquet"], deleted);
+        Assert.Equal(["catalog.sqlite", "data/t/r1/live.parquet", "data/t/r2/new.parquet", "runs/r1/history.json"], (await remote.ListAsync(string.Empty)).Select(o => o.Key));
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     private static async Task<RunSummary> RunAsync(TestProject project, IObjectStore remote, params string[] pipelines)
     {
         using var cache = new TempDirectory();
@@ -64,6 +112,6 @@ public sealed class MirroredStoreTests
         await remote.DownloadAsync(StoreLayout.CatalogFileName, layout.CatalogPath);
         using var catalog = CatalogDatabase.Open(layout);
         var tables = catalog.ListTables().Select(t => (t.Name, t.RowCount, catalog.ListFiles(t.Name).Select(f => f.Path).ToList())).ToList();
-        return (tables, await remote.ListAsync(string.Empty));
+        return (tables, (await remote.ListAsync(string.Empty)).Select(o => o.Key).ToList());
     }
 }

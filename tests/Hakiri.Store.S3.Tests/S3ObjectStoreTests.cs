@@ -44,9 +44,11 @@ public sealed class S3ObjectStoreTests(MotoFixture moto)
         await store.UploadAsync("data/t/2.parquet", dir.Write("y", "y"), PutCondition.None);
         await other.UploadAsync("data/t/3.parquet", dir.Write("z", "z"), PutCondition.None);
 
-        Assert.Equal(["data/t/1.parquet", "data/t/2.parquet"], await store.ListAsync("data/"));
+        var listed = await store.ListAsync("data/");
+        Assert.Equal(["data/t/1.parquet", "data/t/2.parquet"], listed.Select(o => o.Key));
+        Assert.All(listed, o => Assert.InRange(o.LastModified, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5)));
         await store.DeleteAsync("data/t/1.parquet");
-        Assert.Equal(["data/t/2.parquet"], await store.ListAsync(string.Empty));
+        Assert.Equal(["data/t/2.parquet"], (await store.ListAsync(string.Empty)).Select(o => o.Key));
         Assert.Null(await store.DownloadAsync("data/t/1.parquet", dir.Combine("gone")));
         Assert.Equal("s3://" + bucket + "/stores/a", store.Display);
     }

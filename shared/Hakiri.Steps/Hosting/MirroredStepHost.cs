@@ -57,6 +57,11 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
             try
             {
                 await mirror.PushAsync(before, cancellationToken).ConfigureAwait(false);
+                if (handler == "compact")
+                {
+                    await CollectOrphansAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return output;
             }
             catch (PreconditionFailedException) when (attempt < MaxAttempts)
@@ -70,6 +75,21 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
                     $"{handler}: other writers kept committing to {mirror.Remote.Display} first; gave up after {MaxAttempts} attempts — run again", e);
             }
         }
+    }
+
+    /// <summary>
+    /// After a compaction commits, deletes data objects that no table of the committed catalog references and that are
+    /// older than <see cref="OrphanCollector.DefaultGrace"/>: uploads of writers that lost every commit attempt or died.
+    /// </summary>
+    private async Task CollectOrphansAsync(CancellationToken cancellationToken)
+    {
+        HashSet<string> referenced;
+        using (var catalog = CatalogDatabase.Open(mirror.Local))
+        {
+            referenced = catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        }
+
+        await OrphanCollector.CollectAsync(mirror.Remote, referenced, context.Clock.GetUtcNow() - OrphanCollector.DefaultGrace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -16,12 +16,17 @@ public interface IObjectStore
     /// <exception cref="PreconditionFailedException">The condition did not hold: another writer got there first.</exception>
     Task<string> UploadAsync(string key, string path, PutCondition condition, CancellationToken cancellationToken = default);
 
-    /// <summary>The keys under <paramref name="prefix"/>, in ordinal order.</summary>
-    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
+    /// <summary>The objects under <paramref name="prefix"/>, in ordinal order of their keys.</summary>
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes <paramref name="key"/>; deleting a missing key is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An object as a listing reports it.</summary>
+/// <param name="Key">The key, relative to the store.</param>
+/// <param name="LastModified">When it was last written.</param>
+public sealed record StoredObject(string Key, DateTimeOffset LastModified);
 
 /// <summary>A condition on a put.</summary>
 /// <param name="IfNoneMatch">Only create: fail when the key exists (<c>If-None-Match: *</c>).</param>

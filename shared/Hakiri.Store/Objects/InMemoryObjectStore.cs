@@ -4,9 +4,11 @@ using System.Security.Cryptography;
 namespace Hakiri.Store.Objects;
 
 /// <summary>An object store in memory with S3's conditional-put semantics: the twin tests and the emulator use.</summary>
-public sealed class InMemoryObjectStore : IObjectStore
+/// <param name="time">The clock that stamps each put's LastModified; the system clock by default.</param>
+public sealed class InMemoryObjectStore(TimeProvider? time = null) : IObjectStore
 {
-    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ETag)> _objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ETag, DateTimeOffset Written)> _objects = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -43,15 +45,19 @@ public sealed class InMemoryObjectStore : IObjectStore
                 throw new PreconditionFailedException(key);
             }
 
-            _objects[key] = (bytes, etag);
+            _objects[key] = (bytes, etag, _time.GetUtcNow());
         }
 
         return etag;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>(_objects.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredObject>>(_objects
+            .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(o => new StoredObject(o.Key, o.Value.Written))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .ToArray());
 
     /// <inheritdoc />
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)

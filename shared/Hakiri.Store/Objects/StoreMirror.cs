@@ -35,9 +35,9 @@ public sealed class StoreMirror(IObjectStore remote, StoreLayout local)
     /// <summary>Downloads every remote object under <paramref name="prefix"/> that the copy lacks.</summary>
     public async Task PullPrefixAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        foreach (var key in await remote.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        foreach (var stored in await remote.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
-            await PullAsync(key, cancellationToken).ConfigureAwait(false);
+            await PullAsync(stored.Key, cancellationToken).ConfigureAwait(false);
         }
     }
 

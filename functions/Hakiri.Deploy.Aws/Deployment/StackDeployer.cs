@@ -22,7 +22,6 @@ public sealed class StackDeployer(CloudFormationClient cloudFormation, DeployTar
     {
         var name = target.StackName;
         var template = Compact(File.ReadAllText(assembly.TemplatePath));
-        await ValidateAsync(template, cancellationToken).ConfigureAwait(false);
         var existing = await cloudFormation.DescribeStackAsync(name, cancellationToken).ConfigureAwait(false);
         var type = await PrepareAsync(existing, planOnly, cancellationToken).ConfigureAwait(false);
         var heading = $"Plan for stack {name} in {target.Region} (account {target.Account}):";
@@ -116,25 +115,6 @@ public sealed class StackDeployer(CloudFormationClient cloudFormation, DeployTar
         }
 
         throw new DeploymentException(DeploymentFailure.Failed, FailureMessage("destroy", stack, events));
-    }
-
-    /// <summary>Has CloudFormation check the template before anything is uploaded or changed (inline-sized templates).</summary>
-    private async Task ValidateAsync(string template, CancellationToken cancellationToken)
-    {
-        if (System.Text.Encoding.UTF8.GetByteCount(template) > MaxTemplateBodyBytes)
-        {
-            return;
-        }
-
-        try
-        {
-            await cloudFormation.ValidateTemplateAsync(template, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsApiException e) when (e.Code == "ValidationError")
-        {
-            throw new DeploymentException(DeploymentFailure.Failed,
-                $"CloudFormation rejected the synthesized template of {target.StackName}: {e.ErrorMessage} — nothing was deployed; this is a bug in the stack Hakiri builds, please report it with the manifest", e);
-        }
     }
 
     /// <summary>Decides between creating and updating; clears a stack whose first creation rolled back.</summary>

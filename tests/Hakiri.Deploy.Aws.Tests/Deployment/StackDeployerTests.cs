@@ -5,33 +5,11 @@ using Hakiri.Testing;
 
 namespace Hakiri.Deploy.Aws.Tests.Deployment;
 
-/// <summary>The deployer's edges against moto: what a rejected template or a failed change set leaves behind.</summary>
+/// <summary>The deployer against moto, below the CLI.</summary>
 [Collection("moto-aws")]
 public sealed class StackDeployerTests(MotoAwsFixture moto) : IDisposable
 {
     private readonly TempDirectory _dir = new();
-
-    [Fact]
-    public async Task InvalidTemplate_IsRejectedBeforeAnyUploadOrStack()
-    {
-        var stack = "hakiri-invalid-" + Guid.NewGuid().ToString("N")[..8];
-        var assembly = Assembly(stack, """{"Resources":{"Thing":{"Type":"AWS::Nope::Thing"}}}""");
-        var published = false;
-        using var output = new StringWriter();
-
-        var error = await Assert.ThrowsAsync<DeploymentException>(() => Deployer(stack, output).DeployAsync(assembly, [], planOnly: false, _ =>
-        {
-            published = true;
-            return Task.FromResult<Uri?>(null);
-        }, CancellationToken.None));
-
-        Assert.Equal(DeploymentFailure.Failed, error.Failure);
-        Assert.Contains("CloudFormation rejected the synthesized template", error.Message, StringComparison.Ordinal);
-        Assert.Contains("AWS::Nope::Thing", error.Message, StringComparison.Ordinal);
-        Assert.Contains("nothing was deployed", error.Message, StringComparison.Ordinal);
-        Assert.False(published);
-        Assert.Null(await moto.CloudFormation.DescribeStackAsync(stack));
-    }
 
     [Fact]
     public async Task PlanOfANewStack_ListsTheTemplateAndCreatesNothing()

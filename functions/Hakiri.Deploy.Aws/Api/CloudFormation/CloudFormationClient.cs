@@ -141,19 +141,6 @@ public sealed class CloudFormationClient
         return result.Required("TemplateBody");
     }
 
-    /// <summary>
-    /// Asks CloudFormation to check a template (syntax, resource types, references) without creating anything; an
-    /// invalid template is an <see cref="AwsApiException"/> with code <c>ValidationError</c>.
-    /// </summary>
-    public async Task<TemplateValidation> ValidateTemplateAsync(string templateBody, CancellationToken cancellationToken = default)
-    {
-        var result = await SendAsync(Request("ValidateTemplate").Add("TemplateBody", templateBody), cancellationToken).ConfigureAwait(false);
-        return new TemplateValidation(
-            result.Text("Description"),
-            result.Members("Capabilities").Select(c => c.Value).ToArray(),
-            result.Text("CapabilitiesReason"));
-    }
-
     // CloudFormation has no "not found" code: a missing stack is a ValidationError worded this way.
     private static bool IsStackMissing(AwsApiException e) =>
         e.Code == "ValidationError" && e.ErrorMessage.Contains("does not exist", StringComparison.Ordinal);

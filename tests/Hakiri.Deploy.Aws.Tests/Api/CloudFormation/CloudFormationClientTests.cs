@@ -88,20 +88,6 @@ public sealed class CloudFormationClientTests
     }
 
     [Fact]
-    public async Task ValidateTemplate_SendsTheBody_AndReadsCapabilities()
-    {
-        var http = new StubHttpHandler().RespondWithSample("ValidateTemplate.xml");
-
-        var validation = await Clients.CloudFormation(http).ValidateTemplateAsync("{\"Resources\":{}}");
-
-        Assert.Equal("ValidateTemplate", http.Form(0)["Action"]);
-        Assert.Equal("{\"Resources\":{}}", http.Form(0)["TemplateBody"]);
-        Assert.Equal(["CAPABILITY_IAM"], validation.Capabilities);
-        Assert.Equal("Hakiri project 'demo' (dev)", validation.Description);
-        Assert.Contains("AWS::IAM::Role", validation.CapabilitiesReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task CreateChangeSet_TemplateUrl_IsSentAsTemplateURL()
     {
         var http = new StubHttpHandler().RespondWithSample("CreateChangeSet.xml");

@@ -124,7 +124,8 @@ public sealed class DeployAwsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("no credentials", "no AWS credentials found — set AWS_ACCESS_KEY_ID")]
+    [InlineData("no credentials", "no AWS credentials found. Set AWS_ACCESS_KEY_ID")]
+    [InlineData("unknown profile", "no AWS profile named 'nope'")]
     [InlineData("unknown region", "is not an AWS region")]
     [InlineData("no region", "no AWS region is set — pass --region")]
     [InlineData("unreachable endpoint", "127.0.0.1:9")]
@@ -140,6 +141,9 @@ public sealed class DeployAwsCommandTests : IDisposable
                 environment["AWS_ACCESS_KEY_ID"] = string.Empty;
                 environment["AWS_SECRET_ACCESS_KEY"] = string.Empty;
                 environment["AWS_PROFILE"] = string.Empty;
+                break;
+            case "unknown profile":
+                arguments.AddRange(["--profile", "nope"]);
                 break;
             case "no region":
                 environment["AWS_REGION"] = string.Empty;

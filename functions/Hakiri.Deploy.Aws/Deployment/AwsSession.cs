@@ -56,8 +56,9 @@ public sealed class AwsSession : IDisposable
         }
         catch (AwsCredentialsNotFoundException e)
         {
-            // The SDK's per-provider details stay in the inner exception; the user needs the one sentence.
-            throw new DeploymentException(DeploymentFailure.BadInput, "no AWS credentials found — " + char.ToLowerInvariant(AwsCredentialsNotFoundException.Advice[0]) + AwsCredentialsNotFoundException.Advice[1..], e);
+            // Its first line says what is missing and what to do; the SDK's per-provider details follow and stay out.
+            var sentence = e.Message.Split('\n')[0].Trim();
+            throw new DeploymentException(DeploymentFailure.BadInput, char.ToLowerInvariant(sentence[0]) + sentence[1..], e);
         }
 
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };

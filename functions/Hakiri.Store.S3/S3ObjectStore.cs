@@ -27,12 +27,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     /// <summary>
     /// An S3 client from the standard AWS environment: credentials chain, <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>,
     /// and <c>AWS_ENDPOINT_URL_S3</c>/<c>AWS_ENDPOINT_URL</c> for S3-compatible services (path-style addressing, and
-    /// checksums only when required, which emulators and older services expect).
+    /// checksums only when required, which emulators and older services expect). <paramref name="region"/> overrides the
+    /// environment's.
     /// </summary>
-    public static IAmazonS3 CreateClient(string? endpointOverride = null, AWSCredentials? credentials = null)
+    public static IAmazonS3 CreateClient(string? endpointOverride = null, AWSCredentials? credentials = null, string? region = null)
     {
         var endpoint = endpointOverride ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-        var region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1";
+        region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1";
         var config = new AmazonS3Config
         {
             RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region),

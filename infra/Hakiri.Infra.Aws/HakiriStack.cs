@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
@@ -15,7 +16,7 @@ namespace Hakiri.Infra.Aws;
 /// One project on AWS: the store bucket, a Lambda function per step plus the MCP function, the Step Functions state
 /// machine emitted from the manifest, and an EventBridge rule per scheduled pipeline.
 /// </summary>
-internal sealed class HakiriStack : Stack
+internal sealed partial class HakiriStack : Stack
 {
     public HakiriStack(Construct scope, ProjectManifest manifest, AwsStackOptions options)
         : base(scope, AwsStackOptions.StackName(manifest.Name, options.Stage), new StackProps
@@ -133,19 +134,25 @@ internal sealed class HakiriStack : Stack
     /// </summary>
     private static string WithFunctionArns(string definition, Dictionary<string, Function> steps)
     {
+        var arns = steps.ToDictionary(s => StepResources.Placeholder(s.Key), s => s.Value.FunctionArn, StringComparer.Ordinal);
         var parts = new List<string>();
-        var rest = definition;
-        while (steps.Select(s => (Step: s.Value, Index: rest.IndexOf(StepResources.Placeholder(s.Key), StringComparison.Ordinal), Length: StepResources.Placeholder(s.Key).Length))
-                   .Where(p => p.Index >= 0).OrderBy(p => p.Index).FirstOrDefault() is { Step: not null } next)
+        var start = 0;
+        foreach (System.Text.RegularExpressions.Match placeholder in Placeholder().Matches(definition))
         {
-            parts.Add(rest[..next.Index]);
-            parts.Add(next.Step.FunctionArn);
-            rest = rest[(next.Index + next.Length)..];
+            if (arns.TryGetValue(placeholder.Value, out var arn))
+            {
+                parts.Add(definition[start..placeholder.Index]);
+                parts.Add(arn);
+                start = placeholder.Index + placeholder.Length;
+            }
         }
 
-        parts.Add(rest);
+        parts.Add(definition[start..]);
         return Fn.Join(string.Empty, parts.ToArray());
     }
+
+    [GeneratedRegex(@"\$\{[A-Za-z]+\}")]
+    private static partial Regex Placeholder();
 
     private void ScheduleRule(string pipeline, string expression, StateMachine stateMachine) =>
         _ = new Rule(this, Pascal(pipeline) + "Schedule", new RuleProps

@@ -196,8 +196,8 @@ public sealed class DeployAwsCommandTests : IDisposable
     private static string Physical(IReadOnlyList<StackResourceSummary> resources, string type) =>
         Assert.Single(resources, r => r.ResourceType == type).PhysicalResourceId!;
 
-    private Amazon.S3.AmazonS3Client S3() =>
-        new(new Amazon.Runtime.BasicAWSCredentials("testing", "testing"), new Amazon.S3.AmazonS3Config { ServiceURL = _moto.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    private Amazon.S3.IAmazonS3 S3() =>
+        Store.S3.S3ObjectStore.CreateClient(_moto.Endpoint, new Amazon.Runtime.BasicAWSCredentials("testing", "testing"), "us-east-1");
 
     private CloudFormationClient CloudFormation(HttpClient http) =>
         new(http, new AwsClientSettings(AwsEndpoint.For("cloudformation", "us-east-1", new Uri(_moto.Endpoint)), new AwsCredentials("testing", "testing")));

@@ -70,7 +70,7 @@ public sealed class MirroredStoreTests
     }
 
     [Fact]
-    public async Task OrphanCollector_KeepsReferencedAndRecentObjects_AndLooksOnlyUnderData()
+    public async Task OrphanCollector_KeepsReferencedAndRecentObjects_AndLooksOnlyUnderThePrefix()
     {
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);
         var remote = new InMemoryObjectStore(clock);
@@ -83,7 +83,7 @@ public sealed class MirroredStoreTests
         clock.Now = DateTimeOffset.UnixEpoch.AddHours(3);
         await remote.UploadAsync("data/t/r2/new.parquet", dir.Write("new", "n"), PutCondition.None);
 
-        var deleted = await OrphanCollector.CollectAsync(remote, new HashSet<string>(["data/t/r1/live.parquet"]), DateTimeOffset.UnixEpoch.AddHours(2));
+        var deleted = await OrphanCollector.CollectAsync(remote, "data/t/", new HashSet<string>(["data/t/r1/live.parquet"]), DateTimeOffset.UnixEpoch.AddHours(2));
 
         Assert.Equal(["data/t/r1/orphan.parquet"], deleted);
         Assert.Equal(["catalog.sqlite", "data/t/r1/live.parquet", "data/t/r2/new.parquet", "runs/r1/history.json"], (await remote.ListAsync(string.Empty)).Select(o => o.Key));

@@ -31,7 +31,7 @@ internal static class DeployCommand
         aws.SetAction(async (parse, cancellationToken) =>
         {
             var console = parse.InvocationConfiguration;
-            if (Load(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url))
+            if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url))
             {
                 return ExitCodes.BadInput;
             }
@@ -62,15 +62,9 @@ internal static class DeployCommand
 
                 return ExitCodes.Ok;
             }
-            catch (DeploymentException e)
+            catch (Exception e) when (e is DeploymentException or AwsApiException)
             {
-                console.Error.WriteLine($"error: {e.Message}");
-                return e.Failure == DeploymentFailure.BadInput ? ExitCodes.BadInput : ExitCodes.RunFailed;
-            }
-            catch (AwsApiException e)
-            {
-                console.Error.WriteLine($"error: AWS refused {e.Operation ?? "a request"}: {e.Code}: {e.ErrorMessage} — the stack is as CloudFormation last reported it; run the command again once the cause is fixed");
-                return ExitCodes.RunFailed;
+                return Report(e, console.Error);
             }
             catch (InvalidDataException e)
             {
@@ -100,7 +94,7 @@ internal static class DeployCommand
         aws.SetAction(async (parse, cancellationToken) =>
         {
             var console = parse.InvocationConfiguration;
-            if (Load(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url))
+            if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url))
             {
                 return ExitCodes.BadInput;
             }
@@ -127,15 +121,9 @@ internal static class DeployCommand
 
                 return ExitCodes.Ok;
             }
-            catch (DeploymentException e)
+            catch (Exception e) when (e is DeploymentException or AwsApiException)
             {
-                console.Error.WriteLine($"error: {e.Message}");
-                return e.Failure == DeploymentFailure.BadInput ? ExitCodes.BadInput : ExitCodes.RunFailed;
-            }
-            catch (AwsApiException e)
-            {
-                console.Error.WriteLine($"error: AWS refused {e.Operation ?? "a request"}: {e.Code}: {e.ErrorMessage} — the stack is as CloudFormation last reported it");
-                return ExitCodes.RunFailed;
+                return Report(e, console.Error);
             }
         });
         return new Command("destroy", "Remove a deployed project from a cloud.") { aws };
@@ -149,11 +137,18 @@ internal static class DeployCommand
     private static IReadOnlyList<StackTag> Tags(ProjectManifest project, string stage) =>
         [new("hakiri:project", project.Name), new("hakiri:stage", stage)];
 
-    private static ProjectManifest? Load(string path, TextWriter error)
+    /// <summary>One sentence for a stopped deployment; exit 2 when nothing was changed because of the input, else 1.</summary>
+    private static int Report(Exception exception, TextWriter error)
     {
-        var loaded = ManifestLoader.LoadProject(path);
-        Output.DiagnosticPrinter.Print(error, loaded.Diagnostics);
-        return loaded.Diagnostics.Any(d => d.IsError) ? null : loaded.Value;
+        if (exception is DeploymentException stopped)
+        {
+            error.WriteLine($"error: {stopped.Message}");
+            return stopped.Failure == DeploymentFailure.BadInput ? ExitCodes.BadInput : ExitCodes.RunFailed;
+        }
+
+        var refused = (AwsApiException)exception;
+        error.WriteLine($"error: AWS refused {refused.Operation ?? "a request"}: {refused.Code}: {refused.ErrorMessage} — the stack is as CloudFormation last reported it; run the command again once the cause is fixed");
+        return ExitCodes.RunFailed;
     }
 
     /// <summary>The endpoint override: the option, else AWS_ENDPOINT_URL; false (after saying why) when malformed.</summary>

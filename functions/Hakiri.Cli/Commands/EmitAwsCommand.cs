@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hakiri.Cli.Deploying;
-using Hakiri.Manifest;
 
 namespace Hakiri.Cli.Commands;
 
@@ -25,9 +24,7 @@ internal static class EmitAwsCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var manifestPath = parse.GetValue(manifest)!;
-            var loaded = ManifestLoader.LoadProject(manifestPath);
-            Output.DiagnosticPrinter.Print(error, loaded.Diagnostics);
-            if (loaded.Value is null || loaded.Diagnostics.Any(d => d.IsError))
+            if (ProjectOptions.LoadManifest(manifestPath, error) is null)
             {
                 return ExitCodes.BadInput;
             }

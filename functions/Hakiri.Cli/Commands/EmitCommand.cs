@@ -16,9 +16,7 @@ internal static class EmitCommand
         asl.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var loaded = ManifestLoader.LoadProject(parse.GetValue(manifest)!);
-            Output.DiagnosticPrinter.Print(error, loaded.Diagnostics);
-            if (loaded.Value is not { } project)
+            if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, error) is not { } project)
             {
                 return ExitCodes.BadInput;
             }

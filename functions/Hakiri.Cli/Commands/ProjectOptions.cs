@@ -13,6 +13,14 @@ internal static class ProjectOptions
         DefaultValueFactory = _ => ManifestLoader.DefaultFileName,
     };
 
+    /// <summary>Loads the manifest, printing its diagnostics; null (after they said why) means exit 2.</summary>
+    public static Model.Manifests.ProjectManifest? LoadManifest(string path, TextWriter error)
+    {
+        var loaded = ManifestLoader.LoadProject(path);
+        DiagnosticPrinter.Print(error, loaded.Diagnostics);
+        return loaded.Diagnostics.Any(d => d.IsError) ? null : loaded.Value;
+    }
+
     /// <summary>Loads the manifest and opens its store (local, or a mirror of S3), printing diagnostics; null means exit 2.</summary>
     public static StoreSession? Load(string path, TextWriter error, bool missingDirectoriesAreErrors = false)
     {

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Hakiri.Store.S3;
 using Hakiri.Deploy.Aws.Api;
 
 namespace Hakiri.Deploy.Aws.Deployment;
@@ -106,24 +107,11 @@ public sealed class AwsSession : IDisposable
         _http.Dispose();
     }
 
-    private static AmazonS3Client S3Client(AwsCredentials credentials, string region, Uri? endpoint)
+    private static IAmazonS3 S3Client(AwsCredentials credentials, string region, Uri? endpoint)
     {
-        var config = new AmazonS3Config
-        {
-            RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region),
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        if (endpoint is not null)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = region;
-        }
-
         AWSCredentials sdk = credentials.SessionToken is { Length: > 0 } token
             ? new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, token)
             : new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey);
-        return new AmazonS3Client(sdk, config);
+        return S3ObjectStore.CreateClient(endpoint?.ToString(), sdk, region);
     }
 }

@@ -32,17 +32,15 @@ public sealed class StackDeployer(CloudFormationClient cloudFormation, DeployTar
             return new DeployOutcome(DeployResult.Planned, existing);
         }
 
-        Uri? templateUrl = null;
-        if (!planOnly || System.Text.Encoding.UTF8.GetByteCount(template) > MaxTemplateBodyBytes)
-        {
-            templateUrl = await publishAssets(cancellationToken).ConfigureAwait(false);
-        }
+        // A plan of an inline-sized template needs nothing uploaded; a larger template must be in S3 to be read at all.
+        var inline = System.Text.Encoding.UTF8.GetByteCount(template) <= MaxTemplateBodyBytes;
+        var templateUrl = !planOnly || !inline ? await publishAssets(cancellationToken).ConfigureAwait(false) : null;
 
         var changeSet = "hakiri-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var request = new CreateChangeSetRequest(name, changeSet, type)
         {
-            TemplateBody = System.Text.Encoding.UTF8.GetByteCount(template) <= MaxTemplateBodyBytes ? template : null,
-            TemplateUrl = System.Text.Encoding.UTF8.GetByteCount(template) <= MaxTemplateBodyBytes ? null : templateUrl,
+            TemplateBody = inline ? template : null,
+            TemplateUrl = inline ? null : templateUrl,
             Capabilities = [StackCapabilities.Iam],
             Tags = tags,
             Description = "hakiri deploy aws",

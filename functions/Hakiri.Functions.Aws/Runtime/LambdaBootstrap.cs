@@ -118,15 +118,8 @@ internal static class LambdaBootstrap
     }
 
     /// <summary><c>HAKIRI_STORE</c>: <c>s3://bucket[/prefix]</c> (what the deployed stack sets) or a directory.</summary>
-    internal static StoreLocation StoreOverride(string value)
-    {
-        if (!value.StartsWith("s3://", StringComparison.Ordinal))
-        {
-            return new LocalStoreLocation(Path.GetFullPath(value));
-        }
-
-        var rest = value["s3://".Length..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? new S3StoreLocation(rest, string.Empty) : new S3StoreLocation(rest[..slash], rest[(slash + 1)..].Trim('/'));
-    }
+    internal static StoreLocation StoreOverride(string value) =>
+        value.StartsWith(S3StoreLocation.Scheme, StringComparison.Ordinal)
+            ? S3StoreLocation.Parse(value)
+            : new LocalStoreLocation(Path.GetFullPath(value));
 }

@@ -34,10 +34,8 @@ internal static partial class StoreBinder
             return null;
         }
 
-        var rest = text[5..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        var bucket = slash < 0 ? rest : rest[..slash];
-        var prefix = slash < 0 ? string.Empty : rest[(slash + 1)..].Trim('/');
+        var location = S3StoreLocation.Parse(text);
+        var bucket = location.Bucket;
         if (!BucketName().IsMatch(bucket) || bucket.Contains("..", StringComparison.Ordinal))
         {
             var at = TomlRead.Inside(node!, 5);
@@ -46,7 +44,7 @@ internal static partial class StoreBinder
             return null;
         }
 
-        return new S3StoreLocation(bucket, prefix);
+        return location;
     }
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*)://")]

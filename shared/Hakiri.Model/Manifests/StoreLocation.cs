@@ -24,6 +24,26 @@ public sealed record LocalStoreLocation(string Directory) : StoreLocation
 /// <param name="Prefix">The key prefix, without leading or trailing slash; may be empty.</param>
 public sealed record S3StoreLocation(string Bucket, string Prefix) : StoreLocation
 {
+    /// <summary>The URI scheme of S3 stores.</summary>
+    public const string Scheme = "s3://";
+
+    /// <summary>
+    /// Splits <c>s3://bucket[/prefix]</c> into bucket and prefix (slashes around the prefix trimmed). The bucket name
+    /// is not checked here: the manifest binder reports a bad one with its position.
+    /// </summary>
+    public static S3StoreLocation Parse(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            throw new FormatException($"'{uri}' is not an s3://bucket/prefix location.");
+        }
+
+        var rest = uri[Scheme.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? new S3StoreLocation(rest, string.Empty) : new S3StoreLocation(rest[..slash], rest[(slash + 1)..].Trim('/'));
+    }
+
     /// <inheritdoc />
     public override string Display => Prefix.Length == 0 ? $"s3://{Bucket}" : $"s3://{Bucket}/{Prefix}";
 }

@@ -57,9 +57,9 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
             try
             {
                 await mirror.PushAsync(before, cancellationToken).ConfigureAwait(false);
-                if (handler == "compact")
+                if (handler == "compact" && table is not null)
                 {
-                    await CollectOrphansAsync(cancellationToken).ConfigureAwait(false);
+                    await CollectOrphansAsync(table, cancellationToken).ConfigureAwait(false);
                 }
 
                 return output;
@@ -78,18 +78,20 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
     }
 
     /// <summary>
-    /// After a compaction commits, deletes data objects that no table of the committed catalog references and that are
-    /// older than <see cref="OrphanCollector.DefaultGrace"/>: uploads of writers that lost every commit attempt or died.
+    /// After a compaction commits, deletes the table's data objects that the committed catalog does not reference and
+    /// that are older than <see cref="OrphanCollector.DefaultGrace"/>: uploads of writers that lost every commit attempt
+    /// or died. One table's prefix per compaction, so a run lists each table once.
     /// </summary>
-    private async Task CollectOrphansAsync(CancellationToken cancellationToken)
+    private async Task CollectOrphansAsync(string table, CancellationToken cancellationToken)
     {
         HashSet<string> referenced;
         using (var catalog = CatalogDatabase.Open(mirror.Local))
         {
-            referenced = catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            referenced = catalog.ListFiles(table).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         }
 
-        await OrphanCollector.CollectAsync(mirror.Remote, referenced, context.Clock.GetUtcNow() - OrphanCollector.DefaultGrace, cancellationToken).ConfigureAwait(false);
+        await OrphanCollector.CollectAsync(mirror.Remote, StoreLayout.TableDataPrefix(table) + "/", referenced,
+            context.Clock.GetUtcNow() - OrphanCollector.DefaultGrace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -14,16 +14,17 @@ public static class OrphanCollector
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Deletes objects under <c>data/</c> that are not in <paramref name="referenced"/> (store-relative paths of the
-    /// committed catalog's files) and were last written before <paramref name="writtenBefore"/>; returns their keys.
+    /// Deletes objects under <paramref name="prefix"/> (a table's <c>data/&lt;table&gt;/</c>) that are not in
+    /// <paramref name="referenced"/> (store-relative paths of the committed catalog's files) and were last written
+    /// before <paramref name="writtenBefore"/>; returns their keys.
     /// </summary>
     public static async Task<IReadOnlyList<string>> CollectAsync(
-        IObjectStore remote, IReadOnlySet<string> referenced, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
+        IObjectStore remote, string prefix, IReadOnlySet<string> referenced, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ArgumentNullException.ThrowIfNull(referenced);
         var deleted = new List<string>();
-        foreach (var stored in await remote.ListAsync("data/", cancellationToken).ConfigureAwait(false))
+        foreach (var stored in await remote.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             if (stored.LastModified < writtenBefore && !referenced.Contains(stored.Key))
             {

@@ -1,0 +1,33 @@
+namespace Hakiri.Connectors.Contract;
+
+/// <summary>
+/// A source connector: the C# mirror of <c>wit/connector.wit</c>'s <c>source</c> interface, so built-in and
+/// WebAssembly connectors are one kind of thing to the steps. A connector is created per step invocation from the
+/// pipeline's manifest and the host's <see cref="ConnectorServices"/>.
+/// </summary>
+public interface ISourceConnector
+{
+    /// <summary>The tables this source produces with its configuration (one for the built-in connectors).</summary>
+    /// <exception cref="ConnectorException">The source could not be reached or is misconfigured.</exception>
+    ValueTask<IReadOnlyList<TableSchema>> DiscoverAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a read of <paramref name="table"/> resuming after <paramref name="cursor"/> (<see langword="null"/>: from the start).</summary>
+    /// <param name="table">A table name <see cref="DiscoverAsync"/> returned.</param>
+    /// <param name="cursor">An opaque cursor a reader of this connector produced; the host never looks inside.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    ValueTask<ISourceReader> OpenAsync(string table, ReadOnlyMemory<byte>? cursor, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A read handle: batches in order, and after each one the cursor that resumes right after it.</summary>
+public interface ISourceReader : IAsyncDisposable
+{
+    /// <summary>The next batch, or <see langword="null"/> when the source has no more records for this read.</summary>
+    /// <exception cref="ConnectorException">The read failed; <see cref="ConnectorException.Kind"/> says whether a retry may help.</exception>
+    ValueTask<SourceBatch?> NextAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cursor after the last batch <see cref="NextAsync"/> returned. Passed to <see cref="ISourceConnector.OpenAsync"/>
+    /// it resumes there; after the end it is the point the next run starts from (e.g. an incremental high-water mark).
+    /// </summary>
+    ReadOnlyMemory<byte> Cursor { get; }
+}

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hakiri.LocalLambda;
 using Hakiri.Manifest;
 using Hakiri.Steps;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store;
 using Hakiri.Testing;
 

@@ -1,7 +1,7 @@
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Hosting;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Testing;
 
 namespace Hakiri.Steps.Tests;

@@ -1,5 +1,5 @@
 using Hakiri.Steps.Hosting;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;

@@ -1,4 +1,5 @@
 using Hakiri.Steps.Sources;
+using Hakiri.Store;
 
 namespace Hakiri.Steps.Tests;
 

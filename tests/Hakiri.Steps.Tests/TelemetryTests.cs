@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 
 namespace Hakiri.Steps.Tests;
 

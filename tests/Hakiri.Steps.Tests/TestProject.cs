@@ -1,6 +1,6 @@
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Query;

@@ -1,6 +1,6 @@
 using Hakiri.Steps;
 using Hakiri.Steps.Hosting;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
 using Hakiri.Testing;

@@ -3,7 +3,7 @@ using System.CommandLine;
 using Hakiri.Cli.Output;
 using Hakiri.Steps;
 using Hakiri.Steps.Errors;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 
 namespace Hakiri.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store.Catalog;
 
 namespace Hakiri.Cli.Commands;

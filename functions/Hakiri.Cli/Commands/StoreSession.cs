@@ -1,8 +1,9 @@
+using Hakiri.Runner.Hosting;
 using Hakiri.LocalLambda;
 using Hakiri.Model.Manifests;
 using Hakiri.Steps;
 using Hakiri.Steps.Hosting;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;

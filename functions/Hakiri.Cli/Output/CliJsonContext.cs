@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 
 namespace Hakiri.Cli.Output;
 

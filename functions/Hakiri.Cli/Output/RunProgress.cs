@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using Spectre.Console;
 
 namespace Hakiri.Cli.Output;

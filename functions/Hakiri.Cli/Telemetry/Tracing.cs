@@ -1,4 +1,4 @@
-using Hakiri.Steps.Running;
+using Hakiri.Runner;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

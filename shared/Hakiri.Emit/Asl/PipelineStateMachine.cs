@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
 using static Hakiri.Emit.Asl.AslBuilder;
 
 namespace Hakiri.Emit.Asl;
@@ -31,10 +32,10 @@ public static class PipelineStateMachine
             ["TimeoutSeconds"] = 86_400,
             ["States"] = StartStates(pipeline).Concat(new JsonObject
             {
-                ["Discover"] = Task("discover",
+                ["Discover"] = Task(StepNames.Discover,
                     new JsonObject { ["run_id.$"] = "$.run_id", ["pipelines.$"] = "$.pipelines" },
                     new JsonObject { ["tables.$"] = "$.tables" }, "$.discovered", "Tables", "DiscoverFailed"),
-                ["DiscoverFailed"] = Fail("discover", perTable: false),
+                ["DiscoverFailed"] = Fail(StepNames.Discover, perTable: false),
                 ["Tables"] = TablesMap(),
                 ["Done"] = new JsonObject { ["Type"] = "Succeed" },
             }).ToJsonObject(),
@@ -117,7 +118,7 @@ public static class PipelineStateMachine
         pull["cursor.$"] = "$.cursor";
         return new JsonObject
         {
-            ["PullBatch"] = Task("pull-batch", pull,
+            ["PullBatch"] = Task(StepNames.PullBatch, pull,
                 new JsonObject { ["next_cursor.$"] = "$.next_cursor", ["has_more.$"] = "$.has_more", ["rows.$"] = "$.rows" },
                 "$.batch", "MoreBatches", "PullBatchFailed"),
             ["MoreBatches"] = new JsonObject
@@ -143,14 +144,14 @@ public static class PipelineStateMachine
                 },
                 ["Next"] = "PullBatch",
             },
-            ["Write"] = Task("write", TableParameters(),
+            ["Write"] = Task(StepNames.Write, TableParameters(),
                 new JsonObject { ["rows_added.$"] = "$.rows_added", ["row_count.$"] = "$.row_count" }, "$.written", "Compact", "WriteFailed"),
-            ["Compact"] = Task("compact", TableParameters(), new JsonObject { ["files_after.$"] = "$.files_after" }, "$.compacted", "Index", "CompactFailed"),
-            ["Index"] = Task("index", TableParameters(), null, null, string.Empty, "IndexFailed", end: true),
-            ["PullBatchFailed"] = Fail("pull-batch", perTable: true),
-            ["WriteFailed"] = Fail("write", perTable: true),
-            ["CompactFailed"] = Fail("compact", perTable: true),
-            ["IndexFailed"] = Fail("index", perTable: true),
+            ["Compact"] = Task(StepNames.Compact, TableParameters(), new JsonObject { ["files_after.$"] = "$.files_after" }, "$.compacted", "Index", "CompactFailed"),
+            ["Index"] = Task(StepNames.Index, TableParameters(), null, null, string.Empty, "IndexFailed", end: true),
+            ["PullBatchFailed"] = Fail(StepNames.PullBatch, perTable: true),
+            ["WriteFailed"] = Fail(StepNames.Write, perTable: true),
+            ["CompactFailed"] = Fail(StepNames.Compact, perTable: true),
+            ["IndexFailed"] = Fail(StepNames.Index, perTable: true),
         };
     }
 }

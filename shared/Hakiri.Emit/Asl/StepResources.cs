@@ -1,3 +1,5 @@
+using Hakiri.Model.Steps;
+
 namespace Hakiri.Emit.Asl;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Hakiri.Emit.Asl;
 public static class StepResources
 {
     /// <summary>The five steps, in pipeline order, with their handler names.</summary>
-    public static IReadOnlyList<string> Steps { get; } = ["discover", "pull-batch", "write", "compact", "index"];
+    public static IReadOnlyList<string> Steps => StepNames.All;
 
     /// <summary>The substitution variable of a step, e.g. <c>PullBatchFunctionArn</c>.</summary>
     public static string Variable(string step) =>

@@ -1,5 +1,5 @@
 using Hakiri.DuckDb;
-using Hakiri.Steps.Sources;
+using Hakiri.Store;
 
 namespace Hakiri.Mcp.Query;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Hakiri.Steps.Sources;
+using Hakiri.Store;
 using Hakiri.Store.Catalog;
 
 namespace Hakiri.Mcp.Tools;

@@ -41,12 +41,12 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
         for (var attempt = 1; ; attempt++)
         {
             await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
-            if (runId is not null && table is not null && handler is "pull-batch" or "write")
+            if (runId is not null && table is not null && handler is StepNames.PullBatch or StepNames.Write)
             {
                 await mirror.PullPrefixAsync(StoreLayout.StagingPrefix(runId, table) + "/", cancellationToken).ConfigureAwait(false);
             }
 
-            if (table is not null && handler is "write" or "compact")
+            if (table is not null && handler is StepNames.Write or StepNames.Compact)
             {
                 using var catalog = CatalogDatabase.Open(mirror.Local);
                 await mirror.PullFilesAsync(catalog.ListFiles(table).Select(f => f.Path), cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
             try
             {
                 await mirror.PushAsync(before, cancellationToken).ConfigureAwait(false);
-                if (handler == "compact" && table is not null)
+                if (handler == StepNames.Compact && table is not null)
                 {
                     await CollectOrphansAsync(table, cancellationToken).ConfigureAwait(false);
                 }

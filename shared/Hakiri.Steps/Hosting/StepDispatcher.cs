@@ -12,7 +12,7 @@ namespace Hakiri.Steps.Hosting;
 public static class StepDispatcher
 {
     /// <summary>The handler names, in pipeline order.</summary>
-    public static IReadOnlyList<string> Handlers { get; } = ["discover", "pull-batch", "write", "compact", "index"];
+    public static IReadOnlyList<string> Handlers => StepNames.All;
 
     /// <summary>Runs <paramref name="handler"/> on <paramref name="inputJson"/>.</summary>
     /// <exception cref="StepFailedException">The step failed, or the handler or input is not valid.</exception>
@@ -24,21 +24,21 @@ public static class StepDispatcher
         {
             return handler switch
             {
-                "discover" => JsonSerializer.Serialize(
-                    await DiscoverStep.RunAsync(context, Read(inputJson, StepsJsonContext.Default.DiscoverInput), cancellationToken).ConfigureAwait(false),
-                    StepsJsonContext.Default.DiscoverOutput),
-                "pull-batch" => JsonSerializer.Serialize(
-                    await PullBatchStep.RunAsync(context, Read(inputJson, StepsJsonContext.Default.PullBatchInput), cancellationToken).ConfigureAwait(false),
-                    StepsJsonContext.Default.PullBatchOutput),
-                "write" => JsonSerializer.Serialize(
-                    await WriteStep.RunAsync(context, Read(inputJson, StepsJsonContext.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
-                    StepsJsonContext.Default.WriteOutput),
-                "compact" => JsonSerializer.Serialize(
-                    await CompactStep.RunAsync(context, Read(inputJson, StepsJsonContext.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
-                    StepsJsonContext.Default.CompactOutput),
-                "index" => JsonSerializer.Serialize(
-                    await IndexStep.RunAsync(context, Read(inputJson, StepsJsonContext.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
-                    StepsJsonContext.Default.IndexOutput),
+                StepNames.Discover => JsonSerializer.Serialize(
+                    await DiscoverStep.RunAsync(context, Read(inputJson, StepContractsJson.Default.DiscoverInput), cancellationToken).ConfigureAwait(false),
+                    StepContractsJson.Default.DiscoverOutput),
+                StepNames.PullBatch => JsonSerializer.Serialize(
+                    await PullBatchStep.RunAsync(context, Read(inputJson, StepContractsJson.Default.PullBatchInput), cancellationToken).ConfigureAwait(false),
+                    StepContractsJson.Default.PullBatchOutput),
+                StepNames.Write => JsonSerializer.Serialize(
+                    await WriteStep.RunAsync(context, Read(inputJson, StepContractsJson.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
+                    StepContractsJson.Default.WriteOutput),
+                StepNames.Compact => JsonSerializer.Serialize(
+                    await CompactStep.RunAsync(context, Read(inputJson, StepContractsJson.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
+                    StepContractsJson.Default.CompactOutput),
+                StepNames.Index => JsonSerializer.Serialize(
+                    await IndexStep.RunAsync(context, Read(inputJson, StepContractsJson.Default.TableStepInput), cancellationToken).ConfigureAwait(false),
+                    StepContractsJson.Default.IndexOutput),
                 _ => throw new StepFailedException(StepErrors.Permanent, $"There is no step handler '{handler}'; handlers are {string.Join(", ", Handlers)}."),
             };
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hakiri.Model.Steps;
 
 namespace Hakiri.Steps.Planning;
 
@@ -23,14 +22,6 @@ internal sealed record PlannedFile(
     [property: JsonPropertyName("replaces")] bool Replaces);
 
 [JsonSerializable(typeof(TablePlan))]
-[JsonSerializable(typeof(DiscoverInput))]
-[JsonSerializable(typeof(DiscoverOutput))]
-[JsonSerializable(typeof(PullBatchInput))]
-[JsonSerializable(typeof(PullBatchOutput))]
-[JsonSerializable(typeof(TableStepInput))]
-[JsonSerializable(typeof(WriteOutput))]
-[JsonSerializable(typeof(CompactOutput))]
-[JsonSerializable(typeof(IndexOutput))]
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 internal sealed partial class StepsJsonContext : JsonSerializerContext;
 

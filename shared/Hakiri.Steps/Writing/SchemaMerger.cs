@@ -2,6 +2,7 @@ using Hakiri.DuckDb;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Sources;
+using Hakiri.Store;
 using Hakiri.Store.Catalog;
 
 namespace Hakiri.Steps.Writing;

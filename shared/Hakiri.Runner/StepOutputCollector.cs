@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Hakiri.Model.Manifests;
-using Hakiri.Steps.Planning;
+using Hakiri.Model.Steps;
 
-namespace Hakiri.Steps.Running;
+namespace Hakiri.Runner;
 
 /// <summary>
 /// Watches step outputs as the state machine runs them (possibly several tables at once) to report progress and
@@ -25,28 +25,28 @@ internal sealed class StepOutputCollector(Action<RunEvent>? observe)
             var entry = table is null ? default : _tables.GetValueOrDefault(table, (0, 0, null, string.Empty));
             switch (step)
             {
-                case "discover":
-                    var discovered = JsonSerializer.Deserialize(json, StepsJsonContext.Default.DiscoverOutput)!;
+                case StepNames.Discover:
+                    var discovered = JsonSerializer.Deserialize(json, StepContractsJson.Default.DiscoverOutput)!;
                     detail = $"{discovered.Tables.Sum(t => t.Pending)} new or changed source file(s)";
                     break;
-                case "pull-batch":
-                    var batch = JsonSerializer.Deserialize(json, StepsJsonContext.Default.PullBatchOutput)!;
+                case StepNames.PullBatch:
+                    var batch = JsonSerializer.Deserialize(json, StepContractsJson.Default.PullBatchOutput)!;
                     rows = batch.Rows;
                     entry = (entry.Files + (batch.Batch is null ? 0 : 1), entry.Skipped + batch.SkippedRows, entry.Written, entry.Index);
                     detail = batch.SkippedRows > 0 ? $"{batch.Rows} rows, {batch.SkippedRows} malformed skipped" : $"{batch.Rows} rows";
                     break;
-                case "write":
-                    var written = JsonSerializer.Deserialize(json, StepsJsonContext.Default.WriteOutput)!;
+                case StepNames.Write:
+                    var written = JsonSerializer.Deserialize(json, StepContractsJson.Default.WriteOutput)!;
                     rows = written.RowsAdded;
                     entry = (entry.Files, entry.Skipped, written, entry.Index);
                     detail = $"{written.RowsAdded} rows added, {written.RowsReplaced} replaced, {written.RowCount} in table";
                     break;
-                case "compact":
-                    var compacted = JsonSerializer.Deserialize(json, StepsJsonContext.Default.CompactOutput)!;
+                case StepNames.Compact:
+                    var compacted = JsonSerializer.Deserialize(json, StepContractsJson.Default.CompactOutput)!;
                     detail = compacted.FilesBefore == compacted.FilesAfter ? $"{compacted.FilesAfter} file(s), nothing to compact" : $"{compacted.FilesBefore} → {compacted.FilesAfter} files";
                     break;
                 default:
-                    var indexed = JsonSerializer.Deserialize(json, StepsJsonContext.Default.IndexOutput)!;
+                    var indexed = JsonSerializer.Deserialize(json, StepContractsJson.Default.IndexOutput)!;
                     entry = (entry.Files, entry.Skipped, entry.Written, indexed.Message);
                     detail = indexed.Message;
                     break;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Hakiri.LocalLambda;
 using Hakiri.Steps.Errors;
+using Hakiri.Steps.Hosting;
 
-namespace Hakiri.Steps.Hosting;
+namespace Hakiri.Runner.Hosting;
 
 /// <summary>
 /// Runs each step in the real function binary, as Lambda would: one warm <c>bootstrap</c> process per handler,

@@ -2,7 +2,7 @@ using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
 
-namespace Hakiri.Steps.Running;
+namespace Hakiri.Runner;
 
 /// <summary>Records runs in the catalog: recovers after interrupted runs, marks a run started and finished.</summary>
 public interface IRunLedger : IAsyncDisposable

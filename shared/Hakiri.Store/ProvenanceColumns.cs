@@ -1,4 +1,4 @@
-namespace Hakiri.Steps.Sources;
+namespace Hakiri.Store;
 
 /// <summary>The columns every stored row carries so an agent can cite it.</summary>
 public static class ProvenanceColumns

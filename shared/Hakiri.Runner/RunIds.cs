@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Hakiri.Steps.Running;
+namespace Hakiri.Runner;
 
 /// <summary>Run ids sort by start time and are unique: <c>20260121T093000Z-3fa9c1</c>.</summary>
 public static class RunIds

@@ -1,4 +1,4 @@
-namespace Hakiri.Steps.Running;
+namespace Hakiri.Runner;
 
 /// <summary>Something a run did, for progress displays and logs.</summary>
 /// <param name="Step">discover, pull-batch, write, compact or index.</param>

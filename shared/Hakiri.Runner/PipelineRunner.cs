@@ -8,9 +8,10 @@ using Hakiri.Emulator.History;
 using Hakiri.Emulator.Tasks;
 using Hakiri.Model.Manifests;
 using Hakiri.Steps.Errors;
+using Hakiri.Steps;
 using Hakiri.Steps.Hosting;
 
-namespace Hakiri.Steps.Running;
+namespace Hakiri.Runner;
 
 /// <summary>
 /// Runs pipelines the way Step Functions will: emits the project's ASL definition, executes it in the local

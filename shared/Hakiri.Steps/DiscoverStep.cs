@@ -1,7 +1,10 @@
+using Hakiri.Connectors;
+using Hakiri.Connectors.Contract;
 using Hakiri.Manifest.Globs;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
+using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
@@ -15,7 +18,7 @@ namespace Hakiri.Steps;
 public static class DiscoverStep
 {
     /// <summary>Runs the step.</summary>
-    public static Task<DiscoverOutput> RunAsync(StepContext context, DiscoverInput input, CancellationToken cancellationToken = default)
+    public static async Task<DiscoverOutput> RunAsync(StepContext context, DiscoverInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -28,13 +31,35 @@ public static class DiscoverStep
             var plan = pipeline.Source switch
             {
                 FileSourceManifest file => PlanFiles(context, file, catalog.GetSourceFiles(pipeline.Table)),
-                _ => throw new StepFailedException(StepErrors.Permanent, $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' is not available in this version."),
+                _ => await PlanConnectorAsync(context, pipeline, catalog.GetCursor(pipeline.Table), cancellationToken).ConfigureAwait(false),
             };
             PlanStore.Save(context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, pipeline.Table)), plan);
-            work.Add(new TableWork(input.RunId, pipeline.Name, pipeline.Table, plan.Files.Count));
+            work.Add(new TableWork(input.RunId, pipeline.Name, pipeline.Table, plan.Connector is null ? plan.Files.Count : 1));
         }
 
-        return Task.FromResult(new DiscoverOutput(input.RunId, work));
+        return new DiscoverOutput(input.RunId, work);
+    }
+
+    // A connector source: the connector confirms its table (a WebAssembly or database connector may reach out here),
+    // and the plan pins the committed cursor this run starts from. Its work is one unit: pull-batch loops on has_more.
+    private static async Task<TablePlan> PlanConnectorAsync(StepContext context, PipelineManifest pipeline, string? cursor, CancellationToken cancellationToken)
+    {
+        var connector = ConnectorPull.Create(context, pipeline);
+        try
+        {
+            var tables = await connector.DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            if (!tables.Any(t => t.Name == pipeline.Table))
+            {
+                throw new StepFailedException(StepErrors.Permanent,
+                    $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' offers no table '{pipeline.Table}' (it offers {string.Join(", ", tables.Select(t => t.Name))}).");
+            }
+        }
+        catch (ConnectorException e)
+        {
+            throw new StepFailedException(e.ErrorName, e.Message, e);
+        }
+
+        return new TablePlan([], 0, new ConnectorPlan(cursor, SourceConnectors.Lineage(pipeline)));
     }
 
     private static TablePlan PlanFiles(StepContext context, FileSourceManifest source, IReadOnlyDictionary<string, Store.Catalog.SourceFileRecord> ingested)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
+using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
@@ -27,6 +28,11 @@ public static class PullBatchStep
         var pipeline = context.Pipeline(input.Pipeline);
         var staging = context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, input.Table));
         var plan = PlanStore.Load(staging);
+        if (plan.Connector is { } connector)
+        {
+            return ConnectorPull.RunAsync(context, pipeline, connector, input, staging, cancellationToken);
+        }
+
         var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         if (index >= plan.Files.Count)
         {

@@ -1,4 +1,4 @@
-using Hakiri.Model.Steps;
+using Hakiri.Connectors.Contract;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
 using Hakiri.Store;
@@ -10,13 +10,30 @@ namespace Hakiri.Steps;
 public sealed class StepContext
 {
     /// <summary>Creates a context for a local store.</summary>
-    public StepContext(ProjectManifest manifest, StoreLayout layout, TimeProvider? clock = null, StepOptions? options = null)
+    /// <param name="manifest">The project manifest.</param>
+    /// <param name="layout">Where the store lives.</param>
+    /// <param name="clock">The clock; tests pass a fake.</param>
+    /// <param name="options">Tunables.</param>
+    /// <param name="connectors">
+    /// The side effects a pipeline's connector may use (network, environment, clock); the default is the real ones.
+    /// Recording runs and cassette replays pass their own per pipeline.
+    /// </param>
+    public StepContext(ProjectManifest manifest, StoreLayout layout, TimeProvider? clock = null, StepOptions? options = null,
+        Func<PipelineManifest, ConnectorServices>? connectors = null)
     {
         Manifest = manifest;
         Layout = layout;
         Clock = clock ?? TimeProvider.System;
         Options = options ?? new StepOptions();
+        _connectors = connectors ?? (_ => DefaultConnectorServices.Value);
     }
+
+    private static readonly Lazy<ConnectorServices> DefaultConnectorServices = new(() => ConnectorServices.CreateDefault());
+
+    private readonly Func<PipelineManifest, ConnectorServices> _connectors;
+
+    /// <summary>The connector services for a pipeline.</summary>
+    public ConnectorServices ConnectorServices(PipelineManifest pipeline) => _connectors(pipeline);
 
     /// <summary>The project manifest.</summary>
     public ProjectManifest Manifest { get; }
@@ -87,4 +104,13 @@ public sealed record StepOptions
 
     /// <summary>Compaction merges small files once a table has at least this many.</summary>
     public int CompactMinFiles { get; init; } = 4;
+
+    /// <summary>
+    /// Rows one pull-batch of a connector source stages before it hands back (has_more): bounds a step's duration and
+    /// the size of a staged file; memory is bounded by a page whatever this is.
+    /// </summary>
+    public int ConnectorBatchRows { get; init; } = 50_000;
+
+    /// <summary>How long one pull-batch of a connector source keeps paging before it hands back; well under Lambda's 15 minutes.</summary>
+    public TimeSpan ConnectorBatchTime { get; init; } = TimeSpan.FromMinutes(5);
 }

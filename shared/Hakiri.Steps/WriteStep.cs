@@ -1,6 +1,7 @@
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
+using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
 using Hakiri.Steps.Writing;
@@ -39,11 +40,12 @@ public static class WriteStep
         // store): those are dropped here, so a retried or late write never lands them twice.
         var plan = PlanStore.Load(staging);
         var committed = catalog.GetSourceFiles(input.Table);
-        var work = plan.Files
+        var work = plan.Connector is not null ? ConnectorWork(staging) : plan.Files
             .Select((f, i) => new StagedFile(f with { Replaces = committed.ContainsKey(f.Path) }, Path.Combine(staging, PullBatchStep.BatchName(i))))
             .Where(w => !(committed.TryGetValue(w.File.Path, out var known) && known.Fingerprint == w.File.Fingerprint))
             .ToArray();
-        if (work.Length == 0)
+        var cursor = plan.Connector is null ? null : ConnectorPull.LastCursor(staging);
+        if (work.Length == 0 && (plan.Connector is null || cursor == catalog.GetCursor(input.Table) || cursor is null))
         {
             Directory.Delete(staging, recursive: true);
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
@@ -73,9 +75,10 @@ public static class WriteStep
             Table = table,
             AddedFiles = added,
             RemovedFiles = result.RemovedFiles,
-            Lineage = added.SelectMany(f => work.Select(s => new LineageRecord(f.Path, s.File.Path))
+            Lineage = added.SelectMany(f => (plan.Connector is { } connector ? [connector.Lineage] : work.Select(s => s.File.Path)).Select(s => new LineageRecord(f.Path, s))
                 .Concat(result.RemovedFiles.Select(r => new LineageRecord(f.Path, "rewrite:" + r)))).ToArray(),
-            SourceFiles = work.Select(w => new SourceFileRecord(w.File.Path, w.File.Fingerprint, result.RowsPerSource.GetValueOrDefault(w.File.Path))).ToArray(),
+            SourceFiles = plan.Connector is not null ? [] : work.Select(w => new SourceFileRecord(w.File.Path, w.File.Fingerprint, result.RowsPerSource.GetValueOrDefault(w.File.Path))).ToArray(),
+            Cursor = cursor,
             RowsWritten = result.IncomingRows,
         });
 
@@ -85,4 +88,10 @@ public static class WriteStep
         return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, result.IncomingRows, result.RowsReplaced,
             added.Count, result.RemovedFiles.Count, added.Sum(f => f.ByteSize), after.RowCount));
     }
+
+    // A connector's staged files in batch order (the newest row per key wins by this order), each its own unit.
+    private static StagedFile[] ConnectorWork(string staging) =>
+        Directory.EnumerateFiles(staging, ConnectorPull.PartPattern).Order(StringComparer.Ordinal)
+            .Select(path => new StagedFile(new PlannedFile(Path.GetFileName(path), path, string.Empty, Replaces: false), path))
+            .ToArray();
 }

@@ -4,11 +4,20 @@ using System.Text.Json.Serialization;
 namespace Hakiri.Steps.Planning;
 
 /// <summary>What discover decided to pull for one table in one run; kept in the run's staging area, not in the state.</summary>
-/// <param name="Files">The source files to pull, in order.</param>
+/// <param name="Files">The source files to pull, in order (file connector).</param>
 /// <param name="Unchanged">Source files matched but already ingested unchanged.</param>
+/// <param name="Connector">For a connector source: where this run starts; <see langword="null"/> for the file connector.</param>
 internal sealed record TablePlan(
     [property: JsonPropertyName("files")] IReadOnlyList<PlannedFile> Files,
-    [property: JsonPropertyName("unchanged")] int Unchanged);
+    [property: JsonPropertyName("unchanged")] int Unchanged,
+    [property: JsonPropertyName("connector")] ConnectorPlan? Connector = null);
+
+/// <summary>A connector source's starting point in a run.</summary>
+/// <param name="StartCursor">The cursor committed by the last run (catalog text form), or <see langword="null"/> for a first load.</param>
+/// <param name="Lineage">What the rows come from, as the catalog's lineage records it (e.g. <c>github:octo/repo/issues</c>).</param>
+internal sealed record ConnectorPlan(
+    [property: JsonPropertyName("start_cursor")] string? StartCursor,
+    [property: JsonPropertyName("lineage")] string Lineage);
 
 /// <summary>One source file to pull.</summary>
 /// <param name="Path">The path relative to the manifest, <c>/</c>-separated: the row locator's file part.</param>

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Hakiri.Connectors;
+using Hakiri.Connectors.Contract;
+using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Errors;
+using Hakiri.Steps.Planning;
+using Hakiri.Steps.Sources;
+using Hakiri.Store;
+
+namespace Hakiri.Steps.Connectors;
+
+/// <summary>
+/// pull-batch for a connector source: opens the connector at the run's cursor (the committed one for the first batch,
+/// the previous batch's afterwards), streams its batches into DuckDB through the Arrow C stream interface and stages
+/// them as Parquet with provenance, then stages the cursor after them. Names are deterministic per batch index, so a
+/// retried pull overwrites its own files; nothing reaches the catalog until write commits rows and cursor together.
+/// </summary>
+internal static class ConnectorPull
+{
+    public static string PartName(int index, int part) => $"batch-{index:D6}-{part:D3}.parquet";
+
+    public static string CursorName(int index) => $"batch-{index:D6}.cursor";
+
+    public const string PartPattern = "batch-*-*.parquet";
+
+    public static async Task<PullBatchOutput> RunAsync(
+        StepContext context, PipelineManifest pipeline, ConnectorPlan plan, PullBatchInput input, string staging, CancellationToken cancellationToken)
+    {
+        var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+        var resume = index == 0 ? plan.StartCursor : ReadCursor(staging, index - 1);
+        foreach (var stale in Directory.EnumerateFiles(staging, $"batch-{index:D6}-*.parquet"))
+        {
+            File.Delete(stale);
+        }
+
+        var connector = Create(context, pipeline);
+        var budget = new BatchBudget(context.Options.ConnectorBatchRows, context.Options.ConnectorBatchTime, context.Clock);
+        await using var reader = await Guard(pipeline, () => connector.OpenAsync(pipeline.Table, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
+        var next = await Guard(pipeline, () => reader.NextAsync(cancellationToken)).ConfigureAwait(false);
+        var ended = next is null;
+        long rows = 0;
+        long bytes = 0;
+        string? first = null;
+        using (var database = context.OpenDuckDb())
+        using (var connection = database.Connect())
+        {
+            for (var part = 0; next is not null; part++)
+            {
+                using var stream = new PageStream(next, reader, budget);
+                var target = Path.Combine(staging, PartName(index, part));
+                Land(context, connection, stream, input.RunId, target, pipeline);
+                rows += stream.Rows;
+                bytes += new FileInfo(target).Length;
+                first ??= Path.GetFileName(target);
+                next = stream.Held;
+                ended = stream.Ended;
+            }
+        }
+
+        WriteCursor(staging, index, CursorText.Encode(reader.Cursor.Span));
+        var following = (index + 1).ToString(CultureInfo.InvariantCulture);
+        return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, first, rows, bytes, 0, following, !ended);
+    }
+
+    /// <summary>The cursor staged after batch <paramref name="index"/>.</summary>
+    public static string? ReadCursor(string staging, int index)
+    {
+        var path = Path.Combine(staging, CursorName(index));
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new StepFailedException(StepErrors.Permanent,
+                $"No staged cursor at {path}: pull-batch {index} of this run did not finish or its staging area was removed; re-run the pipeline.");
+    }
+
+    /// <summary>The cursor of the run's last staged batch: what write commits.</summary>
+    public static string? LastCursor(string staging) =>
+        Directory.EnumerateFiles(staging, "batch-*.cursor").Order(StringComparer.Ordinal).LastOrDefault() is { } path ? File.ReadAllText(path) : null;
+
+    public static ISourceConnector Create(StepContext context, PipelineManifest pipeline) =>
+        SourceConnectors.Create(pipeline, context.ConnectorServices(pipeline))
+        ?? throw new StepFailedException(StepErrors.Permanent, $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' is not available in this version.");
+
+    private static void WriteCursor(string staging, int index, string cursor)
+    {
+        var path = Path.Combine(staging, CursorName(index));
+        File.WriteAllText(path + ".tmp", cursor);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static void Land(StepContext context, DuckDbConnection connection, PageStream stream, string runId, string target, PipelineManifest pipeline)
+    {
+        var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => $"CAST({Sql.Identifier(c.Name)} AS JSON) AS {Sql.Identifier(c.Name)}").ToArray();
+        var replace = json.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", json)})";
+        var temporary = target + ".tmp";
+        try
+        {
+            using (connection.RegisterArrowStream("hakiri_pages", stream))
+            {
+                connection.Execute($"""
+                    COPY (
+                        SELECT * EXCLUDE ({ProvenanceColumns.Source}, {ProvenanceColumns.Record}){replace},
+                            {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                            {ProvenanceColumns.Source},
+                            {ProvenanceColumns.Record},
+                            {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                        FROM hakiri_pages
+                    ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)
+                    """);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (DuckDbException e) when (stream.Failure is not null)
+        {
+            throw Translate(pipeline, stream.Failure) ?? new StepFailedException(StepErrors.Transient, $"{pipeline.Name}: {stream.Failure.Message}", e);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static async Task<T> Guard<T>(PipelineManifest pipeline, Func<ValueTask<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(pipeline, e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static StepFailedException? Translate(PipelineManifest pipeline, Exception e) => e switch
+    {
+        ConnectorException c => new StepFailedException(c.ErrorName, c.Message, c),
+        HttpRequestException or TimeoutException or IOException => new StepFailedException(StepErrors.Transient, $"pipeline '{pipeline.Name}': {e.Message}", e),
+        _ => null,
+    };
+}

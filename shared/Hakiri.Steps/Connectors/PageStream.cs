@@ -1,0 +1,149 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using Hakiri.Connectors.Contract;
+using Hakiri.Store;
+
+namespace Hakiri.Steps.Connectors;
+
+/// <summary>
+/// The Arrow stream DuckDB scans to land one staged file: the batches a reader returns, one at a time, each with its
+/// provenance (locator, record number) appended. DuckDB pulls, so memory holds one page. The stream ends at the
+/// source's end, when the pull-batch's budget is spent, or at a batch whose schema differs from the first one's —
+/// that batch is kept in <see cref="Held"/> and starts the next staged file.
+/// </summary>
+internal sealed class PageStream : IArrowArrayStream
+{
+    private readonly ISourceReader _reader;
+    private readonly BatchBudget _budget;
+    private readonly string _signature;
+    private SourceBatch? _first;
+
+    public PageStream(SourceBatch first, ISourceReader reader, BatchBudget budget)
+    {
+        _first = first;
+        _reader = reader;
+        _budget = budget;
+        _signature = Signature(first);
+        Columns = first.Schema;
+        Schema = WithProvenance(first.Records.Schema);
+    }
+
+    /// <inheritdoc />
+    public Schema Schema { get; }
+
+    /// <summary>The source schema of every batch in this stream (it says which columns hold JSON).</summary>
+    public TableSchema Columns { get; }
+
+    /// <summary>True once the reader returned its end.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>A batch read but not streamed because its schema differs; the next staged file starts with it.</summary>
+    public SourceBatch? Held { get; private set; }
+
+    /// <summary>The connector's failure, when reading failed inside DuckDB's scan.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Rows streamed.</summary>
+    public long Rows { get; private set; }
+
+    /// <inheritdoc />
+    public async ValueTask<RecordBatch> ReadNextRecordBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var batch = _first;
+        _first = null;
+        if (batch is null)
+        {
+            if (Ended || Held is not null || _budget.Spent)
+            {
+                return null!;
+            }
+
+            try
+            {
+                batch = await _reader.NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Failure = e;
+                throw;
+            }
+
+            if (batch is null)
+            {
+                Ended = true;
+                return null!;
+            }
+
+            if (Signature(batch) != _signature)
+            {
+                Held = batch;
+                return null!;
+            }
+        }
+
+        _budget.Spend(batch.Records.Length);
+        Rows += batch.Records.Length;
+        return Append(batch);
+    }
+
+    private RecordBatch Append(SourceBatch batch)
+    {
+        var length = batch.Records.Length;
+        var sources = new StringArray.Builder().Reserve(length);
+        var records = new Int64Array.Builder().Reserve(length);
+        for (var i = 0; i < length; i++)
+        {
+            sources.Append(batch.Locator);
+            records.Append(i + 1);
+        }
+
+        var columns = new List<IArrowArray>(batch.Records.ColumnCount + 2);
+        for (var i = 0; i < batch.Records.ColumnCount; i++)
+        {
+            columns.Add(batch.Records.Column(i));
+        }
+
+        columns.Add(sources.Build());
+        columns.Add(records.Build());
+        return new RecordBatch(Schema, columns, length);
+    }
+
+    private static Schema WithProvenance(Schema schema)
+    {
+        var builder = new Schema.Builder();
+        foreach (var field in schema.FieldsList)
+        {
+            builder.Field(field);
+        }
+
+        builder.Field(new Field(ProvenanceColumns.Source, StringType.Default, nullable: false));
+        builder.Field(new Field(ProvenanceColumns.Record, Int64Type.Default, nullable: false));
+        return builder.Build();
+    }
+
+    // Batches share a staged file when their columns have the same names, Arrow types and source kinds (a JSON column
+    // and a text column are both Arrow strings but land differently).
+    private static string Signature(SourceBatch batch)
+    {
+        var kinds = batch.Schema.Columns.ToDictionary(c => c.Name, c => c.Type.Kind, StringComparer.Ordinal);
+        return string.Join('\u001f', batch.Records.Schema.FieldsList.Select(f =>
+            $"{f.Name}\u001e{f.DataType.TypeId}\u001e{(f.DataType as TimestampType)?.Unit}\u001e{kinds.GetValueOrDefault(f.Name)}"));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>How much one pull-batch of a connector source may stage: rows and wall time.</summary>
+internal sealed class BatchBudget(int maxRows, TimeSpan maxTime, TimeProvider clock)
+{
+    private readonly long _started = clock.GetTimestamp();
+    private long _rows;
+
+    public bool Spent => _rows >= maxRows || clock.GetElapsedTime(_started) >= maxTime;
+
+    public void Spend(int rows) => _rows += rows;
+}

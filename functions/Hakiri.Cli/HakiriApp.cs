@@ -24,6 +24,7 @@ internal static class HakiriApp
             QueryCommand.Create(),
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
+            ConnectorCommand.Create(),
             ServeCommand.Create(),
             EmitCommand.Create(),
             DeployCommand.CreateDeploy(),

@@ -15,9 +15,17 @@ internal static class HakiriProcess
         ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3), environment: environment);
 
     /// <summary>Starts <c>hakiri</c> without waiting, for tests that kill it.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(StringComparer.Ordinal), args);
+
+    /// <summary>Starts <c>hakiri</c> with extra environment variables without waiting, for tests that kill it.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {

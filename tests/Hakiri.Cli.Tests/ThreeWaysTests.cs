@@ -34,7 +34,7 @@ public sealed partial class ThreeWaysTests : IDisposable
         var runs = new[]
         {
             await HakiriProcess.RunAsync("run", "-m", inProcess.Combine("hakiri.toml")),
-            await HakiriProcess.RunAsync("run", "-m", viaLambda.Combine("hakiri.toml"), "--via", "lambda", "--bootstrap", Bootstrap()),
+            await HakiriProcess.RunAsync("run", "-m", viaLambda.Combine("hakiri.toml"), "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path()),
             await HakiriProcess.RunWithEnvironmentAsync(_moto.Environment, "run", "-m", s3Manifest),
         };
 
@@ -70,19 +70,6 @@ public sealed partial class ThreeWaysTests : IDisposable
         var result = await Run(environment, "query", "-m", manifest, "-f", "csv", ContentHash);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
-    }
-
-    // The AOT bootstrap that scripts/test.sh publishes, else this build's bootstrap.dll (run with dotnet).
-    private static string Bootstrap()
-    {
-        if (Environment.GetEnvironmentVariable("HAKIRI_BOOTSTRAP") is { Length: > 0 } aot)
-        {
-            return aot;
-        }
-
-        var dll = RepoPaths.Of("functions", "Hakiri.Functions.Aws", "bin", "Debug", "net9.0", "bootstrap.dll");
-        Assert.True(File.Exists(dll), $"No bootstrap: run scripts/test.sh (it publishes the AOT bootstrap) or build functions/Hakiri.Functions.Aws.");
-        return dll;
     }
 
     private async Task<string> NewBucketAsync()

@@ -1,5 +1,6 @@
 using Hakiri.Model.Steps;
 using System.CommandLine;
+using Hakiri.Cli.Connectors;
 using Hakiri.Cli.Output;
 using Hakiri.Steps;
 using Hakiri.Steps.Errors;
@@ -21,12 +22,16 @@ internal static class RunCommand
         {
             Description = "The bootstrap binary for --via lambda (default: $HAKIRI_BOOTSTRAP, or 'bootstrap' beside hakiri).",
         };
+        var record = new Option<bool>("--record")
+        {
+            Description = "Record every HTTP exchange of the run's connector pipelines to fixtures/<pipeline>/cassette.json (secrets redacted) for 'hakiri connector test'.",
+        };
         var command = new Command("run", "Run pipelines: the emitted state machine, executed by the local emulator — discover, pull batches, write Parquet + catalog, compact, index.")
         {
-            pipelines, manifest, json, via, bootstrap,
+            pipelines, manifest, json, via, bootstrap, record,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(manifest)!, parse.GetValue(pipelines) ?? [], parse.GetValue(json),
+            parse.GetValue(manifest)!, parse.GetValue(pipelines) ?? [], parse.GetValue(json), parse.GetValue(record),
             parse.GetValue(via) == "lambda" ? parse.GetValue(bootstrap) ?? DefaultBootstrap() : null,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
@@ -36,8 +41,14 @@ internal static class RunCommand
         Environment.GetEnvironmentVariable("HAKIRI_BOOTSTRAP") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "bootstrap");
 
     private static async Task<int> RunAsync(
-        string manifestPath, string[] names, bool json, string? bootstrap, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string manifestPath, string[] names, bool json, bool record, string? bootstrap, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (record && bootstrap is not null)
+        {
+            error.WriteLine("error: --record records the HTTP exchanges of this process; it cannot be combined with --via lambda, where the steps run in the bootstrap");
+            return ExitCodes.BadInput;
+        }
+
         if (bootstrap is not null && !File.Exists(bootstrap))
         {
             error.WriteLine($"error: no bootstrap binary at {bootstrap} — build it with scripts/package-aws.sh and pass --bootstrap artifacts/lambda/publish/bootstrap");
@@ -60,11 +71,17 @@ internal static class RunCommand
 
         using var tracing = Tracing.Start();
         var progress = RunProgress.Create(output, json);
-        var runner = session.Runner(progress.Observe, bootstrap is null ? null : Path.GetFullPath(bootstrap));
+        using var recording = record ? new CassetteRecording(manifest) : null;
+        var runner = session.Runner(progress.Observe, bootstrap is null ? null : Path.GetFullPath(bootstrap), recording is null ? null : recording.ServicesFor);
         try
         {
             var summary = await progress.WrapAsync(() => runner.RunAsync(names.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken)).ConfigureAwait(false);
             progress.Complete(summary);
+            foreach (var (pipeline, path, exchanges) in recording?.Save() ?? [])
+            {
+                (json ? error : output).WriteLine($"recorded {exchanges} HTTP exchange(s) of pipeline '{pipeline}' to {CassettePaths.Display(path)}");
+            }
+
             return ExitCodes.Ok;
         }
         catch (StepFailedException e)

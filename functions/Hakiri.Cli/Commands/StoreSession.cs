@@ -49,9 +49,12 @@ internal sealed class StoreSession : IDisposable
     /// The runner for this store: the emulator drives the steps in this process, or — with a
     /// <paramref name="bootstrap"/> — in warm function processes behind a local Lambda Runtime API.
     /// </summary>
-    public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null)
+    /// <param name="observe">Receives progress.</param>
+    /// <param name="bootstrap">The function binary to run steps in, or <see langword="null"/> for this process.</param>
+    /// <param name="connectors">Connector services per pipeline (a recording or replaying network), or the real ones.</param>
+    public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null, Func<PipelineManifest, Hakiri.Connectors.Contract.ConnectorServices>? connectors = null)
     {
-        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment());
+        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: connectors);
         IStepHost host = bootstrap is not null
             ? new LambdaStepHost(handler => new BootstrapCommand(
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,

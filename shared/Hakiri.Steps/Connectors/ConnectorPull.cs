@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hakiri.Connectors;
+using Hakiri.Connectors.Cassettes;
 using Hakiri.Connectors.Contract;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
@@ -137,6 +138,7 @@ internal static class ConnectorPull
     private static StepFailedException? Translate(PipelineManifest pipeline, Exception e) => e switch
     {
         ConnectorException c => new StepFailedException(c.ErrorName, c.Message, c),
+        CassetteMissException m => new StepFailedException(StepErrors.Permanent, m.Message, m),
         HttpRequestException or TimeoutException or IOException => new StepFailedException(StepErrors.Transient, $"pipeline '{pipeline.Name}': {e.Message}", e),
         _ => null,
     };

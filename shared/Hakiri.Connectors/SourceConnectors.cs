@@ -1,0 +1,66 @@
+using Hakiri.Connectors.Cassettes;
+using Hakiri.Connectors.Contract;
+using Hakiri.Connectors.GitHub;
+using Hakiri.Connectors.Http;
+using Hakiri.Model.Manifests;
+
+namespace Hakiri.Connectors;
+
+/// <summary>The built-in connectors behind the contract: the one place a pipeline's source becomes a connector.</summary>
+public static class SourceConnectors
+{
+    /// <summary>
+    /// The connector of <paramref name="pipeline"/>'s source, or <see langword="null"/> for the file connector (which
+    /// the steps read with DuckDB's own readers) and connectors this version does not have.
+    /// </summary>
+    public static ISourceConnector? Create(PipelineManifest pipeline, ConnectorServices services)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(services);
+        return pipeline.Source switch
+        {
+            HttpSourceManifest http => new HttpSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, http, services),
+            GitHubSourceManifest github => new GitHubSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, github, services),
+            _ => null,
+        };
+    }
+
+    /// <summary>What a connector pipeline's rows come from, as the catalog's lineage records it.</summary>
+    public static string Lineage(PipelineManifest pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Source switch
+        {
+            HttpSourceManifest http => $"http:{http.BaseUrl.TrimEnd('/')}{http.Path}",
+            GitHubSourceManifest github => $"github:{github.Repository}/{GitHubResources.PathOf(github.Resource)}",
+            _ => pipeline.Source.Connector,
+        };
+    }
+
+    /// <summary>The environment variables a pipeline's source reads secrets from (what cassettes redact).</summary>
+    public static IReadOnlyList<string> SecretVariables(PipelineManifest pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Source switch
+        {
+            HttpSourceManifest http => http.Auth.EnvironmentVariables,
+            GitHubSourceManifest github => [github.TokenEnv],
+            _ => [],
+        };
+    }
+
+    /// <summary>
+    /// The redactor that keeps a pipeline's secrets out of cassettes: the values of its secret variables, its
+    /// query-parameter or header credential by name, and <c>Authorization</c> always.
+    /// </summary>
+    public static Redactor Redactor(PipelineManifest pipeline, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(environment);
+        var auth = (pipeline.Source as HttpSourceManifest)?.Auth;
+        return new Redactor(
+            SecretVariables(pipeline).Select(environment),
+            auth is { Kind: HttpAuthKind.Query, Name: { } parameter } ? [parameter] : [],
+            auth is { Kind: HttpAuthKind.Header, Name: { } header } ? [header] : []);
+    }
+}

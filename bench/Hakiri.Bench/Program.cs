@@ -5,9 +5,18 @@ using Hakiri.DuckDb;
 
 // Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR]
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
+//        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
+}
+
+if (args.Length > 0 && args[0] == "http")
+{
+    return await HttpBench.RunAsync(Path.GetFullPath(args[1]),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2_000,
+        args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-http"));
 }
 
 args = args.Length > 0 && args[0] == "ingest" ? args[1..] : args;

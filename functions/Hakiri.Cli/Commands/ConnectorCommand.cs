@@ -71,7 +71,7 @@ internal static class ConnectorCommand
         }
         catch (CassetteFileException e)
         {
-            error.WriteLine(e.Line is { } line ? $"{CassettePaths.Display(e.Path)}:{line}:{e.Column ?? 1}: error: {e.Message}" : $"{CassettePaths.Display(e.Path)}: error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
 

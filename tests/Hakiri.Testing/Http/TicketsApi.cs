@@ -85,6 +85,19 @@ public sealed class TicketsApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Marks every ticket as updated (in id order, after every current time): the next incremental read gets all.</summary>
+    public void TouchAll()
+    {
+        lock (_gate)
+        {
+            var time = _tickets.Max(t => t.UpdatedAt);
+            for (var i = 0; i < _tickets.Count; i++)
+            {
+                _tickets[i] = (_tickets[i].Id, time.AddSeconds(i + 1));
+            }
+        }
+    }
+
     /// <summary>How many tickets the API holds.</summary>
     public int Total
     {

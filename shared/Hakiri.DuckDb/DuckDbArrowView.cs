@@ -8,6 +8,10 @@ namespace Hakiri.DuckDb;
 /// An Arrow stream registered as a view with <see cref="DuckDbConnection.RegisterArrowStream"/>. Disposing it drops the
 /// view, then releases the exported stream (which disposes the managed stream). Use it from the connection's thread.
 /// </summary>
+/// <remarks>
+/// DuckDB 1.5's <c>duckdb_arrow_scan</c> never releases the schemas it asks the stream for (a few hundred bytes per
+/// registration and per query that binds the view); fine for one registration per batch, not for millions.
+/// </remarks>
 public sealed unsafe class DuckDbArrowView : IDisposable
 {
     private readonly DuckDbConnection _connection;

@@ -8,7 +8,7 @@ namespace Hakiri.DuckDb;
 /// <see cref="DuckDbReader"/> holds the connection until disposed; running another statement on the connection while a
 /// reader is open ends that reader's stream.
 /// </summary>
-public sealed class DuckDbConnection : IDisposable
+public sealed partial class DuckDbConnection : IDisposable
 {
     internal DuckDbConnection(ConnectionHandle handle) => Handle = handle;
 
@@ -25,7 +25,7 @@ public sealed class DuckDbConnection : IDisposable
         using var result = ResultHandle.Allocate();
         if (DuckDbNative.duckdb_query(CheckOpen(), sql, result.Pointer) != 0)
         {
-            throw result.ToException("DuckDB could not run the statement.");
+            throw Failure(result, "DuckDB could not run the statement.");
         }
 
         return (long)DuckDbNative.duckdb_rows_changed(result.Pointer);
@@ -63,7 +63,7 @@ public sealed class DuckDbConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sql);
         DuckDbNative.duckdb_prepare(CheckOpen(), sql, out var handle);
-        return DuckDbStatement.FromPrepared(handle, "DuckDB could not prepare the statement.");
+        return DuckDbStatement.FromPrepared(handle, this, "DuckDB could not prepare the statement.");
     }
 
     /// <summary>
@@ -89,7 +89,11 @@ public sealed class DuckDbConnection : IDisposable
     public void Interrupt() => DuckDbNative.duckdb_interrupt(CheckOpen());
 
     /// <inheritdoc />
-    public void Dispose() => Handle.Dispose();
+    public void Dispose()
+    {
+        DisposeArrowViews();
+        Handle.Dispose();
+    }
 
     private ConnectionHandle CheckOpen()
     {
@@ -117,6 +121,6 @@ public sealed class DuckDbConnection : IDisposable
     private DuckDbStatement PrepareExtracted(ExtractedHandle statements, ulong index)
     {
         DuckDbNative.duckdb_prepare_extracted_statement(Handle, statements, index, out var handle);
-        return DuckDbStatement.FromPrepared(handle, "DuckDB could not prepare the statement.");
+        return DuckDbStatement.FromPrepared(handle, this, "DuckDB could not prepare the statement.");
     }
 }

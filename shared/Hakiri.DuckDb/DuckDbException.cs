@@ -28,6 +28,13 @@ public sealed class DuckDbException : Exception
         ErrorType = errorType;
     }
 
+    /// <summary>Creates an exception with DuckDB's message and error class, caused by <paramref name="innerException"/>.</summary>
+    public DuckDbException(string message, DuckDbErrorType errorType, Exception? innerException)
+        : base(message, innerException)
+    {
+        ErrorType = errorType;
+    }
+
     /// <summary>
     /// The class of error when DuckDB reports one (query and execute failures);
     /// <see cref="DuckDbErrorType.Invalid"/> otherwise.

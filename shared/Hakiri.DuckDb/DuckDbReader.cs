@@ -18,15 +18,17 @@ public sealed class DuckDbReader : IDisposable
 {
     private readonly ResultHandle _result;
     private readonly DuckDbStatement? _owner;
+    private readonly DuckDbConnection _connection;
     private readonly VectorReader[] _vectors;
     private DataChunkHandle? _chunk;
     private ulong _chunkSize;
     private ulong _row;
     private bool _done;
 
-    private DuckDbReader(ResultHandle result, DuckDbStatement? owner, IReadOnlyList<DuckDbColumn> columns, long rowsChanged)
+    private DuckDbReader(ResultHandle result, DuckDbConnection connection, DuckDbStatement? owner, IReadOnlyList<DuckDbColumn> columns, long rowsChanged)
     {
         _result = result;
+        _connection = connection;
         _owner = owner;
         Columns = columns;
         RowsChanged = rowsChanged;
@@ -63,7 +65,7 @@ public sealed class DuckDbReader : IDisposable
                 // A stream that stops early (an error mid-query, an interrupt) reports it only through the result.
                 if (_result.ErrorMessage is { Length: > 0 })
                 {
-                    throw _result.ToException("DuckDB failed while producing rows.");
+                    throw _connection.Failure(_result, "DuckDB failed while producing rows.");
                 }
 
                 break;
@@ -149,14 +151,14 @@ public sealed class DuckDbReader : IDisposable
     }
 
     /// <summary>Executes a prepared statement as a stream and wraps the result.</summary>
-    internal static unsafe DuckDbReader Start(PreparedHandle statement, DuckDbStatement? owner)
+    internal static unsafe DuckDbReader Start(PreparedHandle statement, DuckDbConnection connection, DuckDbStatement? owner)
     {
         var result = ResultHandle.Allocate();
         try
         {
             if (DuckDbNative.duckdb_execute_prepared_streaming(statement, result.Pointer) != 0)
             {
-                throw result.ToException("DuckDB could not run the statement.");
+                throw connection.Failure(result, "DuckDB could not run the statement.");
             }
 
             var count = (int)DuckDbNative.duckdb_column_count(result.Pointer);
@@ -168,7 +170,7 @@ public sealed class DuckDbReader : IDisposable
                 columns[i] = new DuckDbColumn(name, LogicalTypes.Describe(type));
             }
 
-            return new DuckDbReader(result, owner, columns, (long)DuckDbNative.duckdb_rows_changed(result.Pointer));
+            return new DuckDbReader(result, connection, owner, columns, (long)DuckDbNative.duckdb_rows_changed(result.Pointer));
         }
         catch
         {

@@ -9,8 +9,13 @@ namespace Hakiri.DuckDb;
 public sealed class DuckDbStatement : IDisposable
 {
     private readonly PreparedHandle _handle;
+    private readonly DuckDbConnection _connection;
 
-    private DuckDbStatement(PreparedHandle handle) => _handle = handle;
+    private DuckDbStatement(PreparedHandle handle, DuckDbConnection connection)
+    {
+        _handle = handle;
+        _connection = connection;
+    }
 
     /// <summary>What kind of statement this is, as DuckDB classifies it.</summary>
     public DuckDbStatementType StatementType => (DuckDbStatementType)DuckDbNative.duckdb_prepared_statement_type(CheckOpen());
@@ -62,7 +67,7 @@ public sealed class DuckDbStatement : IDisposable
         using var result = ResultHandle.Allocate();
         if (DuckDbNative.duckdb_execute_prepared(CheckOpen(), result.Pointer) != 0)
         {
-            throw result.ToException("DuckDB could not run the statement.");
+            throw _connection.Failure(result, "DuckDB could not run the statement.");
         }
 
         return (long)DuckDbNative.duckdb_rows_changed(result.Pointer);
@@ -70,13 +75,13 @@ public sealed class DuckDbStatement : IDisposable
 
     /// <summary>Runs the statement and streams its rows. Dispose the reader before running anything else on the connection.</summary>
     /// <exception cref="DuckDbException">The statement failed.</exception>
-    public DuckDbReader Query() => DuckDbReader.Start(CheckOpen(), owner: null);
+    public DuckDbReader Query() => DuckDbReader.Start(CheckOpen(), _connection, owner: null);
 
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();
 
     /// <summary>Wraps a prepared handle, or throws DuckDB's prepare error (disposing the handle).</summary>
-    internal static DuckDbStatement FromPrepared(PreparedHandle handle, string fallback)
+    internal static DuckDbStatement FromPrepared(PreparedHandle handle, DuckDbConnection connection, string fallback)
     {
         var error = handle.IsInvalid ? null : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(DuckDbNative.duckdb_prepare_error(handle));
         if (handle.IsInvalid || error is not null)
@@ -86,7 +91,7 @@ public sealed class DuckDbStatement : IDisposable
             throw new DuckDbException(message, DuckDbErrors.TypeFromMessage(message));
         }
 
-        return new DuckDbStatement(handle);
+        return new DuckDbStatement(handle, connection);
     }
 
     /// <summary>Runs the statement and hands its lifetime to the reader (for one-shot queries).</summary>
@@ -94,7 +99,7 @@ public sealed class DuckDbStatement : IDisposable
     {
         try
         {
-            return DuckDbReader.Start(_handle, owner: this);
+            return DuckDbReader.Start(_handle, _connection, owner: this);
         }
         catch
         {

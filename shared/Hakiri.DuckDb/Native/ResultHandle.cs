@@ -46,9 +46,9 @@ internal sealed unsafe class ResultHandle : SafeHandleZeroOrMinusOneIsInvalid
     /// <summary>DuckDB's error class for a failed result.</summary>
     public DuckDbErrorType ErrorType => (DuckDbErrorType)DuckDbNative.duckdb_result_error_type(Pointer);
 
-    /// <summary>Builds the exception for a failed result.</summary>
-    public DuckDbException ToException(string fallback) =>
-        new(ErrorMessage is { Length: > 0 } message ? message : fallback, ErrorType);
+    /// <summary>Builds the exception for a failed result, optionally caused by <paramref name="cause"/>.</summary>
+    public DuckDbException ToException(string fallback, Exception? cause = null) =>
+        new(ErrorMessage is { Length: > 0 } message ? message : fallback, ErrorType, cause);
 
     protected override bool ReleaseHandle()
     {

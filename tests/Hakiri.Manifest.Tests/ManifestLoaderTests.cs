@@ -86,7 +86,8 @@ public sealed class ManifestLoaderTests
 
         Assert.False(result.Succeeded);
         var errors = result.Diagnostics.Where(d => d.IsError).ToArray();
-        Assert.Equal([(1, 1), (2, 1), (5, 20), (8, 11)], errors.Select(d => (d.Line, d.Column)));
+        // 'nme' is reported once, with its correction, not also as a missing 'name'.
+        Assert.Equal([(2, 1), (5, 20), (8, 11)], errors.Select(d => (d.Line, d.Column)));
     }
 
     [Fact]

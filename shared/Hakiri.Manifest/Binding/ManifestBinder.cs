@@ -72,6 +72,12 @@ internal static class ManifestBinder
         var schedule = BindSchedule(TomlRead.StringNode(table, "schedule"), name, diagnostics);
         var source = TomlRead.Table(table, "source") is { } sourceTable ? SourceBinder.Bind(sourceTable, name, manifestPath, diagnostics) : null;
         var indexes = TomlRead.Table(table, "indexes") is { } indexTable ? IndexesBinder.Bind(indexTable) : IndexesManifest.None;
+        IReadOnlyList<string> primaryKey = TomlRead.Strings(table, "primary_key").Select(s => s.Value).ToArray();
+        if (primaryKey.Count == 0 && !table.TryGetValue("primary_key", out _))
+        {
+            primaryKey = DefaultPrimaryKey(source, name, table, diagnostics);
+        }
+
         if (diagnostics.HasErrors || source is null || (table.TryGetValue("schedule", out _) && schedule is null))
         {
             return null;
@@ -82,9 +88,28 @@ internal static class ManifestBinder
             tableName ?? name,
             TomlRead.String(table, "description") ?? string.Empty,
             schedule,
-            TomlRead.Strings(table, "primary_key").Select(s => s.Value).ToArray(),
+            primaryKey,
             source,
             indexes);
+    }
+
+    // GitHub objects carry a stable key; an http source with a cursor but no key would append every changed record again.
+    private static IReadOnlyList<string> DefaultPrimaryKey(SourceManifest? source, string pipeline, TomlTable table, DiagnosticBag diagnostics)
+    {
+        if (source is GitHubSourceManifest github)
+        {
+            return HttpSourceBinder.DefaultPrimaryKey(github);
+        }
+
+        if (source is HttpSourceManifest { Incremental: not null } && TomlRead.Table(table, "source") is { } sourceTable
+            && sourceTable.TryGetEntry("incremental", out var incremental))
+        {
+            diagnostics.Warning(incremental.KeyPosition.Line, incremental.KeyPosition.Column,
+                $"pipeline '{pipeline}' pulls incrementally but has no primary_key: changed records will be appended again",
+                $"set primary_key = [\"id\"] (the field that identifies a record) under [pipelines.{pipeline}]");
+        }
+
+        return [];
     }
 
     private static Schedule? BindSchedule(TomlString? node, string pipeline, DiagnosticBag diagnostics)

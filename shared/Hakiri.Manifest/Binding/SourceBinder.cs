@@ -12,6 +12,8 @@ internal static class SourceBinder
         TomlRead.String(table, "connector") switch
         {
             "file" => BindFile(table, pipeline, manifestPath, diagnostics),
+            "http" => HttpSourceBinder.BindHttp(table, pipeline, diagnostics),
+            "github" => HttpSourceBinder.BindGitHub(table, pipeline, diagnostics),
             _ => null,
         };
 

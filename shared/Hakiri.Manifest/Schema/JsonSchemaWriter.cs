@@ -54,6 +54,24 @@ internal static class JsonSchemaWriter
                     writer.WriteString("default", text);
                 }
 
+                if (s.Examples is { } examples)
+                {
+                    WriteStrings(writer, "examples", examples);
+                }
+
+                break;
+            case ScalarShape:
+                // Ajv's strict mode (and some editors) refuse a list of types, so the alternatives are spelt out.
+                writer.WritePropertyName("anyOf");
+                writer.WriteStartArray();
+                foreach (var type in new[] { "string", "integer", "boolean" })
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("type", type);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 break;
             case IntegerShape i:
                 writer.WriteString("type", "integer");
@@ -105,6 +123,19 @@ internal static class JsonSchemaWriter
                 writer.WritePropertyName("additionalProperties");
                 Write(writer, m.Values);
                 break;
+            case DictionaryShape d:
+                writer.WriteString("type", "object");
+                if (d.KeyPattern is { } keyPattern)
+                {
+                    writer.WritePropertyName("propertyNames");
+                    writer.WriteStartObject();
+                    writer.WriteString("pattern", keyPattern);
+                    writer.WriteEndObject();
+                }
+
+                writer.WritePropertyName("additionalProperties");
+                Write(writer, d.Values);
+                break;
             case UnionShape u:
                 writer.WriteString("type", "object");
                 WriteStrings(writer, "required", [u.Discriminator]);
@@ -136,6 +167,19 @@ internal static class JsonSchemaWriter
         if (required.Length > 0)
         {
             WriteStrings(writer, "required", required);
+        }
+
+        var dependents = table.Fields.Where(f => f.Requires is not null).ToArray();
+        if (dependents.Length > 0)
+        {
+            writer.WritePropertyName("dependentRequired");
+            writer.WriteStartObject();
+            foreach (var field in dependents)
+            {
+                WriteStrings(writer, field.Key, [field.Requires!]);
+            }
+
+            writer.WriteEndObject();
         }
 
         writer.WriteBoolean("additionalProperties", false);

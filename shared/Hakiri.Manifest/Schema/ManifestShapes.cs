@@ -48,7 +48,12 @@ internal static class ManifestShapes
         ]);
 
         var source = new UnionShape("Where the pipeline's records come from; `connector` selects the connector.", "connector",
-            new Dictionary<string, TableShape>(StringComparer.Ordinal) { ["file"] = fileSource });
+            new Dictionary<string, TableShape>(StringComparer.Ordinal)
+            {
+                ["file"] = fileSource,
+                ["http"] = HttpShapes.Http,
+                ["github"] = HttpShapes.GitHub,
+            });
 
         var column = new StringShape("A column name.")
         {
@@ -86,7 +91,7 @@ internal static class ManifestShapes
                 Pattern = Names.TablePattern,
                 PatternHint = "use letters, digits and underscores, starting with a letter or underscore (at most 63 characters)",
             }) { Example = "table = \"orders\"" },
-            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\"" },
+            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\" or \"github\")" },
             new FieldShape("indexes", indexes),
         ]);
 

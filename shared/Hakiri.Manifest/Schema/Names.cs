@@ -18,6 +18,24 @@ internal static class Names
     /// <summary>Environment variable names.</summary>
     public const string EnvironmentPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 
+    /// <summary>Says what <see cref="EnvironmentPattern"/> means, for a key naming the variable that holds a secret.</summary>
+    public const string EnvironmentHint = "write the name of an environment variable (letters, digits and underscores, not starting with a digit); the secret itself stays in the environment";
+
+    /// <summary>An absolute http(s) URL without a query string, fragment or credentials.</summary>
+    public const string HttpUrlPattern = @"^https?://[^\s/?#@]+(/[^\s?#]*)?$";
+
+    /// <summary>An HTTP header name (an RFC 9110 token).</summary>
+    public const string HeaderNamePattern = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
+
+    /// <summary>A query parameter name.</summary>
+    public const string QueryParameterPattern = @"^[^\s&=?#]+$";
+
+    /// <summary>A dotted path to a field of a JSON document, such as <c>data.items</c>.</summary>
+    public const string FieldPathPattern = @"^[^.\s]+(\.[^.\s]+)*$";
+
+    /// <summary>A GitHub repository as owner/name.</summary>
+    public const string GitHubRepositoryPattern = "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$";
+
     /// <summary>Semantic versions (2.0.0), without build metadata.</summary>
     public const string SemVerPattern = @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$";
 }

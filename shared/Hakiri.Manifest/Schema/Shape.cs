@@ -23,6 +23,9 @@ internal sealed record StringShape(string Description) : Shape(Description)
 
     public string? Default { get; init; }
 
+    /// <summary>Typical values, exported as the schema's <c>examples</c> for editors.</summary>
+    public IReadOnlyList<string>? Examples { get; init; }
+
     public override string Noun => "a string";
 }
 
@@ -40,6 +43,12 @@ internal sealed record BooleanShape(string Description) : Shape(Description)
     public bool? Default { get; init; }
 
     public override string Noun => "a boolean";
+}
+
+/// <summary>A string, an integer or a boolean; integers and booleans are read as their TOML text.</summary>
+internal sealed record ScalarShape(string Description) : Shape(Description)
+{
+    public override string Noun => "a string, integer or boolean";
 }
 
 /// <summary>An array whose items all have one shape.</summary>
@@ -70,6 +79,18 @@ internal sealed record MapShape(string Description, TableShape Values, string Ke
     public override string Noun => "a table";
 }
 
+/// <summary>A table whose keys are names chosen by the user (e.g. HTTP headers) and whose values are scalars.</summary>
+internal sealed record DictionaryShape(string Description, Shape Values) : Shape(Description)
+{
+    /// <summary>A .NET and ECMA-262 compatible regular expression every key must match, or <see langword="null"/>.</summary>
+    public string? KeyPattern { get; init; }
+
+    /// <summary>Says what the key pattern means when a key does not match it.</summary>
+    public string? KeyHint { get; init; }
+
+    public override string Noun => "a table";
+}
+
 /// <summary>A table whose keys depend on the value of a discriminator key (e.g. a source's <c>connector</c>).</summary>
 internal sealed record UnionShape(string Description, string Discriminator, IReadOnlyDictionary<string, TableShape> Variants) : Shape(Description)
 {
@@ -83,4 +104,7 @@ internal sealed record FieldShape(string Key, Shape Shape)
 
     /// <summary>A line of TOML showing the key in use, offered when the key is missing or of the wrong type.</summary>
     public string? Example { get; init; }
+
+    /// <summary>Another key of the same table that must be present when this one is (JSON Schema <c>dependentRequired</c>).</summary>
+    public string? Requires { get; init; }
 }

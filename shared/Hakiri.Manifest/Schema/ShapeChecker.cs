@@ -15,14 +15,20 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
     public bool CheckTable(TomlTable table, TableShape shape, string path)
     {
         var ok = true;
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in table.Entries)
         {
             var field = shape.Find(entry.Key);
             if (field is null)
             {
+                var keys = shape.Fields.Select(f => f.Key).ToArray();
                 diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column,
-                    $"unknown key '{entry.Key}' in {KeyPaths.Table(path, rootName)}",
-                    Suggestions.Hint(entry.Key, shape.Fields.Select(f => f.Key).ToArray(), "allowed keys are"));
+                    $"unknown key '{entry.Key}' in {KeyPaths.Table(path, rootName)}", Suggestions.Hint(entry.Key, keys, "allowed keys are"));
+                if (Suggestions.Closest(entry.Key, keys) is { } close)
+                {
+                    suggested.Add(close);
+                }
+
                 ok = false;
                 continue;
             }
@@ -30,7 +36,8 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
             ok &= CheckValue(entry.Value, field, KeyPaths.Append(path, entry.Key), path);
         }
 
-        foreach (var field in shape.Fields.Where(f => f.Required && !table.TryGetValue(f.Key, out _)))
+        // A misspelt required key was just reported with its correction; saying it is missing too would be the same problem twice.
+        foreach (var field in shape.Fields.Where(f => f.Required && !table.TryGetValue(f.Key, out _) && !suggested.Contains(f.Key)))
         {
             var example = field.Example?.Replace("<name>", LastKey(path), StringComparison.Ordinal);
             var hint = example is null ? null : field.Shape is TableShape or MapShape or UnionShape && example.StartsWith('[')
@@ -38,6 +45,16 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
                 : $"add {example}" + (path.Length == 0 ? string.Empty : $" under {KeyPaths.Table(path, rootName)}");
             diagnostics.Error(table.Position.Line, table.Position.Column,
                 $"{KeyPaths.Table(path, rootName)} has no '{field.Key}'", hint);
+            ok = false;
+        }
+
+        foreach (var field in shape.Fields.Where(f => f.Requires is not null && table.TryGetValue(f.Key, out _) && !table.TryGetValue(f.Requires, out _)))
+        {
+            table.TryGetEntry(field.Key, out var entry);
+            var other = shape.Find(field.Requires!);
+            var where = KeyPaths.Table(path, rootName);
+            diagnostics.Error(entry!.KeyPosition.Line, entry.KeyPosition.Column, $"'{field.Key}' in {where} needs '{field.Requires}' as well",
+                other?.Example is { } example ? $"add {example} under {where}, or remove '{field.Key}'" : $"add '{field.Requires}' or remove '{field.Key}'");
             ok = false;
         }
 
@@ -67,6 +84,7 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
             ArrayShape a => CheckArray((TomlArray)value, a, path, name),
             TableShape t => CheckTable((TomlTable)value, t, path),
             MapShape m => CheckMap((TomlTable)value, m, path),
+            DictionaryShape d => CheckDictionary((TomlTable)value, d, path),
             UnionShape u => CheckUnion((TomlTable)value, u, path),
             _ => true,
         };
@@ -164,6 +182,24 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
         return ok;
     }
 
+    private bool CheckDictionary(TomlTable table, DictionaryShape shape, string path)
+    {
+        var ok = true;
+        var where = KeyPaths.Table(path, rootName);
+        foreach (var entry in table.Entries)
+        {
+            if (shape.KeyPattern is { } pattern && !Regex.IsMatch(entry.Key, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column, $"the name '{entry.Key}' in {where} is not valid", shape.KeyHint);
+                ok = false;
+            }
+
+            ok &= Check(entry.Value, shape.Values, KeyPaths.Append(path, entry.Key), $"'{entry.Key}' in {where}", null);
+        }
+
+        return ok;
+    }
+
     private bool CheckUnion(TomlTable table, UnionShape shape, string path)
     {
         var where = KeyPaths.Table(path, rootName);
@@ -183,8 +219,9 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
 
         if (!shape.Variants.TryGetValue(name.Value, out var variant))
         {
+            var available = $"available {shape.Discriminator}s are {string.Join(", ", shape.Variants.Keys)}";
             diagnostics.Error(name.Position.Line, name.Position.Column, $"unknown {shape.Discriminator} '{name.Value}' in {where}",
-                Suggestions.Hint(name.Value, shape.Variants.Keys.ToArray(), $"available {shape.Discriminator}s are"));
+                Suggestions.Closest(name.Value, shape.Variants.Keys) is { } close ? $"did you mean '{close}'? ({available})" : available);
             return false;
         }
 
@@ -196,6 +233,7 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
         StringShape => value.Kind == TomlKind.String,
         IntegerShape => value.Kind == TomlKind.Integer,
         BooleanShape => value.Kind == TomlKind.Boolean,
+        ScalarShape => value.Kind is TomlKind.String or TomlKind.Integer or TomlKind.Boolean,
         ArrayShape => value is TomlArray { IsArrayOfTables: false },
         _ => value.Kind == TomlKind.Table,
     };

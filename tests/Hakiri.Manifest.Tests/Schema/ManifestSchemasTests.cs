@@ -33,6 +33,62 @@ public sealed class ManifestSchemasTests
     }
 
     [Fact]
+    public async Task ProjectSchema_HttpAndGitHubSources_SatisfyAnIndependentValidator()
+    {
+        using var dir = new TempDirectory();
+        var inline = dir.Write("inline.toml", """
+            [project]
+            name = "p"
+            [pipelines.tickets.source]
+            connector = "http"
+            base_url = "https://api.example.com/v2"
+            path = "/tickets"
+            records = "data"
+            params = { state = "all", per_page = 50, archived = false }
+            headers = { "X-Client" = "hakiri" }
+            auth = { kind = "header", name = "X-Api-Key", env = "EXAMPLE_KEY" }
+            pagination = { kind = "page", param = "page", limit_param = "per_page", limit = 50 }
+            incremental = { field = "updated_at", param = "since" }
+            [pipelines.issues.source]
+            connector = "github"
+            repository = "octo-org/octo-repo"
+            resource = "commits"
+            """);
+        var subTables = dir.Write("sub-tables.toml", """
+            [project]
+            name = "p"
+            [pipelines.t.source]
+            connector = "http"
+            base_url = "http://localhost:8080"
+            [pipelines.t.source.auth]
+            kind = "basic"
+            env_user = "API_USER"
+            env_password = "API_PASSWORD"
+            [pipelines.t.source.pagination]
+            kind = "cursor"
+            field = "meta.next"
+            param = "cursor"
+            """);
+
+        var result = await ValidateAsync(ManifestSchemas.Project(), inline, subTables);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public async Task ProjectSchema_CursorWithoutParam_IsRejectedByTheIndependentValidator()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.Write("hakiri.toml",
+            "[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"http\"\nbase_url = \"https://x.example\"\npagination = { kind = \"cursor\", field = \"next\" }\n");
+
+        var result = await ValidateAsync(ManifestSchemas.Project(), bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("must have required property 'param'", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConnectorSchema_Template_SatisfiesAnIndependentValidator()
     {
         var result = await ValidateAsync(ManifestSchemas.Connector(), RepoPaths.Of("templates", "connector", "connector.toml"));

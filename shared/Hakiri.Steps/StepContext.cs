@@ -28,7 +28,7 @@ public sealed class StepContext
         _connectors = connectors ?? (_ => DefaultConnectorServices.Value);
     }
 
-    private static readonly Lazy<ConnectorServices> DefaultConnectorServices = new(() => ConnectorServices.CreateDefault());
+    private static readonly Lazy<ConnectorServices> DefaultConnectorServices = new(() => Hakiri.Connectors.Contract.ConnectorServices.CreateDefault());
 
     private readonly Func<PipelineManifest, ConnectorServices> _connectors;
 

@@ -67,6 +67,8 @@ cp -r samples/quickstart "$smoke_dir/quickstart" && rm -rf "$smoke_dir/quickstar
 smoke "run quickstart" 0 "$bin" run -m "$smoke_dir/quickstart/hakiri.toml"
 smoke "query quickstart" 0 "$bin" query -m "$smoke_dir/quickstart/hakiri.toml" "SELECT count(*) FROM orders"
 smoke "serve --stdio (TypeScript MCP client)" 0 node tests/tools/mcp-client.mjs "{\"transport\":\"stdio\",\"command\":\"$bin\",\"args\":[\"serve\",\"-m\",\"$smoke_dir/quickstart/hakiri.toml\"],\"calls\":[{\"name\":\"context.query\",\"arguments\":{\"sql\":\"SELECT count(*) AS n FROM orders\"}}]}"
+smoke "connector test github sample (cassette replay, Arrow → DuckDB)" 0 "$bin" connector test issues -m samples/github/hakiri.toml
+smoke "connector test missing cassette exits 2" 2 "$bin" connector test issues -m samples/github/hakiri.toml --cassette "$smoke_dir/none.json"
 smoke "emit asl" 0 "$bin" emit asl -m "$smoke_dir/quickstart/hakiri.toml" -o "$smoke_dir/quickstart.asl.json"
 smoke "asl matches golden" 0 cmp "$smoke_dir/quickstart.asl.json" tests/Hakiri.Emit.Tests/Golden/quickstart.asl.json
 rm -rf "$smoke_dir"

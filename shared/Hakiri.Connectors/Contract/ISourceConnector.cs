@@ -26,6 +26,14 @@ public interface ISourceReader : IAsyncDisposable
     ValueTask<SourceBatch?> NextAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Whether a batch may follow the last one <see cref="NextAsync"/> returned (WIT <c>batch.has-more</c>): false once
+    /// the reader knows the read is over — the source said so with the last batch, or <see cref="NextAsync"/> returned
+    /// <see langword="null"/>. A host that stops between batches resumes from <see cref="Cursor"/> only while this is
+    /// true; after the end, that cursor starts the next run.
+    /// </summary>
+    bool HasMore { get; }
+
+    /// <summary>
     /// The cursor after the last batch <see cref="NextAsync"/> returned. Passed to <see cref="ISourceConnector.OpenAsync"/>
     /// it resumes there; after the end it is the point the next run starts from (e.g. an incremental high-water mark).
     /// </summary>

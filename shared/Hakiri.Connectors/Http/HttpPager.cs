@@ -43,6 +43,9 @@ internal sealed class HttpPager : IDisposable
     /// <summary>The cursor after the last page returned (the opening cursor before any).</summary>
     public ReadOnlyMemory<byte> Cursor => _cursor;
 
+    /// <summary>Whether another page may follow: false once the last page was read.</summary>
+    public bool HasMore => !_done;
+
     /// <summary>The next page, or <see langword="null"/> at the end of the read (or when a conditional request found nothing changed).</summary>
     public async ValueTask<HttpPage?> NextPageAsync(CancellationToken cancellationToken = default)
     {

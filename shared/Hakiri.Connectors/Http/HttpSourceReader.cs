@@ -10,6 +10,9 @@ internal sealed class HttpSourceReader(HttpPager pager, string table, IReadOnlyL
     public ReadOnlyMemory<byte> Cursor => pager.Cursor;
 
     /// <inheritdoc />
+    public bool HasMore => pager.HasMore;
+
+    /// <inheritdoc />
     public async ValueTask<SourceBatch?> NextAsync(CancellationToken cancellationToken = default)
     {
         while (await pager.NextPageAsync(cancellationToken).ConfigureAwait(false) is { } page)

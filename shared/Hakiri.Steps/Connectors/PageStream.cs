@@ -54,7 +54,13 @@ internal sealed class PageStream : IArrowArrayStream
         _first = null;
         if (batch is null)
         {
-            if (Ended || Held is not null || _budget.Spent)
+            if (!_reader.HasMore)
+            {
+                Ended = true;
+                return null!;
+            }
+
+            if (Held is not null || _budget.Spent)
             {
                 return null!;
             }

@@ -20,6 +20,7 @@ public sealed class TicketsApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<(long Id, DateTimeOffset UpdatedAt)> _tickets = [];
+    private (long Id, DateTimeOffset UpdatedAt)[]? _sorted;
     private long _requests;
     private int _failures;
 
@@ -65,6 +66,8 @@ public sealed class TicketsApi : IAsyncDisposable
             {
                 _tickets.Add((next + i, time.AddSeconds(i + 1)));
             }
+
+            _sorted = null;
         }
     }
 
@@ -82,6 +85,8 @@ public sealed class TicketsApi : IAsyncDisposable
                     _tickets[i] = (_tickets[i].Id, time.AddSeconds(at + 1));
                 }
             }
+
+            _sorted = null;
         }
     }
 
@@ -95,6 +100,8 @@ public sealed class TicketsApi : IAsyncDisposable
             {
                 _tickets[i] = (_tickets[i].Id, time.AddSeconds(i + 1));
             }
+
+            _sorted = null;
         }
     }
 
@@ -138,13 +145,16 @@ public sealed class TicketsApi : IAsyncDisposable
         var page = int.TryParse(query["page"], CultureInfo.InvariantCulture, out var p) ? p : 1;
         var perPage = int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var pp) ? pp : 30;
         var after = DateTimeOffset.TryParse(query["updated_after"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a) ? a : (DateTimeOffset?)null;
-        List<(long Id, DateTimeOffset UpdatedAt)> selected;
+        (long Id, DateTimeOffset UpdatedAt)[] sorted;
         lock (_gate)
         {
-            selected = _tickets.Where(t => after is null || t.UpdatedAt > after).OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id).ToList();
+            sorted = _sorted ??= [.. _tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id)];
         }
 
-        var slice = selected.Skip((page - 1) * perPage).Take(perPage).ToList();
+        var first = after is null ? 0 : FirstAfter(sorted, after.Value);
+        var selected = new ArraySegment<(long Id, DateTimeOffset UpdatedAt)>(sorted, first, sorted.Length - first);
+        var start = Math.Min((page - 1) * perPage, selected.Count);
+        var slice = selected.Slice(start, Math.Min(perPage, selected.Count - start));
         if (page * perPage < selected.Count)
         {
             var next = new StringBuilder($"{BaseUrl}/tickets?page={page + 1}&per_page={perPage}");
@@ -169,6 +179,26 @@ public sealed class TicketsApi : IAsyncDisposable
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync().ConfigureAwait(false);
+    }
+
+    // The index of the first ticket updated strictly after the given time.
+    private static int FirstAfter((long Id, DateTimeOffset UpdatedAt)[] sorted, DateTimeOffset after)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle].UpdatedAt <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private static void WriteTicket(Utf8JsonWriter writer, long id, DateTimeOffset updatedAt)

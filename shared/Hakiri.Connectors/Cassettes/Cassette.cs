@@ -5,7 +5,7 @@ namespace Hakiri.Connectors.Cassettes;
 /// <summary>
 /// Recorded HTTP exchanges of one pipeline (<c>fixtures/&lt;pipeline&gt;/cassette.json</c>): written by
 /// <see cref="CassetteRecorder"/>, served by <see cref="CassetteReplayer"/>. The format is documented in
-/// <c>docs/cassettes.md</c>.
+/// <c>docs/connectors.md</c>.
 /// </summary>
 /// <param name="Version">The format version; this Hakiri reads and writes <see cref="CurrentVersion"/>.</param>
 /// <param name="RecordedAt">When the recording was saved.</param>
@@ -36,7 +36,7 @@ public sealed record CassetteInteraction(
 /// <summary>A recorded request.</summary>
 /// <param name="Method">The HTTP method, e.g. <c>GET</c>.</param>
 /// <param name="Url">The absolute URL with secrets replaced by <see cref="Redactor.Placeholder"/>.</param>
-/// <param name="Headers">The chosen headers (see <c>docs/cassettes.md</c>); secret ones hold <see cref="Redactor.Placeholder"/>.</param>
+/// <param name="Headers">The chosen headers (see <c>docs/connectors.md</c>); secret ones hold <see cref="Redactor.Placeholder"/>.</param>
 /// <param name="Body">The request body when it is UTF-8 text (redacted); compared when replaying.</param>
 /// <param name="BodyBase64">The request body when it is not text.</param>
 public sealed record CassetteRequest(

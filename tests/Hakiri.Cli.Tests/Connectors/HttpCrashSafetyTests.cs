@@ -19,21 +19,8 @@ public sealed class HttpCrashSafetyTests
         await using var api = await TicketsApi.StartAsync(Records);
         api.Token = HttpPipelineTests.Token;
         using var dir = new TempDirectory();
-        var manifest = dir.Write("hakiri.toml", HttpPipelineTests.Manifest(api.BaseUrl, perPage: 100) + """
-
-
-            [pipelines.log]
-            table = "ticket_log"
-            [pipelines.log.source]
-            connector = "http"
-            base_url = "BASE"
-            path = "/tickets"
-            records = "data"
-            params = { per_page = "100" }
-            auth = { kind = "bearer", env = "TICKETS_TOKEN" }
-            pagination = { kind = "link" }
-            incremental = { field = "updated_at", param = "updated_after" }
-            """.Replace("BASE", api.BaseUrl, StringComparison.Ordinal));
+        var manifest = dir.Write("hakiri.toml", HttpPipelineTests.Manifest(api.BaseUrl, perPage: 100)
+            + HttpPipelineTests.Pipeline("log", api.BaseUrl, perPage: 100, primaryKey: false, table: "ticket_log"));
         var random = new Random(20261201);
         var killed = 0;
         for (var i = 0; i < Kills; i++)

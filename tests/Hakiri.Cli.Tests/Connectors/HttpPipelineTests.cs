@@ -13,15 +13,17 @@ public sealed class HttpPipelineTests
 {
     internal const string Token = "s3cr3t-token-value";
 
-    internal static string Manifest(string baseUrl, int perPage, bool primaryKey = true) => $$"""
-        [project]
-        name = "tickets"
+    internal static string Manifest(string baseUrl, int perPage) => "[project]\nname = \"tickets\"\n" + Pipeline("tickets", baseUrl, perPage, primaryKey: true);
 
-        [pipelines.tickets]
+    // An http pipeline over the tickets API: Link pages, bearer token from TICKETS_TOKEN, incremental on updated_at.
+    internal static string Pipeline(string name, string baseUrl, int perPage, bool primaryKey, string? table = null) => $$"""
+
+        [pipelines.{{name}}]
         description = "Support tickets"
+        {{(table is null ? string.Empty : $"table = \"{table}\"")}}
         {{(primaryKey ? "primary_key = [\"id\"]" : string.Empty)}}
 
-        [pipelines.tickets.source]
+        [pipelines.{{name}}.source]
         connector = "http"
         base_url = "{{baseUrl}}"
         path = "/tickets"
@@ -30,6 +32,7 @@ public sealed class HttpPipelineTests
         auth = { kind = "bearer", env = "TICKETS_TOKEN" }
         pagination = { kind = "link" }
         incremental = { field = "updated_at", param = "updated_after" }
+
         """;
 
     internal static Dictionary<string, string> Environment => new(StringComparer.Ordinal) { ["TICKETS_TOKEN"] = Token };

@@ -6,9 +6,19 @@ using Hakiri.DuckDb;
 // Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR]
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
 //        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
+//        Hakiri.Bench serve-tickets [RECORDS]
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
+}
+
+if (args.Length > 0 && args[0] == "serve-tickets")
+{
+    // For profiling by hand: the benchmark's API until Enter is pressed.
+    await using var api = await Hakiri.Testing.Http.TicketsApi.StartAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+    Console.WriteLine(api.BaseUrl);
+    Console.ReadLine();
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "http")

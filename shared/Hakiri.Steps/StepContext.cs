@@ -109,7 +109,7 @@ public sealed record StepOptions
     /// Rows one pull-batch of a connector source stages before it hands back (has_more): bounds a step's duration and
     /// the size of a staged file; memory is bounded by a page whatever this is.
     /// </summary>
-    public int ConnectorBatchRows { get; init; } = 50_000;
+    public int ConnectorBatchRows { get; init; } = 100_000;
 
     /// <summary>How long one pull-batch of a connector source keeps paging before it hands back; well under Lambda's 15 minutes.</summary>
     public TimeSpan ConnectorBatchTime { get; init; } = TimeSpan.FromMinutes(5);

@@ -18,6 +18,7 @@ internal sealed class PageStream : IArrowArrayStream
     private readonly BatchBudget _budget;
     private readonly string _signature;
     private SourceBatch? _first;
+    private Task<SourceBatch?>? _prefetch;
 
     public PageStream(SourceBatch first, ISourceReader reader, BatchBudget budget)
     {
@@ -54,20 +55,16 @@ internal sealed class PageStream : IArrowArrayStream
         _first = null;
         if (batch is null)
         {
-            if (!_reader.HasMore)
-            {
-                Ended = true;
-                return null!;
-            }
-
-            if (Held is not null || _budget.Spent)
+            var pending = _prefetch;
+            _prefetch = null;
+            if (pending is null)
             {
                 return null!;
             }
 
             try
             {
-                batch = await _reader.NextAsync(cancellationToken).ConfigureAwait(false);
+                batch = await pending.ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -90,7 +87,24 @@ internal sealed class PageStream : IArrowArrayStream
 
         _budget.Spend(batch.Records.Length);
         Rows += batch.Records.Length;
+        Prefetch(cancellationToken);
         return Append(batch);
+    }
+
+    // The next page is fetched while DuckDB writes this one (the network and the CPU overlap). Only when it will be
+    // consumed: a fetched batch advances the reader's cursor, so it must land in this file or the next part.
+    private void Prefetch(CancellationToken cancellationToken)
+    {
+        if (!_reader.HasMore)
+        {
+            Ended = true;
+            return;
+        }
+
+        if (!_budget.Spent)
+        {
+            _prefetch = _reader.NextAsync(cancellationToken).AsTask();
+        }
     }
 
     private RecordBatch Append(SourceBatch batch)
@@ -140,6 +154,8 @@ internal sealed class PageStream : IArrowArrayStream
     /// <inheritdoc />
     public void Dispose()
     {
+        // DuckDB stops pulling only at the end, so a prefetch is never left behind; observe one anyway.
+        _prefetch?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
     }
 }
 

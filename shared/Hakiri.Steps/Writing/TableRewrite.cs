@@ -1,5 +1,7 @@
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
+using Hakiri.Model.Steps;
+using Hakiri.Steps.Errors;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
@@ -29,6 +31,7 @@ internal sealed class TableRewrite(
     IReadOnlyList<StagedFile> work)
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
+    private bool? _keysAreUnique;
 
     public RewriteResult Run(string staging)
     {
@@ -42,6 +45,14 @@ internal sealed class TableRewrite(
 
         var staged = $"read_parquet({Sql.List(_batches)}, union_by_name = true, filename = true, file_row_number = true)";
         var incomingColumns = connection.Describe(staged).Where(c => c.Name is not ("filename" or "file_row_number")).ToList();
+        var missingKeys = pipeline.PrimaryKey.Where(k => !incomingColumns.Any(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (missingKeys.Length > 0)
+        {
+            throw new StepFailedException(StepErrors.SchemaIncompatible,
+                $"Table '{pipeline.Table}': the records pulled have no primary key column {string.Join(", ", missingKeys.Select(k => $"'{k}'"))}; "
+                + $"correct primary_key under [pipelines.{pipeline.Name}] or the source.");
+        }
+
         var target = SchemaMerger.Merge(existing?.Columns ?? [], incomingColumns, connection, staged, pipeline.Table);
         var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
         var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
@@ -49,8 +60,9 @@ internal sealed class TableRewrite(
         var affected = livePaths.Length == 0 ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
         var incomingRows = rowsPerBatch.Values.Sum();
 
-        // Append-only and already in the table's shape: the staged files become data files as they are.
-        if (pipeline.PrimaryKey.Count == 0 && affected.Count == 0 && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        // Nothing to replace (append-only, or new keys that are unique among themselves) and already in the table's
+        // shape: the staged files become data files as they are.
+        if (affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
             return new RewriteResult(target, moved, incomingRows, 0, [], rowsPerSource);
@@ -82,12 +94,13 @@ internal sealed class TableRewrite(
 
     private static string Single(string path) => $"read_parquet({Sql.Literal(path)})";
 
-    // With a primary key the newest row per key wins (later batch, then later row); the result is materialised
-    // because both the anti-join and the output read it.
+    // With a primary key the newest row per key wins (later batch, then later row). When the incoming keys are
+    // already unique (a first load, most upserts) a view does: no window, nothing held in memory. Otherwise the
+    // deduplicated rows are materialised because both the anti-join and the output read them.
     private void DefineIncoming(List<ColumnSchema> target, List<ColumnSchema> incomingColumns, string staged)
     {
         var columns = incomingColumns.Select(c => c.Name).ToArray();
-        if (pipeline.PrimaryKey.Count == 0)
+        if (KeysAreUnique(staged))
         {
             connection.Execute($"CREATE TEMP VIEW incoming AS SELECT {Projection.To(target, columns, "s")} FROM {staged} AS s");
             return;
@@ -100,6 +113,26 @@ internal sealed class TableRewrite(
             QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)))}
                                        ORDER BY s.filename DESC, s.file_row_number DESC) = 1
             """);
+    }
+
+    // True without a primary key; with one, whether no key occurs twice among the incoming rows (a NULL key counts as
+    // a duplicate, so such rows go through the deduplicating path).
+    private bool KeysAreUnique(string staged)
+    {
+        if (pipeline.PrimaryKey.Count == 0)
+        {
+            return true;
+        }
+
+        if (_keysAreUnique is { } known)
+        {
+            return known;
+        }
+
+        var keys = string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)));
+        var distinct = pipeline.PrimaryKey.Count == 1 ? keys : $"row({keys})";
+        _keysAreUnique = connection.Scalar($"SELECT count(*) - count(DISTINCT {distinct}) FROM {staged} AS s") == 0;
+        return _keysAreUnique.Value;
     }
 
     private Dictionary<string, long> RowsPerBatch()

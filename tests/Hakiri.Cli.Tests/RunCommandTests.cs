@@ -101,7 +101,7 @@ public sealed class RunCommandTests
         var tables = await CliRunner.RunAsync("tables", "-m", manifest);
         var runs = await CliRunner.RunAsync("runs", "-m", manifest);
 
-        Assert.Contains("orders: 9 rows in 1 file(s)", tables.Stdout, StringComparison.Ordinal);
+        Assert.Contains("orders: 9 rows in 2 file(s)", tables.Stdout, StringComparison.Ordinal);
         Assert.Contains("primary key: order_id", tables.Stdout, StringComparison.Ordinal);
         Assert.Contains("succeeded", runs.Stdout, StringComparison.Ordinal);
     }

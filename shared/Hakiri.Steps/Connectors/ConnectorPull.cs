@@ -44,7 +44,6 @@ internal static class ConnectorPull
         var budget = new BatchBudget(context.Options.ConnectorBatchRows, context.Options.ConnectorBatchTime, context.Clock);
         await using var reader = await Guard(pipeline, () => connector.OpenAsync(pipeline.Table, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
         var next = await Guard(pipeline, () => reader.NextAsync(cancellationToken)).ConfigureAwait(false);
-        var ended = next is null;
         long rows = 0;
         long bytes = 0;
         string? first = null;
@@ -60,13 +59,14 @@ internal static class ConnectorPull
                 bytes += new FileInfo(target).Length;
                 first ??= Path.GetFileName(target);
                 next = stream.Held;
-                ended = stream.Ended;
             }
         }
 
         WriteCursor(staging, index, CursorText.Encode(reader.Cursor.Span));
         var following = (index + 1).ToString(CultureInfo.InvariantCulture);
-        return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, first, rows, bytes, 0, following, !ended);
+        // The reader, not the stream, says whether the read is over: a read that stopped at its budget right after the
+        // last page is over, and resuming it would start the next run's read.
+        return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, first, rows, bytes, 0, following, reader.HasMore);
     }
 
     /// <summary>The cursor staged after batch <paramref name="index"/>.</summary>

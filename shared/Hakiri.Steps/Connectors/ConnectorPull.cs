@@ -35,7 +35,7 @@ internal static class ConnectorPull
     {
         var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         var resume = index == 0 ? plan.StartCursor : ReadCursor(staging, index - 1);
-        foreach (var stale in Directory.EnumerateFiles(staging, $"batch-{index:D6}-*.parquet"))
+        foreach (var stale in Directory.GetFiles(staging, $"batch-{index:D6}-*.parquet"))
         {
             File.Delete(stale);
         }
@@ -120,6 +120,11 @@ internal static class ConnectorPull
         catch (DuckDbException e) when (stream.Failure is not null)
         {
             throw Translate(pipeline, stream.Failure) ?? new StepFailedException(StepErrors.Transient, $"{pipeline.Name}: {stream.Failure.Message}", e);
+        }
+        catch (DuckDbException e)
+        {
+            throw new StepFailedException(StepErrors.Permanent,
+                $"pipeline '{pipeline.Name}': landing a batch of table '{pipeline.Table}' in {Path.GetFileName(target)} failed: {e.Message}", e);
         }
         finally
         {

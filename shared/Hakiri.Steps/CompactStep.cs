@@ -40,7 +40,7 @@ public static class CompactStep
         {
             var sources = $"read_parquet({Sql.List(small.Select(f => context.Layout.Absolute(f.Path)))}, union_by_name = true)";
             var columns = connection.Describe(sources).Select(c => c.Name).ToArray();
-            var rows = connection.Execute($"COPY (SELECT {Projection.To(table.Columns, columns, "f")} FROM {sources} AS f) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)");
+            var rows = connection.Execute($"COPY (SELECT {Projection.To(table.Columns, columns, "f")} FROM {sources} AS f) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}");
             if (rows != small.Sum(f => f.RowCount))
             {
                 throw new InvalidOperationException($"Compaction of '{input.Table}' read {rows} rows from files the catalog says hold {small.Sum(f => f.RowCount)}; the store is inconsistent.");

@@ -94,7 +94,7 @@ public static class PullBatchStep
                         src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
                         {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
                     FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
-                ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd)
+                ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
                 """);
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);

@@ -26,10 +26,6 @@ internal static class ConnectorPull
 
     public const string PartPattern = "batch-*-*.parquet";
 
-    // DuckDB's Parquet writer holds a row group in memory until it is full (122,880 rows by default): smaller groups
-    // keep a pull-batch's memory flat whatever its row budget.
-    private const int RowGroupRows = 32_768;
-
     public static async Task<PullBatchOutput> RunAsync(
         StepContext context, PipelineManifest pipeline, ConnectorPlan plan, PullBatchInput input, string staging, CancellationToken cancellationToken)
     {
@@ -111,7 +107,7 @@ internal static class ConnectorPull
                             {ProvenanceColumns.Record},
                             {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
                         FROM hakiri_pages
-                    ) TO {Sql.Literal(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {RowGroupRows})
+                    ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
                     """);
             }
 

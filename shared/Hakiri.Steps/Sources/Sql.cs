@@ -13,4 +13,11 @@ internal static class Sql
 
     public static string Timestamp(DateTimeOffset value) =>
         "TIMESTAMPTZ " + Literal(value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The COPY options of every Parquet file the steps write: zstd, and row groups of 32,768 rows — DuckDB's writer
+    /// holds a row group in memory until it is full (122,880 rows by default), so smaller groups keep a step's memory
+    /// flat whatever the file's size, and still give readers large enough groups to scan.
+    /// </summary>
+    public const string ParquetOptions = "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)";
 }

@@ -86,7 +86,7 @@ internal sealed class TableRewrite(
         }
 
         var output = Path.Combine(staging, "out.parquet");
-        var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} (FORMAT parquet, COMPRESSION zstd)");
+        var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
         var removed = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
         return new RewriteResult(target, outputs, outputRows - keptRows, affectedRows - keptRows, removed, rowsPerSource);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -61,7 +62,17 @@ internal sealed record HttpCursorState
     };
 
     /// <summary>The cursor bytes.</summary>
-    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, HttpJsonContext.Default.HttpCursorState);
+    public byte[] ToBytes()
+    {
+        // Relaxed escaping: the cursor is stored as text in the catalog, and an ETag's quotes should read as quotes there.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, this, HttpJsonContext.Default.HttpCursorState);
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>Parses cursor bytes; <see langword="null"/> when they are not a cursor of this format version.</summary>
     public static HttpCursorState? TryParse(ReadOnlySpan<byte> bytes)

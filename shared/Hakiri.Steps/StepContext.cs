@@ -80,8 +80,8 @@ public sealed record StepOptions
     public string DuckDbMemoryLimit { get; init; } = "192MB";
 
     /// <summary>
-    /// Defaults, overridden by <c>HAKIRI_DUCKDB_THREADS</c> and <c>HAKIRI_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>512MB</c>)
-    /// when set — a Lambda function sizes them to its memory.
+    /// Defaults, overridden by <c>HAKIRI_DUCKDB_THREADS</c>, <c>HAKIRI_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>512MB</c>) and
+    /// <c>HAKIRI_CONNECTOR_BATCH_ROWS</c> when set — a Lambda function sizes them to its memory and timeout.
     /// </summary>
     public static StepOptions FromEnvironment()
     {
@@ -94,6 +94,11 @@ public sealed record StepOptions
         if (Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit)
         {
             options = options with { DuckDbMemoryLimit = limit };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_CONNECTOR_BATCH_ROWS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0)
+        {
+            options = options with { ConnectorBatchRows = rows };
         }
 
         return options;

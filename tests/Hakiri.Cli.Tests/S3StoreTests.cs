@@ -31,6 +31,35 @@ public sealed class S3StoreTests : IDisposable
         Assert.Contains(keys.S3Objects, o => o.Key.StartsWith("q/data/orders/", StringComparison.Ordinal) && o.Key.EndsWith(".parquet", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Cli_HttpPipelineInSmallBatches_AgainstS3Store_HandsTheCursorOnThroughTheBucket()
+    {
+        await using var api = await Hakiri.Testing.Http.TicketsApi.StartAsync(420);
+        api.Token = Connectors.HttpPipelineTests.Token;
+        var bucket = await NewBucketAsync();
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("hakiri.toml", Connectors.HttpPipelineTests.Manifest(api.BaseUrl, perPage: 50)
+            .Replace("[project]\n", $"[project]\nstore = \"s3://{bucket}/api\"\n", StringComparison.Ordinal));
+        var environment = new Dictionary<string, string>(_moto.Environment, StringComparer.Ordinal)
+        {
+            ["TICKETS_TOKEN"] = Connectors.HttpPipelineTests.Token,
+            ["HAKIRI_CONNECTOR_BATCH_ROWS"] = "100",
+        };
+
+        var first = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest, "--json");
+        var afterFirst = api.Requests;
+        api.Add(7);
+        var second = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest, "--json");
+        var query = await HakiriProcess.RunWithEnvironmentAsync(environment, "query", "-m", manifest, "-f", "csv", "SELECT count(*) AS n, count(DISTINCT id) AS k FROM tickets");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("\"files_read\": 5", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(9, afterFirst);
+        Assert.Equal(1, api.Requests - afterFirst);
+        Assert.Equal("n,k\n427,427\n", query.Stdout);
+    }
+
     private async Task<string> NewBucketAsync()
     {
         using var client = Hakiri.Store.S3.S3ObjectStore.CreateClient(_moto.Endpoint, new Amazon.Runtime.BasicAWSCredentials("testing", "testing"));

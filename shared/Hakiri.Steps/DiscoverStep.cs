@@ -1,5 +1,4 @@
 using Hakiri.Connectors;
-using Hakiri.Connectors.Contract;
 using Hakiri.Manifest.Globs;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
@@ -45,18 +44,11 @@ public static class DiscoverStep
     private static async Task<TablePlan> PlanConnectorAsync(StepContext context, PipelineManifest pipeline, string? cursor, CancellationToken cancellationToken)
     {
         var connector = ConnectorPull.Create(context, pipeline);
-        try
+        var tables = await ConnectorPull.Guard(pipeline, () => connector.DiscoverAsync(cancellationToken)).ConfigureAwait(false);
+        if (!tables.Any(t => t.Name == pipeline.Table))
         {
-            var tables = await connector.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            if (!tables.Any(t => t.Name == pipeline.Table))
-            {
-                throw new StepFailedException(StepErrors.Permanent,
-                    $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' offers no table '{pipeline.Table}' (it offers {string.Join(", ", tables.Select(t => t.Name))}).");
-            }
-        }
-        catch (ConnectorException e)
-        {
-            throw new StepFailedException(e.ErrorName, e.Message, e);
+            throw new StepFailedException(StepErrors.Permanent,
+                $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' offers no table '{pipeline.Table}' (it offers {string.Join(", ", tables.Select(t => t.Name))}).");
         }
 
         return new TablePlan([], 0, new ConnectorPlan(cursor, SourceConnectors.Lineage(pipeline)));

@@ -18,7 +18,28 @@ namespace Hakiri.Steps;
 public static class PullBatchStep
 {
     /// <summary>The staged batch file name for a cursor position.</summary>
-    internal static string BatchName(int index) => $"batch-{index:D6}.parquet";
+    internal static string BatchName(int index) => BatchStem(index) + ".parquet";
+
+    /// <summary>What every staged file of batch <paramref name="index"/> is named after (its Parquet, parts, cursor).</summary>
+    internal static string BatchStem(int index) => $"batch-{index:D6}";
+
+    /// <summary>
+    /// The staging prefixes (relative to the store) a pull-batch reads or overwrites: the plan, its own batch's files, and
+    /// the previous batch's staged cursor — never the batches before, so a host that copies the store's staging area in
+    /// (an S3 mirror) fetches a constant amount per batch, not everything the run staged so far.
+    /// </summary>
+    public static IReadOnlyList<string> StagingReads(string runId, string table, string? cursor)
+    {
+        var staging = StoreLayout.StagingPrefix(runId, table);
+        var index = int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        List<string> reads = [$"{staging}/{PlanStore.FileName}", $"{staging}/{BatchStem(index)}"];
+        if (index > 0)
+        {
+            reads.Add($"{staging}/{ConnectorPull.CursorName(index - 1)}");
+        }
+
+        return reads;
+    }
 
     /// <summary>Runs the step.</summary>
     public static Task<PullBatchOutput> RunAsync(StepContext context, PullBatchInput input, CancellationToken cancellationToken = default)

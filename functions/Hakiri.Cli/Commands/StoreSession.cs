@@ -1,9 +1,10 @@
-using Hakiri.Runner.Hosting;
+using Hakiri.Connectors.Contract;
 using Hakiri.LocalLambda;
 using Hakiri.Model.Manifests;
 using Hakiri.Steps;
 using Hakiri.Steps.Hosting;
 using Hakiri.Runner;
+using Hakiri.Runner.Hosting;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
@@ -52,7 +53,7 @@ internal sealed class StoreSession : IDisposable
     /// <param name="observe">Receives progress.</param>
     /// <param name="bootstrap">The function binary to run steps in, or <see langword="null"/> for this process.</param>
     /// <param name="connectors">Connector services per pipeline (a recording or replaying network), or the real ones.</param>
-    public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null, Func<PipelineManifest, Hakiri.Connectors.Contract.ConnectorServices>? connectors = null)
+    public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null, Func<PipelineManifest, ConnectorServices>? connectors = null)
     {
         var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: connectors);
         IStepHost host = bootstrap is not null

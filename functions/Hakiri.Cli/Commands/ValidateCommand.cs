@@ -73,12 +73,9 @@ internal static class ValidateCommand
     private static string Describe(SourceManifest source) => source switch
     {
         FileSourceManifest file => $"file {file.Format.ToString().ToLowerInvariant()} '{file.Path}'",
-        HttpSourceManifest http => $"http {http.BaseUrl.TrimEnd('/')}{http.Path} ({SnakeCase(http.Pagination.Kind)} pages"
+        HttpSourceManifest http => $"http {http.BaseUrl.TrimEnd('/')}{http.Path} ({ManifestNames.Of(http.Pagination.Kind)} pages"
             + (http.Incremental is { } incremental ? $", incremental on {incremental.Field})" : ")"),
-        GitHubSourceManifest github => $"github {github.Repository} {SnakeCase(github.Resource)}",
+        GitHubSourceManifest github => $"github {github.Repository} {ManifestNames.Of(github.Resource)}",
         _ => source.Connector,
     };
-
-    private static string SnakeCase<T>(T value) where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

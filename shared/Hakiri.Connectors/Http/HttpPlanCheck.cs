@@ -18,15 +18,13 @@ internal static class HttpPlanCheck
         switch (pagination.Kind)
         {
             case HttpPaginationKind.NextUrl or HttpPaginationKind.Cursor when string.IsNullOrEmpty(pagination.Field):
-                Fail(plan, $"{Name(pagination.Kind)} pagination needs field (the dotted path in the body to the next {(pagination.Kind == HttpPaginationKind.Cursor ? "cursor" : "URL")}); set it in [source.pagination]");
+                Fail(plan, $"{ManifestNames.Of(pagination.Kind)} pagination needs field (the dotted path in the body to the next {(pagination.Kind == HttpPaginationKind.Cursor ? "cursor" : "URL")}); set it in [source.pagination]");
                 break;
             case HttpPaginationKind.Cursor or HttpPaginationKind.Offset or HttpPaginationKind.Page when string.IsNullOrEmpty(pagination.Param):
-                Fail(plan, $"{Name(pagination.Kind)} pagination needs param (the query parameter to send); set it in [source.pagination]");
+                Fail(plan, $"{ManifestNames.Of(pagination.Kind)} pagination needs param (the query parameter to send); set it in [source.pagination]");
                 break;
         }
     }
-
-    private static string Name(HttpPaginationKind kind) => kind == HttpPaginationKind.NextUrl ? "next_url" : kind.ToString().ToLowerInvariant();
 
     private static void Fail(HttpReadPlan plan, string what) =>
         throw new ConnectorException(ConnectorErrorKind.Permanent, $"{plan.Pipeline}: {what}.");

@@ -20,9 +20,9 @@ namespace Hakiri.Steps.Connectors;
 /// </summary>
 internal static class ConnectorPull
 {
-    public static string PartName(int index, int part) => $"batch-{index:D6}-{part:D3}.parquet";
+    public static string PartName(int index, int part) => $"{PullBatchStep.BatchStem(index)}-{part:D3}.parquet";
 
-    public static string CursorName(int index) => $"batch-{index:D6}.cursor";
+    public static string CursorName(int index) => PullBatchStep.BatchStem(index) + ".cursor";
 
     public const string PartPattern = "batch-*-*.parquet";
 
@@ -31,7 +31,7 @@ internal static class ConnectorPull
     {
         var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         var resume = index == 0 ? plan.StartCursor : ReadCursor(staging, index - 1);
-        foreach (var stale in Directory.GetFiles(staging, $"batch-{index:D6}-*.parquet"))
+        foreach (var stale in Directory.GetFiles(staging, PullBatchStep.BatchStem(index) + "-*.parquet"))
         {
             File.Delete(stale);
         }
@@ -95,27 +95,25 @@ internal static class ConnectorPull
         var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => $"CAST({Sql.Identifier(c.Name)} AS JSON) AS {Sql.Identifier(c.Name)}").ToArray();
         var replace = json.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", json)})";
         var temporary = target + ".tmp";
+        using var view = connection.RegisterArrowStream("hakiri_pages", stream);
         try
         {
-            using (connection.RegisterArrowStream("hakiri_pages", stream))
-            {
-                connection.Execute($"""
-                    COPY (
-                        SELECT * EXCLUDE ({ProvenanceColumns.Source}, {ProvenanceColumns.Record}){replace},
-                            {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
-                            {ProvenanceColumns.Source},
-                            {ProvenanceColumns.Record},
-                            {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                        FROM hakiri_pages
-                    ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
-                    """);
-            }
-
+            connection.Execute($"""
+                COPY (
+                    SELECT * EXCLUDE ({ProvenanceColumns.Source}, {ProvenanceColumns.Record}){replace},
+                        {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                        {ProvenanceColumns.Source},
+                        {ProvenanceColumns.Record},
+                        {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                    FROM {view.Name}
+                ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
+                """);
             File.Move(temporary, target, overwrite: true);
         }
-        catch (DuckDbException e) when (stream.Failure is not null)
+        catch (DuckDbException e) when (view.StreamError is { } cause)
         {
-            throw Translate(pipeline, stream.Failure) ?? new StepFailedException(StepErrors.Transient, $"{pipeline.Name}: {stream.Failure.Message}", e);
+            // The connector failed while DuckDB pulled its pages: its error, not DuckDB's, says what happened.
+            throw Translate(pipeline, cause) ?? new StepFailedException(StepErrors.Transient, $"pipeline '{pipeline.Name}': {cause.Message}", e);
         }
         catch (DuckDbException e)
         {
@@ -128,7 +126,8 @@ internal static class ConnectorPull
         }
     }
 
-    private static async Task<T> Guard<T>(PipelineManifest pipeline, Func<ValueTask<T>> action)
+    /// <summary>Runs a connector call, turning its failures into the step's error names.</summary>
+    public static async Task<T> Guard<T>(PipelineManifest pipeline, Func<ValueTask<T>> action)
     {
         try
         {

@@ -36,14 +36,8 @@ internal sealed class PageStream : IArrowArrayStream
     /// <summary>The source schema of every batch in this stream (it says which columns hold JSON).</summary>
     public TableSchema Columns { get; }
 
-    /// <summary>True once the reader returned its end.</summary>
-    public bool Ended { get; private set; }
-
     /// <summary>A batch read but not streamed because its schema differs; the next staged file starts with it.</summary>
     public SourceBatch? Held { get; private set; }
-
-    /// <summary>The connector's failure, when reading failed inside DuckDB's scan.</summary>
-    public Exception? Failure { get; private set; }
 
     /// <summary>Rows streamed.</summary>
     public long Rows { get; private set; }
@@ -62,19 +56,9 @@ internal sealed class PageStream : IArrowArrayStream
                 return null!;
             }
 
-            try
-            {
-                batch = await pending.ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                Failure = e;
-                throw;
-            }
-
+            batch = await pending.ConfigureAwait(false);
             if (batch is null)
             {
-                Ended = true;
                 return null!;
             }
 
@@ -95,13 +79,7 @@ internal sealed class PageStream : IArrowArrayStream
     // consumed: a fetched batch advances the reader's cursor, so it must land in this file or the next part.
     private void Prefetch(CancellationToken cancellationToken)
     {
-        if (!_reader.HasMore)
-        {
-            Ended = true;
-            return;
-        }
-
-        if (!_budget.Spent)
+        if (_reader.HasMore && !_budget.Spent)
         {
             _prefetch = _reader.NextAsync(cancellationToken).AsTask();
         }

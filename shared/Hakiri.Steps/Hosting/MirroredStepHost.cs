@@ -37,11 +37,18 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
 
     private async Task<string> InvokeExclusiveAsync(string handler, string inputJson, CancellationToken cancellationToken)
     {
-        var (runId, table) = Identity(inputJson);
+        var (runId, table, cursor) = Identity(inputJson);
         for (var attempt = 1; ; attempt++)
         {
             await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
-            if (runId is not null && table is not null && handler is StepNames.PullBatch or StepNames.Write)
+            if (runId is not null && table is not null && handler == StepNames.PullBatch)
+            {
+                foreach (var prefix in PullBatchStep.StagingReads(runId, table, cursor))
+                {
+                    await mirror.PullPrefixAsync(prefix, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (runId is not null && table is not null && handler == StepNames.Write)
             {
                 await mirror.PullPrefixAsync(StoreLayout.StagingPrefix(runId, table) + "/", cancellationToken).ConfigureAwait(false);
             }
@@ -101,7 +108,7 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
         return ValueTask.CompletedTask;
     }
 
-    private static (string? RunId, string? Table) Identity(string inputJson)
+    private static (string? RunId, string? Table, string? Cursor) Identity(string inputJson)
     {
         try
         {
@@ -109,14 +116,17 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
-            return (root.TryGetProperty("run_id", out var run) ? run.GetString() : null, root.TryGetProperty("table", out var table) ? table.GetString() : null);
+            return (Text(root, "run_id"), Text(root, "table"), Text(root, "cursor"));
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -4,6 +4,7 @@
 #   node + npm      the independent checkers in tests/tools (Ajv JSON Schema validator, smol-toml)
 #   python3         second TOML oracle (tomllib) used by the TOML tests
 #   sqlite3         reads the catalog in tests, as a user without Hakiri would
+#   postgresql      the server the postgres source tests start (tests/Hakiri.Testing/PostgresServer.cs); psql for the benchmark
 #   libduckdb.so    DuckDB 1.5.6, from its npm package (scripts/get-duckdb.sh)
 #   libduckdb.so    DuckDB's native library, into .tools/ (scripts/get-duckdb.sh; needs npm)
 set -euo pipefail
@@ -16,6 +17,8 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"

@@ -33,11 +33,31 @@ internal static class DeployBinder
                 "remove it (or write \"aws_iam\") unless the store holds only public data");
         }
 
+        var secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal);
+        if (TomlRead.Table(aws, "secrets") is { } secretTable)
+        {
+            foreach (var entry in secretTable.Entries)
+            {
+                if (entry.Value is TomlString { Value: var text } && SecretReference.TryParse(text) is { } reference)
+                {
+                    secrets[entry.Key] = reference;
+                }
+            }
+        }
+
+        var vpc = TomlRead.Table(aws, "vpc") is { } vpcTable
+            ? new AwsVpc(TomlRead.Strings(vpcTable, "subnet_ids").Select(s => s.Value).ToArray(),
+                TomlRead.Strings(vpcTable, "security_group_ids").Select(s => s.Value).ToArray())
+            : null;
         return new AwsDeployment(
             TomlRead.String(aws, "region"),
             (int)(TomlRead.Integer(aws, "memory_mb") ?? defaults.MemoryMb),
             (int)(TomlRead.Integer(aws, "timeout_seconds") ?? defaults.TimeoutSeconds),
             retention,
-            auth);
+            auth)
+        {
+            Secrets = secrets,
+            Vpc = vpc,
+        };
     }
 }

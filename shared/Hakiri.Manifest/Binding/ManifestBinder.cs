@@ -101,6 +101,14 @@ internal static class ManifestBinder
             return HttpSourceBinder.DefaultPrimaryKey(github);
         }
 
+        if (source is PostgresSourceManifest { Query: not null } && TomlRead.Table(table, "source") is { } querySource
+            && querySource.TryGetEntry("query", out var query))
+        {
+            diagnostics.Error(query.KeyPosition.Line, query.KeyPosition.Column,
+                $"pipeline '{pipeline}' reads a query but has no primary_key: a query has no key to page by or to replace changed rows with",
+                $"set primary_key = [\"id\"] (columns the query returns that identify a row) under [pipelines.{pipeline}]");
+        }
+
         if (source is HttpSourceManifest { Incremental: not null } && TomlRead.Table(table, "source") is { } sourceTable
             && sourceTable.TryGetEntry("incremental", out var incremental))
         {

@@ -14,6 +14,8 @@ internal static class SourceBinder
             "file" => BindFile(table, pipeline, manifestPath, diagnostics),
             "http" => HttpSourceBinder.BindHttp(table, pipeline, diagnostics),
             "github" => HttpSourceBinder.BindGitHub(table, pipeline, diagnostics),
+            "postgres" => StoreSourceBinder.BindPostgres(table, pipeline, diagnostics),
+            "s3" => StoreSourceBinder.BindS3(table, pipeline, diagnostics),
             _ => null,
         };
 

@@ -53,6 +53,8 @@ internal static class ManifestShapes
                 ["file"] = fileSource,
                 ["http"] = HttpShapes.Http,
                 ["github"] = HttpShapes.GitHub,
+                ["postgres"] = StoreSourceShapes.Postgres,
+                ["s3"] = StoreSourceShapes.S3,
             });
 
         var column = new StringShape("A column name.")
@@ -91,7 +93,7 @@ internal static class ManifestShapes
                 Pattern = Names.TablePattern,
                 PatternHint = "use letters, digits and underscores, starting with a letter or underscore (at most 63 characters)",
             }) { Example = "table = \"orders\"" },
-            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\" or \"github\")" },
+            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\", \"github\", \"postgres\", \"s3\")" },
             new FieldShape("indexes", indexes),
         ]);
 
@@ -119,6 +121,31 @@ internal static class ManifestShapes
                 Values = ["aws_iam", "none"],
                 Default = "aws_iam",
             }) { Example = "mcp_auth = \"aws_iam\"" },
+            new FieldShape("secrets", new DictionaryShape(
+                "Environment variables the step functions read at run time from SSM Parameter Store (ssm:/name) or Secrets Manager (secretsmanager:name); the role may read exactly these.",
+                new StringShape("Where the value lives.")
+                {
+                    Pattern = "^(ssm:/[A-Za-z0-9_.\\-/]+|secretsmanager:[A-Za-z0-9/_+=.@:-]+)$",
+                    PatternHint = "write ssm:/path/to/parameter or secretsmanager:secret-name",
+                    Examples = ["ssm:/hakiri/prod/orders-dsn"],
+                })
+            {
+                KeyPattern = Names.EnvironmentPattern,
+                KeyHint = "a key is the environment variable the source reads, such as ORDERS_DATABASE_URL",
+            }) { Example = "secrets = { ORDERS_DATABASE_URL = \"ssm:/hakiri/prod/orders-dsn\" }" },
+            new FieldShape("vpc", new TableShape("Runs the step functions inside a VPC so they reach a private database; they then need a NAT gateway or VPC endpoints for S3, Step Functions and SSM.",
+            [
+                new FieldShape("subnet_ids", new ArrayShape("Private subnets, in two or more availability zones.", new StringShape("A subnet id.")
+                {
+                    Pattern = "^subnet-[0-9a-f]{8,17}$",
+                    PatternHint = "write a subnet id such as subnet-0a1b2c3d",
+                }) { MinItems = 1, UniqueItems = true }) { Required = true, Example = "subnet_ids = [\"subnet-0a1b2c3d\", \"subnet-4e5f6a7b\"]" },
+                new FieldShape("security_group_ids", new ArrayShape("Security groups the database admits.", new StringShape("A security group id.")
+                {
+                    Pattern = "^sg-[0-9a-f]{8,17}$",
+                    PatternHint = "write a security group id such as sg-0a1b2c3d",
+                }) { MinItems = 1, UniqueItems = true }) { Required = true, Example = "security_group_ids = [\"sg-0a1b2c3d\"]" },
+            ])) { Example = "[deploy.aws.vpc] with subnet_ids and security_group_ids" },
         ]);
 
         var deploy = new TableShape("Deployment settings per cloud.",

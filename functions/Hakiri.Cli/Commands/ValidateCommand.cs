@@ -76,6 +76,9 @@ internal static class ValidateCommand
         HttpSourceManifest http => $"http {http.BaseUrl.TrimEnd('/')}{http.Path} ({ManifestNames.Of(http.Pagination.Kind)} pages"
             + (http.Incremental is { } incremental ? $", incremental on {incremental.Field})" : ")"),
         GitHubSourceManifest github => $"github {github.Repository} {ManifestNames.Of(github.Resource)}",
+        PostgresSourceManifest postgres => $"postgres {postgres.Table ?? "query"} ({ManifestNames.Of(postgres.Mode)}"
+            + (postgres.CursorColumn is { } cursor && postgres.Mode == PostgresReadMode.Incremental ? $" on {cursor}" : string.Empty) + $", dsn from ${postgres.DsnEnv})",
+        S3SourceManifest s3 => $"s3 {ManifestNames.Of(s3.Format)} '{(s3.Glob is { } glob ? $"s3://{s3.Bucket}/{glob}" : s3.Url)}'",
         _ => source.Connector,
     };
 }

@@ -9,6 +9,7 @@ manifest=${1:-}
 output=${2:-artifacts/lambda/hakiri-functions.zip}
 publish=artifacts/lambda/publish
 rm -rf "$publish"
+mkdir -p artifacts
 dotnet publish functions/Hakiri.Functions.Aws -c Release -o "$publish" -nologo 2>&1 | tee artifacts/lambda-publish.log >/dev/null || { cat artifacts/lambda-publish.log; exit 1; }
 if grep -qE "warning [A-Z]+[0-9]+" artifacts/lambda-publish.log; then grep -E "warning" artifacts/lambda-publish.log >&2; exit 1; fi
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi

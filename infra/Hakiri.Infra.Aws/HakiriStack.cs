@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using Hakiri.Emit.Asl;
+using Hakiri.Emit.Aws;
 using Hakiri.Model.Manifests;
 
 namespace Hakiri.Infra.Aws;
@@ -38,6 +39,7 @@ internal sealed partial class HakiriStack : Stack
         // The functions find the store here, whatever the bundled manifest says (a local store would live in /tmp).
         var store = Fn.Join(string.Empty, prefix.Length == 0 ? ["s3://", bucket.BucketName] : ["s3://", bucket.BucketName, "/" + prefix]);
 
+        var access = DeployedAccess.Of(manifest);
         var steps = new Dictionary<string, Function>(StringComparer.Ordinal);
         foreach (var step in StepResources.Steps)
         {
@@ -45,6 +47,12 @@ internal sealed partial class HakiriStack : Stack
             foreach (var statement in StoreBucket.Grants(bucket, prefix))
             {
                 function.AddToRolePolicy(statement);
+            }
+
+            // Each function has its own role: only the steps that talk to sources may read them, their secrets and the VPC.
+            if (DeployedAccess.SourceSteps.Contains(step))
+            {
+                SourceAccess.Apply(function, access);
             }
 
             steps[step] = function;

@@ -8,7 +8,8 @@ namespace Hakiri.Infra.Aws.Tests;
 
 /// <summary>
 /// Synthesizes the quickstart once for the whole collection (jsii + Node take ~13 s): as deployed to AWS, as deployed
-/// to moto (no MCP URL output), with an S3 store under a prefix, and with [deploy.aws] settings.
+/// to moto (no MCP URL output), with an S3 store under a prefix, with [deploy.aws] settings, and a project whose
+/// sources reach beyond the store (S3 sources, secrets, a VPC).
 /// </summary>
 public sealed class SynthesizedStacks : IDisposable
 {
@@ -30,6 +31,7 @@ public sealed class SynthesizedStacks : IDisposable
         var tunedManifest = _dir.Write("tuned/hakiri.toml", File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml"))
             + "\n[deploy.aws]\nmemory_mb = 2048\ntimeout_seconds = 300\nlog_retention_days = 90\nmcp_auth = \"none\"\n");
         var tuned = ManifestLoader.LoadProject(tunedManifest).Value!;
+        var sources = ManifestLoader.LoadProject(RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Manifests", "sources.toml")).Value!;
 
         var output = _dir.Combine("cdk.out");
         var options = new AwsStackOptions(quickstart.ManifestPath, zip, "dev", output, McpUrlOutput: true);
@@ -38,6 +40,7 @@ public sealed class SynthesizedStacks : IDisposable
         var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });
         var prefixed = AwsApp.AddStack(app, s3, options with { Stage = "s3" });
         var tunedStack = AwsApp.AddStack(app, tuned, options with { Stage = "tuned" });
+        var sourcesStack = AwsApp.AddStack(app, sources, options with { ManifestPath = sources.ManifestPath });
         var assembly = app.Synth();
 
         AwsTemplatePath = assembly.GetStackByName(aws.StackName).TemplateFullPath;
@@ -45,6 +48,8 @@ public sealed class SynthesizedStacks : IDisposable
         Moto = Load(assembly.GetStackByName(moto.StackName).TemplateFullPath);
         S3Prefixed = Load(assembly.GetStackByName(prefixed.StackName).TemplateFullPath);
         Tuned = Load(assembly.GetStackByName(tunedStack.StackName).TemplateFullPath);
+        SourcesTemplatePath = assembly.GetStackByName(sourcesStack.StackName).TemplateFullPath;
+        Sources = Load(SourcesTemplatePath);
     }
 
     /// <summary>The quickstart stack for real AWS (stage dev).</summary>
@@ -60,6 +65,11 @@ public sealed class SynthesizedStacks : IDisposable
 
     /// <summary>The quickstart with [deploy.aws] memory 2048, timeout 300, log retention 90 and a public MCP URL.</summary>
     public JsonObject Tuned { get; }
+
+    /// <summary>Manifests/sources.toml: S3 sources, secrets from SSM and Secrets Manager, a VPC.</summary>
+    public JsonObject Sources { get; }
+
+    public string SourcesTemplatePath { get; }
 
     public void Dispose() => _dir.Dispose();
 

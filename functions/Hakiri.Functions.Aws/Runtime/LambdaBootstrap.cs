@@ -1,3 +1,5 @@
+using Hakiri.Connectors.Contract;
+using Hakiri.Functions.Aws.Secrets;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
@@ -39,8 +41,13 @@ internal static class LambdaBootstrap
             }
             else
             {
-                var host = CreateHost(settings);
-                handle = (body, token) => host.InvokeAsync(settings.Handler, body, token);
+                var secrets = SecretEnvironment.FromProcess();
+                var host = CreateHost(settings, secrets);
+                handle = async (body, token) =>
+                {
+                    await secrets.ResolveAsync(token).ConfigureAwait(false);
+                    return await host.InvokeAsync(settings.Handler, body, token).ConfigureAwait(false);
+                };
             }
         }
         catch (StepFailedException e)
@@ -89,12 +96,20 @@ internal static class LambdaBootstrap
 
     // Local stores run in place; S3 stores (from the manifest or HAKIRI_STORE) run against a mirror in /tmp that commits back
     // with conditional puts, so concurrent functions never lose each other's commits.
-    private static IStepHost CreateHost(EnvironmentSettings settings)
+    // Connectors read [deploy.aws] secrets through their environment seam (SecretEnvironment), resolved before the first step.
+    private static IStepHost CreateHost(EnvironmentSettings settings, SecretEnvironment secrets)
     {
         var manifest = LoadManifest(settings);
         var (layout, mirror) = OpenStore(settings, manifest);
-        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment());
+        var connectors = secrets.IsEmpty ? null : SecretConnectorServices(secrets);
+        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: connectors);
         return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
+    }
+
+    private static Func<PipelineManifest, ConnectorServices> SecretConnectorServices(SecretEnvironment secrets)
+    {
+        var services = ConnectorServices.CreateDefault() with { Environment = secrets.Lookup };
+        return _ => services;
     }
 
     private static ProjectManifest LoadManifest(EnvironmentSettings settings)

@@ -16,6 +16,30 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_SecretNoSourceReads_WarnsAndExitsZero()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("hakiri.toml", """
+            [project]
+            name = "p"
+            [pipelines.tickets.source]
+            connector = "http"
+            base_url = "https://api.example.com"
+            auth = { kind = "bearer", env = "TICKETS_TOKEN" }
+            [deploy.aws.secrets]
+            TICKETS_TOKEN = "ssm:/hakiri/prod/tickets-token"
+            TICKET_TOKEN = "secretsmanager:prod/typo"
+            """);
+
+        var result = await CliRunner.RunAsync("validate", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            $"{path}: warning: [deploy.aws] secrets names TICKET_TOKEN (secretsmanager:prod/typo), which no pipeline's source reads — remove it, or fix the variable's name: the deployed functions may read that secret for nothing",
+            result.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task Validate_BadManifest_PrintsEveryErrorAndExitsTwo()
     {
         using var dir = new TempDirectory();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hakiri.Cli.Deploying;
 using Hakiri.Cli.Output;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
@@ -40,7 +41,7 @@ internal static class ValidateCommand
     private static int ValidateProject(string path, TextWriter output, TextWriter error)
     {
         var result = ManifestLoader.LoadProject(path);
-        DiagnosticPrinter.Print(error, result.Diagnostics);
+        DiagnosticPrinter.Print(error, result.Value is { } loaded ? [.. result.Diagnostics, .. SecretUse.Unused(loaded, path)] : result.Diagnostics);
         if (result.Value is not { } manifest)
         {
             return ExitCodes.BadInput;

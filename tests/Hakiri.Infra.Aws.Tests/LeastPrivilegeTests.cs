@@ -31,7 +31,8 @@ public sealed class LeastPrivilegeTests(SynthesizedStacks stacks)
     [Fact]
     public void Policies_NoStatement_GrantsAWildcardService()
     {
-        var actions = Templates.Resources(stacks.Aws, "AWS::IAM::Policy")
+        var actions = new[] { stacks.Aws, stacks.Sources }
+            .SelectMany(t => Templates.Resources(t, "AWS::IAM::Policy"))
             .SelectMany(p => Templates.Statements(p.Properties))
             .SelectMany(s => Templates.Strings(s["Action"]))
             .ToList();

@@ -1,4 +1,3 @@
-using Hakiri.Connectors.Contract;
 using Hakiri.Functions.Aws.Secrets;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
@@ -101,15 +100,8 @@ internal static class LambdaBootstrap
     {
         var manifest = LoadManifest(settings);
         var (layout, mirror) = OpenStore(settings, manifest);
-        var connectors = secrets.IsEmpty ? null : SecretConnectorServices(secrets);
-        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: connectors);
+        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: secrets.Connectors());
         return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
-    }
-
-    private static Func<PipelineManifest, ConnectorServices> SecretConnectorServices(SecretEnvironment secrets)
-    {
-        var services = ConnectorServices.CreateDefault() with { Environment = secrets.Lookup };
-        return _ => services;
     }
 
     private static ProjectManifest LoadManifest(EnvironmentSettings settings)

@@ -1,3 +1,4 @@
+using Hakiri.Connectors.Contract;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
@@ -72,6 +73,21 @@ internal sealed class SecretEnvironment
     /// <summary>A variable's value: the secret once resolved, else the process environment's.</summary>
     public string? Lookup(string name) =>
         _values is not null && _values.TryGetValue(name, out var value) ? value : _fallback(name);
+
+    /// <summary>
+    /// The connector services whose environment is this one (the real network and clock otherwise), or
+    /// <see langword="null"/> without secrets, which leaves the steps' defaults alone.
+    /// </summary>
+    public Func<PipelineManifest, ConnectorServices>? Connectors()
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var services = ConnectorServices.CreateDefault() with { Environment = Lookup };
+        return _ => services;
+    }
 
     private sealed class NoSecrets : ISecretReader
     {

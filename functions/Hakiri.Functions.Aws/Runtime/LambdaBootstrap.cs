@@ -1,3 +1,4 @@
+using Hakiri.Connectors.Contract;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
@@ -93,7 +94,8 @@ internal static class LambdaBootstrap
     {
         var manifest = LoadManifest(settings);
         var (layout, mirror) = OpenStore(settings, manifest);
-        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment());
+        var services = ConnectorServices.CreateDefault(objects: S3ObjectSource.Open);
+        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: _ => services);
         return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
     }
 

@@ -55,7 +55,7 @@ public static class S3SourceErrors
             _ when Unreachable(error) is { } cause => new(ConnectorErrorKind.Transient,
                 $"{url}: cannot reach S3 at {where} ({cause.Message.TrimEnd('.')}); check the network, or endpoint_url in the pipeline's source.", inner: error),
             AmazonClientException when error.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) => new(ConnectorErrorKind.AuthExpired,
-                $"{url}: no AWS credentials found ({error.Message.Split('\n', 2)[0].TrimEnd('.')}); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run with a role that can read the bucket.", inner: error),
+                $"{url}: no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run with a role that can read the bucket.", inner: error),
             AmazonServiceException or AmazonClientException => new(ConnectorErrorKind.Transient,
                 $"{url}: S3 at {where} failed while {doing} ({error.Message.Split('\n', 2)[0].TrimEnd('.')}); the run is retried.", inner: error),
             _ => null,

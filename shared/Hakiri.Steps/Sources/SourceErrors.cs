@@ -12,7 +12,8 @@ internal static partial class SourceErrors
 {
     public static StepFailedException From(string path, SourceFormat source, DuckDbException error, string? absolutePath = null)
     {
-        var message = error.Message;
+        // DuckDB names the path it read: a downloaded object's temporary file means nothing to the user, its locator does.
+        var message = absolutePath is null ? error.Message : error.Message.Replace(absolutePath, path, StringComparison.Ordinal);
         if (error.ErrorType == DuckDbErrorType.OutOfMemory)
         {
             // Not the file's fault: the step's DuckDB memory limit is too small for this file.

@@ -28,6 +28,7 @@ public sealed class S3SourceTests : IDisposable
         await PutAsync(bucket, "orders/2026-02.csv", "order_id,amount,note\n4,40,\n");
         await PutAsync(bucket, "events/2026/01/a.ndjson", "{\"id\":1,\"tags\":[\"x\"],\"user\":{\"name\":\"Ana\"}}\n{\"id\":2,\"tags\":[],\"user\":null}\n");
         await PutAsync(bucket, "events/2026/01/notes.txt", "not data\n");
+        await _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "events/2026/01/c.ndjson.gz", InputStream = Gzip("{\"id\":5,\"tags\":null,\"user\":null}\n") });
         await PutAsync(bucket, "events/2025/old.ndjson", "{\"id\":99}\n");
         var parquet = dir.Combine("items.parquet");
         await PlainReaders.DuckDbAsync($"COPY (SELECT range AS item_id, 'item ' || range AS name FROM range(1000)) TO '{parquet}' (FORMAT parquet)");
@@ -46,7 +47,8 @@ public sealed class S3SourceTests : IDisposable
             [pipelines.events.source]
             connector = "s3"
             bucket = "{bucket}"
-            glob = "events/2026/**/*.ndjson"
+            glob = "events/2026/**/*.{ndjson,ndjson.gz}"
+            format = "ndjson"
 
             [pipelines.items]
             primary_key = ["item_id"]
@@ -69,20 +71,20 @@ public sealed class S3SourceTests : IDisposable
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("\"rows_added\": 4", first.Stdout, StringComparison.Ordinal);
-        Assert.Contains("\"rows_added\": 2", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"rows_added\": 3", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("\"rows_added\": 1000", first.Stdout, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.DoesNotContain("\"files_read\": 1", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, again.Stdout.Split("\"rows_added\": 0").Length - 1);
         Assert.True(third.ExitCode == 0, third.ToString());
         // The rewritten object replaces its rows; the deleted one keeps them, as a deleted file does.
-        Assert.Equal("orders,amount,events,items\n3,71,3,1000\n", query.Stdout);
+        Assert.Equal("orders,amount,events,items\n3,71,4,1000\n", query.Stdout);
         var plain = await PlainReaders.DuckDbAsync(
             $"SELECT order_id, note, _hakiri_source, _hakiri_record FROM '{dir.Combine(".hakiri", "data", "orders")}/**/*.parquet' ORDER BY order_id");
         Assert.Equal([$"1|fixed|s3://{bucket}/orders/2026-01.csv|1", $"2|Zoë|s3://{bucket}/orders/2026-01.csv|2", $"4||s3://{bucket}/orders/2026-02.csv|1"],
             plain.Select(r => $"{r.GetProperty("order_id")}|{r.GetProperty("note")}|{r.GetProperty("_hakiri_source")}|{r.GetProperty("_hakiri_record")}"));
         var landed = await PlainReaders.Sqlite3Async(dir.Combine(".hakiri", "catalog.sqlite"), "SELECT path FROM source_files WHERE table_name = 'events' ORDER BY path");
-        Assert.Equal([$"s3://{bucket}/events/2026/01/a.ndjson", $"s3://{bucket}/events/2026/02/b.ndjson"], landed);
+        Assert.Equal([$"s3://{bucket}/events/2026/01/a.ndjson", $"s3://{bucket}/events/2026/01/c.ndjson.gz", $"s3://{bucket}/events/2026/02/b.ndjson"], landed);
     }
 
     [Fact]
@@ -191,6 +193,18 @@ public sealed class S3SourceTests : IDisposable
 
     private static Task<ProcessResult> ExternalRunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         HakiriProcess.RunWithEnvironmentAsync(environment, args);
+
+    private static MemoryStream Gzip(string text)
+    {
+        var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
 
     private Task PutAsync(string bucket, string key, string body) =>
         _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body });

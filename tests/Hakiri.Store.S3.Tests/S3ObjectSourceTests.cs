@@ -99,6 +99,42 @@ public sealed class S3ObjectSourceTests(MotoFixture moto)
         Assert.StartsWith("s3://acme/events/: cannot reach S3 at http://127.0.0.1:9 (", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Read_WithIamEnforced_RefusedKeyAndMissingPermissionAreSentences()
+    {
+        // A moto_server of its own that enforces IAM after the setup's five requests: a bucket with one object, and a
+        // user allowed s3:ListBucket only.
+        using var iam = new MotoServer(new Dictionary<string, string>(StringComparer.Ordinal) { ["INITIAL_NO_AUTH_ACTION_COUNT"] = "5" });
+        var setup = await ExternalProcess.RunAsync("python3", ["-c", """
+            import boto3, json, sys
+            kw = dict(endpoint_url=sys.argv[1], region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+            iam, s3 = boto3.client("iam", **kw), boto3.client("s3", **kw)
+            s3.create_bucket(Bucket="locked")
+            s3.put_object(Bucket="locked", Key="in/x.csv", Body=b"id\n1\n")
+            iam.create_user(UserName="reader")
+            iam.put_user_policy(UserName="reader", PolicyName="list", PolicyDocument=json.dumps({"Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::locked"}]}))
+            key = iam.create_access_key(UserName="reader")["AccessKey"]
+            print(key["AccessKeyId"], key["SecretAccessKey"])
+            """, iam.Endpoint]);
+        Assert.True(setup.ExitCode == 0, setup.ToString());
+        var reader = setup.Stdout.Trim().Split(' ');
+        using var dir = new TempDirectory();
+        using var unknown = new S3ObjectSource(S3ObjectStore.CreateClient(iam.Endpoint, new Amazon.Runtime.BasicAWSCredentials("nobody", "nothing")), "locked", ownsClient: true);
+        using var listOnly = new S3ObjectSource(S3ObjectStore.CreateClient(iam.Endpoint, new Amazon.Runtime.BasicAWSCredentials(reader[0], reader[1])), "locked", ownsClient: true);
+
+        var refused = await Assert.ThrowsAsync<ConnectorException>(() => ListAsync(unknown, "in/"));
+        var denied = await Assert.ThrowsAsync<ConnectorException>(() => listOnly.DownloadAsync("in/x.csv", dir.Combine("x.csv")));
+
+        Assert.Equal(ConnectorErrorKind.AuthExpired, refused.Kind);
+        Assert.StartsWith("s3://locked/in/: S3 refused the credentials (InvalidAccessKeyId: ", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ConnectorErrorKind.Permanent, denied.Kind);
+        Assert.Equal("s3://locked/in/x.csv: access denied reading the object; the credentials need s3:GetObject on arn:aws:s3:::locked/in/x.csv (grant it on the prefix the pipeline reads).", denied.Message);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    // moto's own signature check rejects a listing signed by an IAM user (SignatureDoesNotMatch), so a refused
+    // s3:ListBucket is exercised on the error S3 returns for it.
     [Theory]
     [InlineData(true, "s3://acme/events/: access denied listing the objects; the credentials need s3:ListBucket on arn:aws:s3:::acme (for the prefix 'events/').")]
     [InlineData(false, "s3://acme/events/a.csv: access denied reading the object; the credentials need s3:GetObject on arn:aws:s3:::acme/events/a.csv (grant it on the prefix the pipeline reads).")]

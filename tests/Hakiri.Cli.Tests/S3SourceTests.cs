@@ -28,11 +28,12 @@ public sealed class S3SourceTests : IDisposable
         await PutAsync(bucket, "orders/2026-02.csv", "order_id,amount,note\n4,40,\n");
         await PutAsync(bucket, "events/2026/01/a.ndjson", "{\"id\":1,\"tags\":[\"x\"],\"user\":{\"name\":\"Ana\"}}\n{\"id\":2,\"tags\":[],\"user\":null}\n");
         await PutAsync(bucket, "events/2026/01/notes.txt", "not data\n");
-        await _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "events/2026/01/c.ndjson.gz", InputStream = Gzip("{\"id\":5,\"tags\":null,\"user\":null}\n") });
+        await _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "events/2026/01/c.ndjson.gz", InputStream = Gzip("{\"id\":5,\"tags\":[\"gz\"],\"user\":{\"name\":\"Zoë\"}}\n") });
         await PutAsync(bucket, "events/2025/old.ndjson", "{\"id\":99}\n");
         var parquet = dir.Combine("items.parquet");
         await PlainReaders.DuckDbAsync($"COPY (SELECT range AS item_id, 'item ' || range AS name FROM range(1000)) TO '{parquet}' (FORMAT parquet)");
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "items/items.parquet", FilePath = parquet, UseChunkEncoding = false });
+        const string eventsGlob = "events/2026/**/*.{ndjson,ndjson.gz}";
         var manifest = dir.Write("hakiri.toml", $"""
             [project]
             name = "buckets"
@@ -47,7 +48,7 @@ public sealed class S3SourceTests : IDisposable
             [pipelines.events.source]
             connector = "s3"
             bucket = "{bucket}"
-            glob = "events/2026/**/*.{ndjson,ndjson.gz}"
+            glob = "{eventsGlob}"
             format = "ndjson"
 
             [pipelines.items]

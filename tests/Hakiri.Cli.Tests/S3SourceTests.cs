@@ -178,6 +178,18 @@ public sealed class S3SourceTests : IDisposable
         Assert.Contains($"{path}:7:8: error: [pipelines.e.source] sets both prefix and glob", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConnectorTest_S3Pipeline_ExitsTwoPointingToRun()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("hakiri.toml", Manifest("acme", "in/"));
+
+        var result = await CliRunner.RunAsync("connector", "test", "events", "-m", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("pipeline 'events' reads objects of s3://acme/in/; cassettes replay HTTP connectors", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Manifest(string bucket, string prefix) => $"""
         [project]
         name = "events"

@@ -41,9 +41,6 @@ public sealed class S3ObjectSource : IObjectSource
     }
 
     /// <inheritdoc />
-    public string Display => $"s3://{_bucket}";
-
-    /// <inheritdoc />
     public async IAsyncEnumerable<SourceObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix };

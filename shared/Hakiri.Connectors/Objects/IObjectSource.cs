@@ -8,9 +8,6 @@ namespace Hakiri.Connectors.Objects;
 /// </summary>
 public interface IObjectSource : IDisposable
 {
-    /// <summary>The source as a URL without a key, such as <c>s3://acme-exports</c>: the prefix of every locator.</summary>
-    string Display { get; }
-
     /// <summary>Every object whose key starts with <paramref name="prefix"/>, page by page in the service's order.</summary>
     IAsyncEnumerable<SourceObject> ListAsync(string prefix, CancellationToken cancellationToken = default);
 

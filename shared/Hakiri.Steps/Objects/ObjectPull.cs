@@ -16,8 +16,9 @@ internal static class ObjectPull
     public static async Task<(long Rows, long Skipped)> StageAsync(StepContext context, PipelineManifest pipeline, S3SourceManifest source,
         string runId, PlannedFile file, string target, CancellationToken cancellationToken)
     {
-        var download = Path.Combine(context.Layout.Root, "tmp", "objects", runId, pipeline.Table,
-            Path.GetFileNameWithoutExtension(target) + "-" + LocalName(file.AbsolutePath));
+        // One flat directory, so nothing is left behind per run; the name is unique per run, table and batch.
+        var download = Path.Combine(context.Layout.Root, "tmp", "objects",
+            $"{runId}-{pipeline.Table}-{Path.GetFileNameWithoutExtension(target)}-{LocalName(file.AbsolutePath)}");
         try
         {
             using (var objects = ObjectSources.Open(context, pipeline, source))

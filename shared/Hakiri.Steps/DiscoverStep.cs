@@ -4,6 +4,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Connectors;
+using Hakiri.Steps.Objects;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
@@ -12,7 +13,8 @@ namespace Hakiri.Steps;
 
 /// <summary>
 /// <c>discover</c>: for each pipeline, finds what to pull — for the file connector, the files its glob matches that
-/// are new or changed since they were last committed — and leaves the plan in the run's staging area.
+/// are new or changed since they were last committed; for an object-store source, the objects alike — and leaves the
+/// plan in the run's staging area.
 /// </summary>
 public static class DiscoverStep
 {
@@ -30,6 +32,7 @@ public static class DiscoverStep
             var plan = pipeline.Source switch
             {
                 FileSourceManifest file => PlanFiles(context, file, catalog.GetSourceFiles(pipeline.Table)),
+                S3SourceManifest s3 => await ObjectPlanner.PlanAsync(context, pipeline, s3, catalog.GetSourceFiles(pipeline.Table), cancellationToken).ConfigureAwait(false),
                 _ => await PlanConnectorAsync(context, pipeline, catalog.GetCursor(pipeline.Table), cancellationToken).ConfigureAwait(false),
             };
             PlanStore.Save(context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, pipeline.Table)), plan);

@@ -4,6 +4,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Errors;
+using Hakiri.Steps.Objects;
 using Hakiri.Steps.Planning;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
@@ -12,7 +13,7 @@ namespace Hakiri.Steps;
 
 /// <summary>
 /// <c>pull-batch</c>: stages one batch of a table in the store — for the file connector, one source file converted
-/// to Parquet with provenance columns — and returns the cursor of the next batch. DuckDB streams the conversion, so
+/// to Parquet with provenance columns; for an object-store source, one object, downloaded then converted alike — and returns the cursor of the next batch. DuckDB streams the conversion, so
 /// memory stays bounded whatever the file's size. Batch names are deterministic, so a retried pull overwrites.
 /// </summary>
 public static class PullBatchStep
@@ -42,7 +43,7 @@ public static class PullBatchStep
     }
 
     /// <summary>Runs the step.</summary>
-    public static Task<PullBatchOutput> RunAsync(StepContext context, PullBatchInput input, CancellationToken cancellationToken = default)
+    public static async Task<PullBatchOutput> RunAsync(StepContext context, PullBatchInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -51,23 +52,34 @@ public static class PullBatchStep
         var plan = PlanStore.Load(staging);
         if (plan.Connector is { } connector)
         {
-            return ConnectorPull.RunAsync(context, pipeline, connector, input, staging, cancellationToken);
+            return await ConnectorPull.RunAsync(context, pipeline, connector, input, staging, cancellationToken).ConfigureAwait(false);
         }
 
         var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         if (index >= plan.Files.Count)
         {
-            return Task.FromResult(new PullBatchOutput(input.RunId, input.Pipeline, input.Table, null, 0, 0, 0, input.Cursor, false));
+            return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, null, 0, 0, 0, input.Cursor, false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var file = plan.Files[index];
-        var source = (FileSourceManifest)pipeline.Source;
         var target = Path.Combine(staging, BatchName(index));
-        var (rows, skipped) = Stage(context, input.RunId, source, file, target);
+        var (rows, skipped) = pipeline.Source is S3SourceManifest s3
+            ? await ObjectPull.StageAsync(context, pipeline, s3, input.RunId, file, target, cancellationToken).ConfigureAwait(false)
+            : StageFile(context, input.RunId, SourceFormat.Of(pipeline.Source), file, target);
         var bytes = new FileInfo(target).Length;
         var next = (index + 1).ToString(CultureInfo.InvariantCulture);
-        return Task.FromResult(new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count));
+        return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count);
+    }
+
+    private static (long Rows, long Skipped) StageFile(StepContext context, string runId, SourceFormat source, PlannedFile file, string target)
+    {
+        if (!File.Exists(file.AbsolutePath))
+        {
+            throw new StepFailedException(StepErrors.Transient, $"{file.Path}: the file disappeared after discovery; re-run to pick up the current files.");
+        }
+
+        return Stage(context, runId, source, file.Path, file.AbsolutePath, target);
     }
 
     // store_rejects keeps one row per problem; a line may have several.
@@ -77,20 +89,19 @@ public static class PullBatchStep
         return reader.Read() ? reader.GetInt64(0) : 0;
     }
 
-    private static (long Rows, long Skipped) Stage(StepContext context, string runId, FileSourceManifest source, PlannedFile file, string target)
+    /// <summary>
+    /// Converts one local file (a source file, or an object downloaded for this batch) to the staged Parquet batch
+    /// <paramref name="target"/>, with provenance naming <paramref name="locator"/> as the rows' source.
+    /// </summary>
+    internal static (long Rows, long Skipped) Stage(StepContext context, string runId, SourceFormat source, string locator, string readFrom, string target)
     {
-        if (!File.Exists(file.AbsolutePath))
-        {
-            throw new StepFailedException(StepErrors.Transient, $"{file.Path}: the file disappeared after discovery; re-run to pick up the current files.");
-        }
-
         var temporary = target + ".tmp";
-        var readPath = file.AbsolutePath;
+        var readPath = readFrom;
         long filtered = 0;
         if (source is { Format: FileFormat.Ndjson, OnError: OnErrorPolicy.Skip })
         {
             readPath = target + ".ndjson";
-            filtered = NdjsonFilter.CopyValidLines(file.AbsolutePath, readPath);
+            filtered = NdjsonFilter.CopyValidLines(readFrom, readPath);
         }
 
         using var database = context.OpenDuckDb();
@@ -111,7 +122,7 @@ public static class PullBatchStep
                 COPY (
                     SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
                         {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
-                        {Sql.Literal(file.Path)} AS {ProvenanceColumns.Source},
+                        {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
                         src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
                         {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
                     FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
@@ -123,12 +134,12 @@ public static class PullBatchStep
         }
         catch (DuckDbException e)
         {
-            throw SourceErrors.From(file.Path, source, e, file.AbsolutePath);
+            throw SourceErrors.From(locator, source, e, readFrom);
         }
         finally
         {
             File.Delete(temporary);
-            if (readPath != file.AbsolutePath)
+            if (readPath != readFrom)
             {
                 File.Delete(readPath);
             }

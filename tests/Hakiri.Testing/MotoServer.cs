@@ -13,13 +13,21 @@ public sealed class MotoServer : IDisposable
     private readonly Process _process;
 
     /// <summary>Starts the server on a free loopback port and waits until it accepts connections (at most 30 s).</summary>
-    public MotoServer()
+    /// <param name="environment">
+    /// Settings for moto itself, e.g. <c>INITIAL_NO_AUTH_ACTION_COUNT</c>: after that many requests it enforces IAM.
+    /// </param>
+    public MotoServer(IReadOnlyDictionary<string, string>? environment = null)
     {
         Port = FreePort();
         var info = new ProcessStartInfo("moto_server") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         try

@@ -51,9 +51,10 @@ internal static class ConnectorCommand
             return ExitCodes.BadInput;
         }
 
-        if (pipeline.Source is FileSourceManifest)
+        if (pipeline.Source is FileSourceManifest or S3SourceManifest)
         {
-            error.WriteLine($"{manifestPath}: error: pipeline '{name}' reads local files; cassettes replay HTTP connectors (http, github) — test it with 'hakiri run {name}'");
+            var reads = pipeline.Source is S3SourceManifest s3 ? $"objects of {s3.Url}" : "local files";
+            error.WriteLine($"{manifestPath}: error: pipeline '{name}' reads {reads}; cassettes replay HTTP connectors (http, github) — test it with 'hakiri run {name}'");
             return ExitCodes.BadInput;
         }
 

@@ -18,6 +18,8 @@ namespace Hakiri.Cli.Commands;
 /// </summary>
 internal sealed class StoreSession : IDisposable
 {
+    private static readonly Lazy<ConnectorServices> DefaultServices = new(() => ConnectorServices.CreateDefault(objects: S3ObjectSource.Open));
+
     private readonly S3ObjectStore? _s3;
 
     private StoreSession(ProjectManifest manifest, StoreLayout layout, StoreMirror? mirror, S3ObjectStore? s3)
@@ -55,7 +57,9 @@ internal sealed class StoreSession : IDisposable
     /// <param name="connectors">Connector services per pipeline (a recording or replaying network), or the real ones.</param>
     public PipelineRunner Runner(Action<RunEvent>? observe, string? bootstrap = null, Func<PipelineManifest, ConnectorServices>? connectors = null)
     {
-        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: connectors);
+        // The CLI carries AWSSDK.S3, so every pipeline's services can open an s3 source's bucket, recorded runs included.
+        Func<PipelineManifest, ConnectorServices> services = connectors is null ? _ => DefaultServices.Value : p => connectors(p) with { Objects = S3ObjectSource.Open };
+        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: services);
         IStepHost host = bootstrap is not null
             ? new LambdaStepHost(handler => new BootstrapCommand(
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,

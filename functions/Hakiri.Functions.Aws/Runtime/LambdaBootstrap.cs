@@ -1,3 +1,4 @@
+using Hakiri.Connectors.Contract;
 using Hakiri.Functions.Aws.Secrets;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
@@ -100,7 +101,8 @@ internal static class LambdaBootstrap
     {
         var manifest = LoadManifest(settings);
         var (layout, mirror) = OpenStore(settings, manifest);
-        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: secrets.Connectors());
+        var services = secrets.Apply(ConnectorServices.CreateDefault(objects: S3ObjectSource.Open));
+        var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: _ => services);
         return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
     }
 

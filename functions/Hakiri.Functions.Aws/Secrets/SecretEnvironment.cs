@@ -75,18 +75,13 @@ internal sealed class SecretEnvironment
         _values is not null && _values.TryGetValue(name, out var value) ? value : _fallback(name);
 
     /// <summary>
-    /// The connector services whose environment is this one (the real network and clock otherwise), or
-    /// <see langword="null"/> without secrets, which leaves the steps' defaults alone.
+    /// <paramref name="services"/> with this environment (secrets first, then the process environment), or unchanged
+    /// without secrets.
     /// </summary>
-    public Func<PipelineManifest, ConnectorServices>? Connectors()
+    public ConnectorServices Apply(ConnectorServices services)
     {
-        if (IsEmpty)
-        {
-            return null;
-        }
-
-        var services = ConnectorServices.CreateDefault() with { Environment = Lookup };
-        return _ => services;
+        ArgumentNullException.ThrowIfNull(services);
+        return IsEmpty ? services : services with { Environment = Lookup };
     }
 
     private sealed class NoSecrets : ISecretReader

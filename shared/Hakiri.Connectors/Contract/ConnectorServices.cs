@@ -1,22 +1,34 @@
+using Hakiri.Connectors.Objects;
+using Hakiri.Model.Manifests;
+
 namespace Hakiri.Connectors.Contract;
 
 /// <summary>
 /// The side effects a connector may use, each a seam with a twin in tests: the network (an
 /// <see cref="HttpMessageHandler"/>; cassettes record and replay through it), the environment (secrets are read only
-/// from it) and the clock (backoff and rate-limit pauses wait on it).
+/// from it), the clock (backoff and rate-limit pauses wait on it) and, for object-store sources, the bucket.
 /// </summary>
 /// <param name="Http">Sends requests; the connector owns the <see cref="HttpClient"/> built over it but not the handler.</param>
 /// <param name="Environment">Reads an environment variable; <see langword="null"/> when unset.</param>
 /// <param name="Clock">Time and delays.</param>
 /// <param name="Log">Receives one line per notable event (a retry, a rate-limit pause); never secrets.</param>
-public sealed record ConnectorServices(HttpMessageHandler Http, Func<string, string?> Environment, TimeProvider Clock, Action<string>? Log = null)
+/// <param name="Objects">
+/// Opens the bucket of an <c>s3</c> source (the caller disposes it). Hosts that carry a cloud SDK provide it (the CLI,
+/// the Lambda bootstrap); <see langword="null"/> where none does, and an <c>s3</c> pipeline then fails with a sentence.
+/// </param>
+public sealed record ConnectorServices(
+    HttpMessageHandler Http,
+    Func<string, string?> Environment,
+    TimeProvider Clock,
+    Action<string>? Log = null,
+    Func<S3SourceManifest, IObjectSource>? Objects = null)
 {
     /// <summary>The real network, the process environment and the system clock.</summary>
-    public static ConnectorServices CreateDefault(Action<string>? log = null) =>
+    public static ConnectorServices CreateDefault(Action<string>? log = null, Func<S3SourceManifest, IObjectSource>? objects = null) =>
         new(new SocketsHttpHandler
         {
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(15),
-        }, System.Environment.GetEnvironmentVariable, TimeProvider.System, log);
+        }, System.Environment.GetEnvironmentVariable, TimeProvider.System, log, objects);
 }

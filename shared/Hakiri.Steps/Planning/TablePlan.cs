@@ -19,10 +19,13 @@ internal sealed record ConnectorPlan(
     [property: JsonPropertyName("start_cursor")] string? StartCursor,
     [property: JsonPropertyName("lineage")] string Lineage);
 
-/// <summary>One source file to pull.</summary>
-/// <param name="Path">The path relative to the manifest, <c>/</c>-separated: the row locator's file part.</param>
-/// <param name="AbsolutePath">Where to read it.</param>
-/// <param name="Fingerprint">Size and modification time at discovery.</param>
+/// <summary>One source file (or object) to pull.</summary>
+/// <param name="Path">
+/// The path relative to the manifest, <c>/</c>-separated, or the object's <c>s3://bucket/key</c>: the row locator's
+/// source part and the catalog's source file.
+/// </param>
+/// <param name="AbsolutePath">Where to read it: the file's absolute path, or the object's key.</param>
+/// <param name="Fingerprint">Size and modification time at discovery; for an object, size and ETag.</param>
 /// <param name="Replaces">Whether an earlier version of the file was ingested (its rows are replaced).</param>
 internal sealed record PlannedFile(
     [property: JsonPropertyName("path")] string Path,

@@ -2,7 +2,7 @@ using Hakiri.Model.Manifests;
 
 namespace Hakiri.Steps.Sources;
 
-/// <summary>The DuckDB table function that reads one source file in the pipeline's format.</summary>
+/// <summary>The DuckDB table function that reads one source file (or a downloaded object) in the pipeline's format.</summary>
 internal static class FileReaders
 {
     // CSV means comma-separated with a header and RFC 4180 quotes; column types are still detected. The read buffer is
@@ -15,14 +15,14 @@ internal static class FileReaders
     /// The reader with a 1-based record number in a column named <see cref="RecordColumn"/>: WITH ORDINALITY for the
     /// text formats (one file per read, so it counts within the file), the file row number for Parquet.
     /// </summary>
-    public static string WithRecordNumbers(FileSourceManifest source, string absolutePath) => source.Format == FileFormat.Parquet
+    public static string WithRecordNumbers(SourceFormat source, string absolutePath) => source.Format == FileFormat.Parquet
         ? $"(SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS {RecordColumn} FROM read_parquet({Sql.Literal(absolutePath)}, file_row_number = true))"
         : $"(SELECT * EXCLUDE (ordinality), ordinality AS {RecordColumn} FROM {For(source, absolutePath)} WITH ORDINALITY)";
 
     /// <summary>The temporary name of the record number column, renamed to the provenance column on staging.</summary>
     public const string RecordColumn = "__hakiri_record_number";
 
-    public static string For(FileSourceManifest source, string absolutePath)
+    public static string For(SourceFormat source, string absolutePath)
     {
         var path = Sql.Literal(absolutePath);
         var skip = source.OnError == OnErrorPolicy.Skip;

@@ -7,17 +7,18 @@ using Hakiri.Steps.Errors;
 
 namespace Hakiri.Steps.Sources;
 
-/// <summary>Turns DuckDB reader errors into sentences that name the source file and line.</summary>
+/// <summary>Turns DuckDB reader errors into sentences that name the source file (or object) and line.</summary>
 internal static partial class SourceErrors
 {
-    public static StepFailedException From(string path, FileSourceManifest source, DuckDbException error, string? absolutePath = null)
+    public static StepFailedException From(string path, SourceFormat source, DuckDbException error, string? absolutePath = null)
     {
-        var message = error.Message;
+        // DuckDB names the path it read: a downloaded object's temporary file means nothing to the user, its locator does.
+        var message = absolutePath is null ? error.Message : error.Message.Replace(absolutePath, path, StringComparison.Ordinal);
         if (error.ErrorType == DuckDbErrorType.OutOfMemory)
         {
             // Not the file's fault: the step's DuckDB memory limit is too small for this file.
             return new StepFailedException(StepErrors.Permanent,
-                $"{path}: DuckDB ran out of memory reading the file ({message.Split('\n', 2)[0].Trim()}) — raise HAKIRI_DUCKDB_MEMORY_LIMIT (default 192MB)", error);
+                $"{path}: DuckDB ran out of memory reading the {source.Noun} ({message.Split('\n', 2)[0].Trim()}) — raise HAKIRI_DUCKDB_MEMORY_LIMIT (default 192MB)", error);
         }
 
         var firstLine = message.Split('\n', 2)[0].Trim();
@@ -36,11 +37,11 @@ internal static partial class SourceErrors
             _ => "unreadable Parquet",
         };
         var hint = source.OnError == OnErrorPolicy.Fail && source.Format is FileFormat.Csv or FileFormat.Ndjson
-            ? "fix the file, or set on_error = \"skip\" in the pipeline's source to skip and count malformed rows"
-            : "fix or remove the file";
+            ? $"fix the {source.Noun}, or set on_error = \"skip\" in the pipeline's source to skip and count malformed rows"
+            : $"fix or remove the {source.Noun}";
         if (message.Contains("No files found", StringComparison.OrdinalIgnoreCase) || message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
         {
-            return new StepFailedException(StepErrors.BadInput, $"{path}: cannot read the file: {firstLine} — check it exists and is readable", error);
+            return new StepFailedException(StepErrors.BadInput, $"{path}: cannot read the {source.Noun}: {firstLine} — check it exists and is readable", error);
         }
 
         return new StepFailedException(StepErrors.BadInput, $"{location}: {what}: {firstLine} — {hint}", error);

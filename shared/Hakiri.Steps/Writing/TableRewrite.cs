@@ -32,6 +32,7 @@ internal sealed class TableRewrite(
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
     private bool? _keysAreUnique;
+    private ChangeRows? _changes;
 
     public RewriteResult Run(string staging)
     {
@@ -44,6 +45,15 @@ internal sealed class TableRewrite(
         }
 
         var staged = $"read_parquet({Sql.List(_batches)}, union_by_name = true, filename = true, file_row_number = true)";
+        _changes = ChangeRows.Of(connection, staged);
+        staged = _changes?.Relation ?? staged;
+        if (_changes is not null && pipeline.PrimaryKey.Count == 0)
+        {
+            throw new StepFailedException(StepErrors.Permanent,
+                $"Table '{pipeline.Table}': the connector sends changes (updates, deletes) that apply by primary key, but pipeline '{pipeline.Name}' has none; "
+                + $"set primary_key under [pipelines.{pipeline.Name}].");
+        }
+
         var incomingColumns = connection.Describe(staged).Where(c => c.Name is not ("filename" or "file_row_number")).ToList();
         var missingKeys = pipeline.PrimaryKey.Where(k => !incomingColumns.Any(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
         if (missingKeys.Length > 0)
@@ -57,12 +67,13 @@ internal sealed class TableRewrite(
         var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
         var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
         var replaced = ReplacedFilter();
-        var affected = livePaths.Length == 0 ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
+        var affected = livePaths.Length == 0 ? [] : schemaChanged || _changes is { Reset: true } ? [.. livePaths]
+            : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
         var incomingRows = rowsPerBatch.Values.Sum();
 
         // Nothing to replace (append-only, or new keys that are unique among themselves) and already in the table's
         // shape: the staged files become data files as they are.
-        if (affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        if (_changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
             return new RewriteResult(target, moved, incomingRows, 0, [], rowsPerSource);
@@ -70,9 +81,11 @@ internal sealed class TableRewrite(
 
         DefineIncoming(target, incomingColumns, staged);
         long keptRows = 0;
-        long affectedRows = 0;
+        var affectedRows = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Sum(f => f.RowCount);
         var select = "SELECT * FROM incoming";
-        if (affected.Count > 0)
+
+        // After a reset nothing stored survives: the affected files (all of them) go and only the new rows stay.
+        if (affected.Count > 0 && _changes is not { Reset: true })
         {
             var old = $"read_parquet({Sql.List(affected)}, union_by_name = true)";
             var oldColumns = connection.Describe(old).Select(c => c.Name).ToArray();
@@ -81,7 +94,6 @@ internal sealed class TableRewrite(
                 SELECT {Projection.To(target, oldColumns, "e")} FROM {old} AS e {replaced.Replace("{e}", "e", StringComparison.Ordinal)}
                 """);
             keptRows = connection.Scalar("SELECT count(*) FROM kept");
-            affectedRows = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Sum(f => f.RowCount);
             select = "SELECT * FROM kept UNION ALL SELECT * FROM incoming";
         }
 
@@ -99,20 +111,29 @@ internal sealed class TableRewrite(
     // deduplicated rows are materialised because both the anti-join and the output read them.
     private void DefineIncoming(List<ColumnSchema> target, List<ColumnSchema> incomingColumns, string staged)
     {
+        // Change rows (with an operation column) dedupe into "changes", whose upserts are "incoming".
         var columns = incomingColumns.Select(c => c.Name).ToArray();
+        var name = _changes is null ? "incoming" : "changes";
+        var operation = _changes is null ? string.Empty : $", s.{ChangeRows.Operation}";
         if (KeysAreUnique(staged))
         {
-            connection.Execute($"CREATE TEMP VIEW incoming AS SELECT {Projection.To(target, columns, "s")} FROM {staged} AS s");
-            return;
+            connection.Execute($"CREATE TEMP VIEW {name} AS SELECT {Projection.To(target, columns, "s")}{operation} FROM {staged} AS s");
+        }
+        else
+        {
+            connection.Execute($"""
+                CREATE TEMP TABLE {name} AS
+                SELECT {Projection.To(target, columns, "s")}{operation}
+                FROM {staged} AS s
+                QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)))}
+                                           ORDER BY s.filename DESC, s.file_row_number DESC) = 1
+                """);
         }
 
-        connection.Execute($"""
-            CREATE TEMP TABLE incoming AS
-            SELECT {Projection.To(target, columns, "s")}
-            FROM {staged} AS s
-            QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)))}
-                                       ORDER BY s.filename DESC, s.file_row_number DESC) = 1
-            """);
+        if (_changes is not null)
+        {
+            connection.Execute($"CREATE TEMP VIEW incoming AS {ChangeRows.Upserts("changes")}");
+        }
     }
 
     // True without a primary key; with one, whether no key occurs twice among the incoming rows (a NULL key counts as
@@ -158,7 +179,8 @@ internal sealed class TableRewrite(
     {
         if (pipeline.PrimaryKey.Count > 0)
         {
-            return $"ANTI JOIN incoming AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "{e}", "i")}";
+            // Deleted keys are among the changes, not the upserts: both remove the stored row.
+            return $"ANTI JOIN {(_changes is null ? "incoming" : "changes")} AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "{e}", "i")}";
         }
 
         var reread = work.Where(w => w.File.Replaces).Select(w => w.File.Path).ToArray();

@@ -3,6 +3,7 @@ using Hakiri.Connectors.Contract;
 using Hakiri.Connectors.GitHub;
 using Hakiri.Connectors.Http;
 using Hakiri.Connectors.Postgres;
+using Hakiri.Connectors.Postgres.Cdc;
 using Hakiri.Model.Manifests;
 
 namespace Hakiri.Connectors;
@@ -22,6 +23,7 @@ public static class SourceConnectors
         {
             HttpSourceManifest http => new HttpSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, http, services),
             GitHubSourceManifest github => new GitHubSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, github, services),
+            PostgresSourceManifest { Mode: PostgresReadMode.Cdc } cdc => new PostgresCdcConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, cdc, services),
             PostgresSourceManifest postgres => new PostgresSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, postgres, services),
             _ => null,
         };

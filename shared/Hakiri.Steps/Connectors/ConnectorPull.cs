@@ -37,6 +37,17 @@ internal static class ConnectorPull
         }
 
         var connector = Create(context, pipeline);
+        if (index == 0 && CursorText.Decode(plan.StartCursor) is { } committed)
+        {
+            // Only the committed cursor is acknowledged, never a staged one: a crash before write must find the
+            // source still holding what this run reads (a replication slot keeps changes until confirmed).
+            await Guard(pipeline, async () =>
+            {
+                await connector.AcknowledgeAsync(pipeline.Table, committed, cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+
         var budget = new BatchBudget(context.Options.ConnectorBatchRows, context.Options.ConnectorBatchTime, context.Clock);
         await using var reader = await Guard(pipeline, () => connector.OpenAsync(pipeline.Table, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
         var next = await Guard(pipeline, () => reader.NextAsync(cancellationToken)).ConfigureAwait(false);

@@ -77,6 +77,6 @@ public sealed class PostgresTypesTests(PostgresServer server)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("column 'box' of table shapes has the type box", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("\\\"box\\\"::text AS", run.Stderr.Replace("\"\"", "\\\"", StringComparison.Ordinal) + "\\\"box\\\"::text AS", StringComparison.Ordinal);
+        Assert.Contains("\"box\"::text AS \"box\"", run.Stderr, StringComparison.Ordinal);
     }
 }

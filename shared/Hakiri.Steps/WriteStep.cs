@@ -45,7 +45,10 @@ public static class WriteStep
             .Where(w => !(committed.TryGetValue(w.File.Path, out var known) && known.Fingerprint == w.File.Fingerprint))
             .ToArray();
         var cursor = plan.Connector is null ? null : ConnectorPull.LastCursor(staging);
-        if (work.Length == 0 && (plan.Connector is null || cursor == catalog.GetCursor(input.Table) || cursor is null))
+        var key = plan.Connector?.PrimaryKey ?? pipeline.PrimaryKey;
+        var replaceAll = plan.Connector?.ReplaceAll == true && cursor is not null;
+        var emptied = replaceAll && (existing?.RowCount ?? 0) > 0;
+        if (work.Length == 0 && !emptied && (plan.Connector is null || cursor == catalog.GetCursor(input.Table) || cursor is null))
         {
             Directory.Delete(staging, recursive: true);
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
@@ -55,7 +58,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, existing, live, work).Run(staging);
+        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)
@@ -67,7 +70,7 @@ public static class WriteStep
             added.Add(new FileRecord(relative, input.Table, input.RunId, rows, new FileInfo(target).Length));
         }
 
-        var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, pipeline.PrimaryKey,
+        var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, key,
             result.Columns, 0, 0, 0, input.RunId, null);
         catalog.Commit(new TableCommit
         {

@@ -2,6 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Memory;
 using Apache.Arrow.Scalars;
 using Apache.Arrow.Types;
+using Hakiri.Connectors.Contract;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,13 +10,11 @@ namespace Hakiri.Connectors.Postgres;
 
 /// <summary>
 /// Appends rows of a binary-protocol result straight into Arrow arrays, one typed getter per column (no boxing), and
-/// builds the record batch. Field metadata <see cref="CastKey"/> carries the DuckDB casts a column lands with.
+/// builds the record batch. Field metadata <see cref="SourceFieldMetadata.DuckDbCast"/> carries the DuckDB casts a
+/// column lands with.
 /// </summary>
 internal sealed class PostgresBatchBuilder
 {
-    /// <summary>The Arrow field metadata key naming the DuckDB casts (<c>|</c>-separated) that land a column.</summary>
-    public const string CastKey = "hakiri.duckdb_cast";
-
     private static readonly long EpochTicks = DateTime.UnixEpoch.Ticks;
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
@@ -28,7 +27,7 @@ internal sealed class PostgresBatchBuilder
         var schema = new Schema.Builder();
         foreach (var c in columns)
         {
-            var metadata = c.Cast is null ? null : new Dictionary<string, string> { [CastKey] = c.Cast };
+            var metadata = c.Cast is null ? null : new Dictionary<string, string> { [SourceFieldMetadata.DuckDbCast] = c.Cast };
             schema.Field(new Field(c.Name, c.ArrowType, c.Nullable, metadata));
         }
 

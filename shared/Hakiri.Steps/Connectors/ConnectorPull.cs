@@ -103,8 +103,8 @@ internal static class ConnectorPull
 
     private static void Land(StepContext context, DuckDbConnection connection, PageStream stream, string runId, string target, PipelineManifest pipeline)
     {
-        var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => $"CAST({Sql.Identifier(c.Name)} AS JSON) AS {Sql.Identifier(c.Name)}").ToArray();
-        var replace = json.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", json)})";
+        var casts = LandingCasts(stream);
+        var replace = casts.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", casts)})";
         var temporary = target + ".tmp";
         using var view = connection.RegisterArrowStream("hakiri_pages", stream);
         try
@@ -135,6 +135,19 @@ internal static class ConnectorPull
         {
             File.Delete(temporary);
         }
+    }
+
+    // JSON columns land as DuckDB JSON; a field whose Arrow metadata names DuckDB casts (a uuid sent as text, a list
+    // sent as JSON text) lands through them, in order.
+    private static string[] LandingCasts(PageStream stream)
+    {
+        var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return stream.Schema.FieldsList.Select(f =>
+        {
+            var types = f.HasMetadata && f.Metadata.TryGetValue(SourceFieldMetadata.DuckDbCast, out var hint) ? hint.Split('|') : json.Contains(f.Name) ? ["JSON"] : [];
+            return types.Length == 0 ? null
+                : types.Aggregate(Sql.Identifier(f.Name), (expression, type) => $"CAST({expression} AS {type})") + " AS " + Sql.Identifier(f.Name);
+        }).OfType<string>().ToArray();
     }
 
     /// <summary>Runs a connector call, turning its failures into the step's error names.</summary>

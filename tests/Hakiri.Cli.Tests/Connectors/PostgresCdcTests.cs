@@ -25,7 +25,8 @@ public sealed class PostgresCdcTests(PostgresServer server)
     [Fact]
     public async Task Run_Cdc_FirstRunThenInsertsUpdatesAndDeletes_StoreEqualsTheTable()
     {
-        var (database, dir, manifest, environment) = Setup(2500);
+        using var dir = new TempDirectory();
+        var (database, manifest, environment) = Setup(dir, 2500);
 
         var first = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
         var afterFirst = await StoreRowsAsync(dir);
@@ -50,7 +51,8 @@ public sealed class PostgresCdcTests(PostgresServer server)
     [Fact]
     public async Task Run_Cdc_WhileRowsChange_TheNextRunMakesTheStoreEqualTheTable()
     {
-        var (database, dir, manifest, environment) = Setup(6000, batchRows: 250, pullRows: 500);
+        using var dir = new TempDirectory();
+        var (database, manifest, environment) = Setup(dir, 6000, batchRows: 250, pullRows: 500);
 
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() => ChangeRows(database, stop.Token));
@@ -70,7 +72,8 @@ public sealed class PostgresCdcTests(PostgresServer server)
     [Fact]
     public async Task Run_Cdc_KilledMidRun_ReRunMakesTheStoreEqualTheTableAndTheSlotNeverPassesTheCommittedCursor()
     {
-        var (database, dir, manifest, environment) = Setup(20000, batchRows: 500, pullRows: 1000);
+        using var dir = new TempDirectory();
+        var (database, manifest, environment) = Setup(dir, 20000, batchRows: 500, pullRows: 1000);
         var random = new Random(20261201);
         var killed = 0;
         for (var i = 0; i < 5; i++)
@@ -101,7 +104,8 @@ public sealed class PostgresCdcTests(PostgresServer server)
     [Fact]
     public async Task Run_Cdc_SlotDropped_ExitsOneWithASentenceAndResetStartsOverFromASnapshot()
     {
-        var (database, dir, manifest, environment) = Setup(300);
+        using var dir = new TempDirectory();
+        var (database, manifest, environment) = Setup(dir, 300);
         var first = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
         DropSlot(database);
         server.Execute(database, "DELETE FROM orders WHERE id <= 10; INSERT INTO orders (id, note, qty) VALUES (7777, 'après', 1);");
@@ -121,14 +125,13 @@ public sealed class PostgresCdcTests(PostgresServer server)
         Assert.Equal(TableRows(database), await StoreRowsAsync(dir));
     }
 
-    private (string Database, TempDirectory Dir, string Manifest, Dictionary<string, string> Environment) Setup(int rows, int batchRows = 1000, int? pullRows = null)
+    private (string Database, string Manifest, Dictionary<string, string> Environment) Setup(TempDirectory dir, int rows, int batchRows = 1000, int? pullRows = null)
     {
         var database = server.CreateDatabase();
         server.Execute(database, Table.Replace("ROWS", rows.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        var dir = new TempDirectory();
         // Slots are the cluster's, not the database's: each test names its own.
         var manifest = dir.Write("hakiri.toml", PostgresCollection.Manifest("public.orders", "cdc", batchRows: batchRows, extra: $"slot = \"s_{database}\""));
-        return (database, dir, manifest, PostgresCollection.Environment(server.Url(database), pullRows));
+        return (database, manifest, PostgresCollection.Environment(server.Url(database), pullRows));
     }
 
     private string TableRows(string database) => PostgresCollection.Rows(server, database, Checksum.Replace("{orders}", "orders", StringComparison.Ordinal));

@@ -46,6 +46,13 @@ internal sealed record CdcCursor
     [JsonPropertyName("lsn")]
     public required string Lsn { get; init; }
 
+    /// <summary>
+    /// Stream phase, mid-run: the position the run catches up with, taken by its first stream read; <see langword="null"/>
+    /// in the cursor a run ends with (the next run takes a new one).
+    /// </summary>
+    [JsonPropertyName("until")]
+    public string? Until { get; init; }
+
     /// <summary>Snapshot phase: the key columns <see cref="After"/> follows.</summary>
     [JsonPropertyName("columns")]
     public IReadOnlyList<string>? Columns { get; init; }

@@ -108,7 +108,7 @@ internal sealed class CdcSourceReader(CdcRead read, CdcCursor cursor) : ISourceR
             default:
             {
                 _stream ??= await ChangeStream.OpenAsync(read.DataSource, read.ReplicationConnectionString, read.Slot, read.Publication, _cursor.Position,
-                    read.Acknowledged, read.Relation, read.Errors, read.Clock, cancellationToken).ConfigureAwait(false);
+                    _cursor.Until is { } until ? NpgsqlLogSequenceNumber.Parse(until) : null, read.Acknowledged, read.Relation, read.Errors, read.Clock, cancellationToken).ConfigureAwait(false);
                 var changes = new ChangeKeys();
                 await _stream.ReadAsync(changes, read.Plan.BatchRows, cancellationToken).ConfigureAwait(false);
                 _done = _stream.CaughtUp;
@@ -119,8 +119,10 @@ internal sealed class CdcSourceReader(CdcRead read, CdcCursor cursor) : ISourceR
                     batch = await _batches.ChangedAsync(connection, changes, changes.Truncated, cancellationToken).ConfigureAwait(false);
                 }
 
-                // The position moves only with the batch that holds its transactions.
-                _cursor = _cursor with { Lsn = _stream.Position.ToString() };
+                // The position moves only with the batch that holds its transactions. A read stopped by its budget
+                // hands the run's target on, so the run ends even while writers keep the table busy; the cursor a run
+                // ends with has none, and the next run takes its own.
+                _cursor = _cursor with { Lsn = _stream.Position.ToString(), Until = _done ? null : _stream.Target.ToString() };
                 return batch;
             }
         }

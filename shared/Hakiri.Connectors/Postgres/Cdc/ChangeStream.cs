@@ -52,21 +52,25 @@ internal sealed class ChangeStream : IAsyncDisposable
     /// <summary>Where the next read resumes: the end of the last whole transaction read, or the caught-up position.</summary>
     public NpgsqlLogSequenceNumber Position { get; private set; }
 
+    /// <summary>The position this read catches up with.</summary>
+    public NpgsqlLogSequenceNumber Target => _target;
+
     /// <summary>Whether the stream reached the WAL position of the read's start.</summary>
     public bool CaughtUp { get; private set; }
 
     /// <summary>
-    /// Opens the stream at <paramref name="start"/>; <paramref name="acknowledged"/> is the committed position to confirm
-    /// to the slot. <paramref name="dataSource"/> reads the position to catch up with.
+    /// Opens the stream at <paramref name="start"/>, to read until <paramref name="until"/> (a run's later pull-batches
+    /// keep the position its first stream read took) or, when <see langword="null"/>, the server's position now, which
+    /// <paramref name="dataSource"/> reads. <paramref name="acknowledged"/> is the committed position to confirm to the slot.
     /// </summary>
     public static async Task<ChangeStream> OpenAsync(NpgsqlDataSource dataSource, string connectionString, string slot, string publication, NpgsqlLogSequenceNumber start,
-        NpgsqlLogSequenceNumber? acknowledged, CdcRelation relation, CdcErrors errors, TimeProvider clock, CancellationToken cancellationToken)
+        NpgsqlLogSequenceNumber? until, NpgsqlLogSequenceNumber? acknowledged, CdcRelation relation, CdcErrors errors, TimeProvider clock, CancellationToken cancellationToken)
     {
         var connection = new LogicalReplicationConnection(connectionString);
         try
         {
             await connection.Open(cancellationToken).ConfigureAwait(false);
-            var target = await TargetAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            var target = until ?? await TargetAsync(dataSource, cancellationToken).ConfigureAwait(false);
             if (acknowledged is { } committed)
             {
                 connection.SetReplicationStatus(committed);
@@ -84,14 +88,24 @@ internal sealed class ChangeStream : IAsyncDisposable
         }
     }
 
-    // The WAL insert position now: every transaction committed before this read started ends at or before it (the
-    // flushed position may not include commits made with synchronous_commit = off yet). A position just past a page
-    // header is taken back to the page boundary, where the last record before it ends.
+    // The WAL insert position now: every transaction committed before this read started ends at or before it. The
+    // server decodes only flushed WAL, and records that commit nothing (the slot's own creation, hint bits) or commits
+    // made with synchronous_commit = off may sit unflushed for seconds; a transaction with an xid that commits
+    // synchronously flushes everything before it, so the stream reaches the position promptly. A position just past a
+    // page header is taken back to the page boundary, where the last record before it ends.
     private static async Task<NpgsqlLogSequenceNumber> TargetAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", connection);
-        var lsn = (ulong)NpgsqlLogSequenceNumber.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var synchronous = new NpgsqlCommand("SET LOCAL synchronous_commit = on", connection, transaction))
+        {
+            await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text, txid_current()::text", connection, transaction);
+        var text = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var lsn = (ulong)NpgsqlLogSequenceNumber.Parse(text);
         var inPage = lsn % WalPage;
         return new NpgsqlLogSequenceNumber(inPage is ShortPageHeader or LongPageHeader ? lsn - inPage : lsn);
     }
@@ -122,6 +136,10 @@ internal sealed class ChangeStream : IAsyncDisposable
             {
                 switch (_messages.Current)
                 {
+                    case BeginMessage begin when begin.TransactionFinalLsn >= _target:
+                        // Committed after the read started: the next read takes it (a busy table never idles).
+                        CaughtUp = true;
+                        break;
                     case BeginMessage:
                         inTransaction = true;
                         pending.Clear();
@@ -152,6 +170,7 @@ internal sealed class ChangeStream : IAsyncDisposable
                         truncated = false;
                         inTransaction = false;
                         Position = commit.TransactionEndLsn;
+                        CaughtUp = Position >= _target;
                         break;
                 }
             }

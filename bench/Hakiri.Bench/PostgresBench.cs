@@ -42,6 +42,16 @@ internal static class PostgresBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ceiling  psql \\copy (SELECT …) TO STDOUT > /dev/null: {ceiling,6:0.00} s ({rows / ceiling,10:N0} rows/s)   (median of {Rounds})"));
 
+        // Which wire path to build on: typed NpgsqlDataReader getters or a binary COPY, both reading every column of
+        // the table with the same select list hakiri uses, and doing nothing with the values.
+        await using (var source = Npgsql.NpgsqlDataSource.Create(server.ConnectionString(database)))
+        {
+            await ReaderLoopAsync(source);
+            Report("Npgsql reader, typed getters", [await ReaderLoopAsync(source)], rows, ceiling);
+            await CopyLoopAsync(source);
+            Report("Npgsql binary COPY", [await CopyLoopAsync(source)], rows, ceiling);
+        }
+
         Environment.SetEnvironmentVariable("BENCH_DATABASE_URL", server.Url(database));
         var dir = Path.Combine(work, "postgres");
         var manifest = Path.Combine(dir, "hakiri.toml");
@@ -69,6 +79,58 @@ internal static class PostgresBench
 
         Report("snapshot, first load", loads, rows, ceiling);
         Report("snapshot, re-run", reruns, rows, ceiling);
+        return 0;
+    }
+
+    private const string Select = "SELECT id, customer, country, amount, quantity, note, created_at, is_gift, attrs::text, array_to_json(tags)::text FROM bench";
+
+    private static async Task<(double, long)> ReaderLoopAsync(Npgsql.NpgsqlDataSource source)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var command = source.CreateCommand(Select);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess);
+        long sum = 0;
+        while (await reader.ReadAsync())
+        {
+            sum += reader.GetInt64(0) + reader.GetString(1).Length + reader.GetString(2).Length;
+            sum += reader.IsDBNull(3) ? 0 : (long)reader.GetDecimal(3);
+            sum += reader.IsDBNull(4) ? 0 : reader.GetInt32(4);
+            sum += reader.IsDBNull(5) ? 0 : reader.GetString(5).Length;
+            sum += reader.GetDateTime(6).Ticks & 1;
+            sum += reader.IsDBNull(7) ? 0 : reader.GetBoolean(7) ? 1 : 0;
+            sum += reader.IsDBNull(8) ? 0 : reader.GetString(8).Length;
+            sum += reader.IsDBNull(9) ? 0 : reader.GetString(9).Length;
+        }
+
+        GC.KeepAlive(sum);
+        return (watch.Elapsed.TotalSeconds, 0);
+    }
+
+    private static async Task<(double, long)> CopyLoopAsync(Npgsql.NpgsqlDataSource source)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = await source.OpenConnectionAsync();
+        await using var export = await connection.BeginBinaryExportAsync($"COPY ({Select}) TO STDOUT (FORMAT BINARY)");
+        long sum = 0;
+        while (await export.StartRowAsync() >= 0)
+        {
+            sum += await export.ReadAsync<long>() + (await export.ReadAsync<string>()).Length + (await export.ReadAsync<string>()).Length;
+            sum += export.IsNull ? Skip(export) : (long)await export.ReadAsync<decimal>();
+            sum += export.IsNull ? Skip(export) : await export.ReadAsync<int>();
+            sum += export.IsNull ? Skip(export) : (await export.ReadAsync<string>()).Length;
+            sum += (await export.ReadAsync<DateTime>()).Ticks & 1;
+            sum += export.IsNull ? Skip(export) : await export.ReadAsync<bool>() ? 1 : 0;
+            sum += export.IsNull ? Skip(export) : (await export.ReadAsync<string>()).Length;
+            sum += export.IsNull ? Skip(export) : (await export.ReadAsync<string>()).Length;
+        }
+
+        GC.KeepAlive(sum);
+        return (watch.Elapsed.TotalSeconds, 0);
+    }
+
+    private static long Skip(Npgsql.NpgsqlBinaryExporter export)
+    {
+        export.Skip();
         return 0;
     }
 

@@ -44,7 +44,7 @@ internal sealed class PostgresErrors(string pipeline, string variable, string wh
             PostgresErrorCodes.ReadOnlySqlTransaction => (ConnectorErrorKind.Permanent,
                 $"{source} tries to write ({p.MessageText}), and Hakiri reads in a READ ONLY transaction; make the query a plain SELECT"),
             PostgresErrorCodes.InvalidDatetimeFormat or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidTextRepresentation => (ConnectorErrorKind.Permanent,
-                $"the committed cursor of {source} no longer fits its column ({p.MessageText}); the cursor column's type changed: reset the table (hakiri reset) and re-run"),
+                $"reading {source} could not convert a value ({p.MessageText}); if the type of its key or cursor column changed since the last run, the committed cursor no longer fits: delete the table's row from the cursors table of the catalog to read from the start"),
             _ when IsTransient(p) => (ConnectorErrorKind.Transient,
                 $"PostgreSQL at {where} is unavailable for now ({p.SqlState}: {p.MessageText}); re-run when it is back"),
             _ => (ConnectorErrorKind.Permanent, $"reading {source} from {where} failed ({p.SqlState}: {p.MessageText})"),

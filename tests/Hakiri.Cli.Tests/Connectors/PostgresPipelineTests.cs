@@ -17,7 +17,7 @@ public sealed class PostgresPipelineTests(PostgresServer server)
         """;
 
     [Fact]
-    public async Task Run_SnapshotTwice_StoreEqualsTableWithDeletesGoneAndTheTablesKey()
+    public async Task Run_SnapshotTwice_StoreEqualsTableWithDeletesGoneANewColumnAndTheTablesKey()
     {
         var database = server.CreateDatabase();
         server.Execute(database, Table.Replace("ROWS", "2500", StringComparison.Ordinal));
@@ -26,7 +26,8 @@ public sealed class PostgresPipelineTests(PostgresServer server)
         var environment = PostgresCollection.Environment(server.Url(database), pullRows: 1000);
 
         var first = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
-        server.Execute(database, "DELETE FROM orders WHERE id % 5 = 0; UPDATE orders SET note = 'édité' WHERE id % 11 = 0; INSERT INTO orders (id, note, qty) VALUES (9001, 'nouveau', 1);");
+        server.Execute(database, "DELETE FROM orders WHERE id % 5 = 0; UPDATE orders SET note = 'édité' WHERE id % 11 = 0; INSERT INTO orders (id, note, qty) VALUES (9001, 'nouveau', 1);"
+            + "ALTER TABLE orders ADD COLUMN channel text DEFAULT 'web';");
         var second = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
 
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -34,8 +35,8 @@ public sealed class PostgresPipelineTests(PostgresServer server)
         Assert.Equal(PostgresCollection.Rows(server, database, Checksum.Replace("{orders}", "orders", StringComparison.Ordinal)), await PostgresCollection.StoreRows(dir, Checksum));
         var key = await PlainReaders.Sqlite3Async(dir.Combine(".hakiri", "catalog.sqlite"), "SELECT primary_key FROM tables WHERE name = 'orders'");
         Assert.Equal(["[\"id\"]"], key);
-        var query = await HakiriProcess.RunAsync("query", "-m", manifest, "-f", "csv", "SELECT note FROM orders WHERE id = 9001");
-        Assert.Contains("nouveau", query.Stdout, StringComparison.Ordinal);
+        var query = await HakiriProcess.RunAsync("query", "-m", manifest, "-f", "csv", "SELECT note, channel FROM orders WHERE id = 9001");
+        Assert.Contains("nouveau,web", query.Stdout, StringComparison.Ordinal);
         var lineage = await PlainReaders.Sqlite3Async(dir.Combine(".hakiri", "catalog.sqlite"), "SELECT DISTINCT source FROM lineage WHERE source NOT LIKE 'rewrite:%'");
         Assert.Equal([$"postgres:{database}/public.orders"], lineage);
     }

@@ -18,10 +18,8 @@ internal sealed class ChangeStream : IAsyncDisposable
     // How often an idle stream checks whether it has caught up (the server's keepalives carry its position).
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(25);
 
-    // PostgreSQL's WAL page size and the page headers (XLOG_BLCKSZ, SizeOfXLogShortPHD, SizeOfXLogLongPHD).
-    private const ulong WalPage = 8192;
-    private const ulong ShortPageHeader = 24;
-    private const ulong LongPageHeader = 40;
+    // How often a status update is sent before the read gives up checking that the slot took it.
+    private const int ConfirmAttempts = 20;
 
     private readonly LogicalReplicationConnection _connection;
     private readonly CancellationTokenSource _stop;
@@ -30,13 +28,16 @@ internal sealed class ChangeStream : IAsyncDisposable
     private readonly CdcRelation _relation;
     private readonly CdcErrors _errors;
     private readonly TimeProvider _clock;
-    private readonly bool _acknowledge;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _slot;
+    private NpgsqlLogSequenceNumber? _unconfirmed;
     private Task<bool>? _pending;
     private uint? _relationId;
     private int[] _keyPositions = [];
 
     private ChangeStream(LogicalReplicationConnection connection, CancellationTokenSource stop, IAsyncEnumerator<PgOutputReplicationMessage> messages,
-        NpgsqlLogSequenceNumber start, NpgsqlLogSequenceNumber target, CdcRelation relation, CdcErrors errors, TimeProvider clock, bool acknowledge)
+        NpgsqlLogSequenceNumber start, NpgsqlLogSequenceNumber target, CdcRelation relation, CdcErrors errors, TimeProvider clock,
+        NpgsqlDataSource dataSource, string slot, NpgsqlLogSequenceNumber? acknowledged)
     {
         _connection = connection;
         _stop = stop;
@@ -46,7 +47,9 @@ internal sealed class ChangeStream : IAsyncDisposable
         _relation = relation;
         _errors = errors;
         _clock = clock;
-        _acknowledge = acknowledge;
+        _dataSource = dataSource;
+        _slot = slot;
+        _unconfirmed = acknowledged;
     }
 
     /// <summary>Where the next read resumes: the end of the last whole transaction read, or the caught-up position.</summary>
@@ -70,7 +73,7 @@ internal sealed class ChangeStream : IAsyncDisposable
         try
         {
             await connection.Open(cancellationToken).ConfigureAwait(false);
-            var target = until ?? await TargetAsync(dataSource, cancellationToken).ConfigureAwait(false);
+            var target = until ?? await WalTarget.NowAsync(dataSource, cancellationToken).ConfigureAwait(false);
             if (acknowledged is { } committed)
             {
                 connection.SetReplicationStatus(committed);
@@ -79,7 +82,7 @@ internal sealed class ChangeStream : IAsyncDisposable
             var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var messages = connection.StartReplication(new PgOutputReplicationSlot(slot), new PgOutputReplicationOptions(publication, PgOutputProtocolVersion.V1),
                 stop.Token, start).GetAsyncEnumerator(stop.Token);
-            return new ChangeStream(connection, stop, messages, start, target, relation, errors, clock, acknowledged is not null);
+            return new ChangeStream(connection, stop, messages, start, target, relation, errors, clock, dataSource, slot, acknowledged);
         }
         catch
         {
@@ -88,35 +91,12 @@ internal sealed class ChangeStream : IAsyncDisposable
         }
     }
 
-    // The WAL insert position now: every transaction committed before this read started ends at or before it. The
-    // server decodes only flushed WAL, and records that commit nothing (the slot's own creation, hint bits) or commits
-    // made with synchronous_commit = off may sit unflushed for seconds; a transaction with an xid that commits
-    // synchronously flushes everything before it, so the stream reaches the position promptly. A position just past a
-    // page header is taken back to the page boundary, where the last record before it ends.
-    private static async Task<NpgsqlLogSequenceNumber> TargetAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var synchronous = new NpgsqlCommand("SET LOCAL synchronous_commit = on", connection, transaction))
-        {
-            await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text, txid_current()::text", connection, transaction);
-        var text = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var lsn = (ulong)NpgsqlLogSequenceNumber.Parse(text);
-        var inPage = lsn % WalPage;
-        return new NpgsqlLogSequenceNumber(inPage is ShortPageHeader or LongPageHeader ? lsn - inPage : lsn);
-    }
-
     /// <summary>Reads whole transactions into <paramref name="changes"/> until it holds <paramref name="limit"/> keys or the stream has caught up.</summary>
     public async Task ReadAsync(ChangeKeys changes, int limit, CancellationToken cancellationToken)
     {
         var pending = new List<IReadOnlyList<string>>();
         var truncated = false;
         var inTransaction = false;
-        var acknowledged = !_acknowledge;
         while (!CaughtUp && (inTransaction || changes.Count < limit))
         {
             var next = _pending ?? _messages.MoveNextAsync().AsTask();
@@ -175,21 +155,42 @@ internal sealed class ChangeStream : IAsyncDisposable
                 }
             }
 
-            if (!acknowledged)
+            if (_unconfirmed is { } committed)
             {
                 // The stream is up (a message or the caught-up check proved it): confirm the committed position now,
                 // rather than at the next periodic status update, which a short read may never reach.
-                try
-                {
-                    await _connection.SendStatusUpdate(cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvalidOperationException)
-                {
-                    // The server ended the stream: there is no slot session to confirm to; the next read will.
-                }
-
-                acknowledged = true;
+                await ConfirmAsync(committed, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    // The status update travels on the stream, and a stream stopped right after it (PostgreSQL's cancel arrives as a
+    // signal) may end before the server has read it: check that the slot took it, and send it again while it has not.
+    // Never more than the committed position, so giving up is safe: the next run confirms again.
+    private async Task ConfirmAsync(NpgsqlLogSequenceNumber committed, CancellationToken cancellationToken)
+    {
+        _unconfirmed = null;
+        for (var attempt = 0; attempt < ConfirmAttempts; attempt++)
+        {
+            try
+            {
+                await _connection.SendStatusUpdate(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                return; // The server ended the stream: there is no slot session to confirm to.
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = $1", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = _slot });
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string confirmed
+                || NpgsqlLogSequenceNumber.Parse(confirmed) >= committed)
+            {
+                return;
+            }
+
+            await Task.Delay(IdleCheck, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

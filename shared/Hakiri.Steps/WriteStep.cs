@@ -13,7 +13,9 @@ namespace Hakiri.Steps;
 /// <summary>
 /// <c>write</c>: turns a table's staged batches into live Parquet data files. With a primary key the newest row per
 /// key wins and older versions are removed; without one, rows of a re-read source file replace that file's earlier
-/// rows. Files whose rows change are rewritten, the new files are moved under <c>data/</c>, and one catalog
+/// rows; a snapshot source's run (<c>replace_all</c> in its plan) replaces every live row, so rows gone upstream
+/// leave the table. The key is the pipeline's <c>primary_key</c>, else the one the connector discovered. Files whose
+/// rows change are rewritten, the new files are moved under <c>data/</c>, and one catalog
 /// transaction swaps them in together with the ingested source files (the connector's cursor). Old files are deleted
 /// only after the commit, so a crash leaves either the old state or the new one, plus orphans the next run removes.
 /// </summary>

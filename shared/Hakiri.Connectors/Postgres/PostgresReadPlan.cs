@@ -33,18 +33,30 @@ internal sealed record PgReadPlan(PostgresReadMode Mode, string From, IReadOnlyL
     /// <summary>The mode as the cursor spells it.</summary>
     public string ModeName => Mode == PostgresReadMode.Incremental ? "incremental" : "snapshot";
 
+    /// <summary>
+    /// Whether the last key can be taken from the batch itself (integer and text keys read as they are), so the page
+    /// query need not return each row's key as text as well.
+    /// </summary>
+    public bool KeysFromBatch => Keys.All(k => Columns.FirstOrDefault(c => c.Name == k.Name && k != PgKey.Ctid) is
+        { Select: "{0}", Value: PgValue.Int16 or PgValue.Int32 or PgValue.Int64 or PgValue.Text });
+
     /// <summary>The key's column names, as the cursor records them.</summary>
     public IReadOnlyList<string> KeyNames => Keys.Select(k => k.Name).ToArray();
 
     /// <summary>
     /// The page query. Its parameters are the last key's text values (<c>$1…$k</c>, when <paramref name="resume"/>)
-    /// and the bound (<c>$k+1</c>, when <paramref name="bound"/>). Its result is the columns, then each key's text.
+    /// and the bound (<c>$k+1</c>, when <paramref name="bound"/>). Its result is the columns, then each key's text
+    /// unless <see cref="KeysFromBatch"/>.
     /// </summary>
     public string PageSql(bool resume, bool bound)
     {
         var sql = new StringBuilder("SELECT ");
         sql.AppendJoin(", ", Columns.Select(c => string.Format(CultureInfo.InvariantCulture, c.Select, "q." + PostgresTypes.Quote(c.Name)) + " AS " + PostgresTypes.Quote(c.Name)));
-        sql.Append(", ").AppendJoin(", ", Keys.Select(k => k.Reference + "::text"));
+        if (!KeysFromBatch)
+        {
+            sql.Append(", ").AppendJoin(", ", Keys.Select(k => k.Reference + "::text"));
+        }
+
         sql.Append(" FROM ").Append(From).Append(" AS q");
         var conditions = new List<string>();
         if (resume)

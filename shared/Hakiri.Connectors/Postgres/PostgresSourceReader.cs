@@ -1,4 +1,6 @@
 using System.Data;
+using System.Globalization;
+using Apache.Arrow;
 using Hakiri.Connectors.Contract;
 using Npgsql;
 
@@ -82,12 +84,13 @@ internal sealed class PostgresSourceReader : ISourceReader
 
         var last = new string[keys];
         var columns = _plan.Columns.Count;
+        var fromBatch = _plan.KeysFromBatch;
         await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 _builder.Append(reader);
-                for (var k = 0; k < keys; k++)
+                for (var k = 0; k < keys && !fromBatch; k++)
                 {
                     last[k] = reader.GetString(columns + k);
                 }
@@ -101,8 +104,23 @@ internal sealed class PostgresSourceReader : ISourceReader
             return null;
         }
 
-        _after = last;
-        return new SourceBatch(_builder.Build(), _locator, _schema);
+        var batch = _builder.Build();
+        _after = fromBatch ? LastKey(batch) : last;
+        return new SourceBatch(batch, _locator, _schema);
+    }
+
+    // The last row's key as PostgreSQL's text would spell it, for integer and text keys.
+    private string[] LastKey(RecordBatch batch)
+    {
+        var row = batch.Length - 1;
+        return _plan.Keys.Select(k => batch.Column(batch.Schema.GetFieldIndex(k.Name)) switch
+        {
+            Int16Array a => a.GetValue(row)!.Value.ToString(CultureInfo.InvariantCulture),
+            Int32Array a => a.GetValue(row)!.Value.ToString(CultureInfo.InvariantCulture),
+            Int64Array a => a.GetValue(row)!.Value.ToString(CultureInfo.InvariantCulture),
+            StringArray a => a.GetString(row),
+            var other => throw new InvalidOperationException($"Key column '{k.Name}' is a {other.GetType().Name}."),
+        }).ToArray();
     }
 
     /// <inheritdoc />

@@ -71,16 +71,27 @@ public sealed class PostgresPipelineTests(PostgresServer server)
     public async Task Run_KilledMidRun_ReRunMakesTheStoreEqualTheTable(string mode)
     {
         var database = server.CreateDatabase();
-        server.Execute(database, Table.Replace("ROWS", "20000", StringComparison.Ordinal));
+        server.Execute(database, Table.Replace("ROWS", "15000", StringComparison.Ordinal));
         using var dir = new TempDirectory();
         var manifest = dir.Write("hakiri.toml", PostgresCollection.Manifest("orders", mode, mode == "incremental" ? "updated_at" : null, batchRows: 500));
         var environment = PostgresCollection.Environment(server.Url(database), pullRows: 1000);
         var random = new Random(20261201);
         var killed = 0;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 2; i++)
         {
+            // Killed right after a random pull-batch reports (of 15): mid-run by construction, not by timing.
+            var after = random.Next(2, 9);
+            var reported = 0;
+            var midRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var process = HakiriProcess.Start(environment, "run", "-m", manifest);
-            if (!process.WaitForExit(random.Next(800, 2500)))
+            process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data?.StartsWith("pull-batch orders:", StringComparison.Ordinal) == true && Interlocked.Increment(ref reported) == after)
+                {
+                    midRun.TrySetResult();
+                }
+            };
+            if (await Task.WhenAny(midRun.Task, process.WaitForExitAsync()) == midRun.Task)
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
@@ -93,7 +104,7 @@ public sealed class PostgresPipelineTests(PostgresServer server)
         var final = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
 
         Assert.True(final.ExitCode == 0, final.ToString());
-        Assert.True(killed >= 1, "no run was killed mid-way; the test did not exercise a crash");
+        Assert.True(killed == 2, $"{killed} of 2 runs were killed mid-way; the test did not exercise crashes");
         Assert.Equal(PostgresCollection.Rows(server, database, Checksum.Replace("{orders}", "orders", StringComparison.Ordinal)), await PostgresCollection.StoreRows(dir, Checksum));
     }
 

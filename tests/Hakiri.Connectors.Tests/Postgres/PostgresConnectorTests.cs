@@ -115,6 +115,21 @@ public sealed class PostgresConnectorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Snapshot_CompositeTextAndIntegerKey_PagesThroughEveryRowOnce()
+    {
+        var database = server.CreateDatabase();
+        server.Execute(database, "CREATE TABLE stock (region text, id int, qty int, PRIMARY KEY (region, id));"
+            + "INSERT INTO stock SELECT r, i, i FROM unnest(ARRAY['Ålesund', 'O''Hare', 'Zürich']) AS r, generate_series(1, 5) AS i;");
+        var harness = new PostgresHarness(server.Url(database), PostgresHarness.Manifest("stock", batchRows: 4));
+
+        var (regions, _, batches) = await harness.RunAsync(null, "region");
+
+        Assert.Equal(15, regions.Count);
+        Assert.Equal(4, batches);
+        Assert.Equal(["O'Hare", "Zürich", "Ålesund"], regions.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Snapshot_TableWithoutKey_PagesOnCtidAndEndsWithAnEmptyCursor()
     {
         var database = server.CreateDatabase();

@@ -7,6 +7,8 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
 //        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
 //        Hakiri.Bench serve-tickets [RECORDS]
+//        Hakiri.Bench postgres HAKIRI_BINARY [ROWS] [WORKDIR]
+//        Hakiri.Bench postgres-cdc HAKIRI_BINARY [TABLE_ROWS] [CHANGES] [WORKDIR]
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
@@ -27,6 +29,21 @@ if (args.Length > 0 && args[0] == "http")
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2_000,
         args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-http"));
+}
+
+if (args.Length > 0 && args[0] == "postgres-cdc")
+{
+    return PostgresCdcBench.Run(Path.GetFullPath(args[1]),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100_000,
+        args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-postgres"));
+}
+
+if (args.Length > 0 && args[0] == "postgres")
+{
+    return await PostgresBench.RunAsync(Path.GetFullPath(args[1]),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "hakiri-bench-postgres"));
 }
 
 args = args.Length > 0 && args[0] == "ingest" ? args[1..] : args;

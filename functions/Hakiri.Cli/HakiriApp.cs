@@ -24,6 +24,7 @@ internal static class HakiriApp
             QueryCommand.Create(),
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
+            ResetCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
             EmitCommand.Create(),

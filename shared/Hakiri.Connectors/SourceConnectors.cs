@@ -2,6 +2,8 @@ using Hakiri.Connectors.Cassettes;
 using Hakiri.Connectors.Contract;
 using Hakiri.Connectors.GitHub;
 using Hakiri.Connectors.Http;
+using Hakiri.Connectors.Postgres;
+using Hakiri.Connectors.Postgres.Cdc;
 using Hakiri.Model.Manifests;
 
 namespace Hakiri.Connectors;
@@ -21,20 +23,35 @@ public static class SourceConnectors
         {
             HttpSourceManifest http => new HttpSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, http, services),
             GitHubSourceManifest github => new GitHubSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, github, services),
+            PostgresSourceManifest { Mode: PostgresReadMode.Cdc } cdc => new PostgresCdcConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, cdc, services),
+            PostgresSourceManifest postgres => new PostgresSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, postgres, services),
             _ => null,
         };
     }
 
-    /// <summary>What a connector pipeline's rows come from, as the catalog's lineage records it.</summary>
-    public static string Lineage(PipelineManifest pipeline)
+    /// <summary>What a connector pipeline's rows come from, as the catalog's lineage records it (never a secret).</summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="environment">Where a connection string may be read to name its database; <see langword="null"/> names the variable instead.</param>
+    public static string Lineage(PipelineManifest pipeline, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         return pipeline.Source switch
         {
+            PostgresSourceManifest postgres => PostgresSourceConnector.Lineage(pipeline.Name, postgres, environment),
             HttpSourceManifest http => $"http:{http.BaseUrl.TrimEnd('/')}{http.Path}",
             GitHubSourceManifest github => $"github:{github.Repository}/{GitHubResources.PathOf(github.Resource)}",
             _ => pipeline.Source.Connector,
         };
+    }
+
+    /// <summary>
+    /// Whether every run of the pipeline reads its whole source, so the write step replaces the table's rows wholesale
+    /// (rows gone upstream leave the store): a postgres source in snapshot mode.
+    /// </summary>
+    public static bool ReplacesAll(PipelineManifest pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Source is PostgresSourceManifest { Mode: PostgresReadMode.Snapshot };
     }
 
     /// <summary>The environment variables a pipeline's source reads secrets from (what cassettes redact).</summary>
@@ -45,6 +62,7 @@ public static class SourceConnectors
         {
             HttpSourceManifest http => http.Auth.EnvironmentVariables,
             GitHubSourceManifest github => [github.TokenEnv],
+            PostgresSourceManifest postgres => [postgres.DsnEnv],
             _ => [],
         };
     }

@@ -48,13 +48,14 @@ public static class DiscoverStep
     {
         var connector = ConnectorPull.Create(context, pipeline);
         var tables = await ConnectorPull.Guard(pipeline, () => connector.DiscoverAsync(cancellationToken)).ConfigureAwait(false);
-        if (!tables.Any(t => t.Name == pipeline.Table))
-        {
-            throw new StepFailedException(StepErrors.Permanent,
+        var table = tables.FirstOrDefault(t => t.Name == pipeline.Table)
+            ?? throw new StepFailedException(StepErrors.Permanent,
                 $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' offers no table '{pipeline.Table}' (it offers {string.Join(", ", tables.Select(t => t.Name))}).");
-        }
 
-        return new TablePlan([], 0, new ConnectorPlan(cursor, SourceConnectors.Lineage(pipeline)));
+        // The manifest's primary_key wins; without one, the key the source itself declares (a database table's).
+        var key = pipeline.PrimaryKey.Count > 0 ? pipeline.PrimaryKey : table.PrimaryKey;
+        var lineage = SourceConnectors.Lineage(pipeline, context.ConnectorServices(pipeline).Environment);
+        return new TablePlan([], 0, new ConnectorPlan(cursor, lineage, key, SourceConnectors.ReplacesAll(pipeline)));
     }
 
     private static TablePlan PlanFiles(StepContext context, FileSourceManifest source, IReadOnlyDictionary<string, Store.Catalog.SourceFileRecord> ingested)

@@ -13,7 +13,9 @@ namespace Hakiri.Steps;
 /// <summary>
 /// <c>write</c>: turns a table's staged batches into live Parquet data files. With a primary key the newest row per
 /// key wins and older versions are removed; without one, rows of a re-read source file replace that file's earlier
-/// rows. Files whose rows change are rewritten, the new files are moved under <c>data/</c>, and one catalog
+/// rows; a snapshot source's run (<c>replace_all</c> in its plan) replaces every live row, so rows gone upstream
+/// leave the table. The key is the pipeline's <c>primary_key</c>, else the one the connector discovered. Files whose
+/// rows change are rewritten, the new files are moved under <c>data/</c>, and one catalog
 /// transaction swaps them in together with the ingested source files (the connector's cursor). Old files are deleted
 /// only after the commit, so a crash leaves either the old state or the new one, plus orphans the next run removes.
 /// </summary>
@@ -45,7 +47,10 @@ public static class WriteStep
             .Where(w => !(committed.TryGetValue(w.File.Path, out var known) && known.Fingerprint == w.File.Fingerprint))
             .ToArray();
         var cursor = plan.Connector is null ? null : ConnectorPull.LastCursor(staging);
-        if (work.Length == 0 && (plan.Connector is null || cursor == catalog.GetCursor(input.Table) || cursor is null))
+        var key = plan.Connector?.PrimaryKey ?? pipeline.PrimaryKey;
+        var replaceAll = plan.Connector?.ReplaceAll == true && cursor is not null;
+        var emptied = replaceAll && (existing?.RowCount ?? 0) > 0;
+        if (work.Length == 0 && !emptied && (plan.Connector is null || cursor == catalog.GetCursor(input.Table) || cursor is null))
         {
             Directory.Delete(staging, recursive: true);
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
@@ -55,7 +60,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, existing, live, work).Run(staging);
+        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)
@@ -67,7 +72,7 @@ public static class WriteStep
             added.Add(new FileRecord(relative, input.Table, input.RunId, rows, new FileInfo(target).Length));
         }
 
-        var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, pipeline.PrimaryKey,
+        var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, key,
             result.Columns, 0, 0, 0, input.RunId, null);
         catalog.Commit(new TableCommit
         {

@@ -16,6 +16,17 @@ public interface ISourceConnector
     /// <param name="cursor">An opaque cursor a reader of this connector produced; the host never looks inside.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     ValueTask<ISourceReader> OpenAsync(string table, ReadOnlyMemory<byte>? cursor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells the connector, before the first read of a run, which cursor of <paramref name="table"/> the store has
+    /// committed: what the source may now forget (a replication slot releases the changes before it). Only a committed
+    /// cursor is ever acknowledged — never one a pull-batch staged, whose rows a crash may still lose. Most sources
+    /// keep nothing for their readers and ignore it.
+    /// </summary>
+    /// <param name="table">A table name <see cref="DiscoverAsync"/> returned.</param>
+    /// <param name="committed">The cursor the catalog holds for the table.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    ValueTask AcknowledgeAsync(string table, ReadOnlyMemory<byte> committed, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }
 
 /// <summary>A read handle: batches in order, and after each one the cursor that resumes right after it.</summary>

@@ -10,3 +10,13 @@ namespace Hakiri.Connectors.Contract;
 /// </param>
 /// <param name="Schema">The table schema the batch follows (column types, including which string columns are JSON).</param>
 public sealed record SourceBatch(RecordBatch Records, string Locator, TableSchema Schema);
+
+/// <summary>Arrow field metadata a connector may set on a batch's fields, and how the host lands it.</summary>
+public static class SourceFieldMetadata
+{
+    /// <summary>
+    /// DuckDB types (<c>|</c>-separated) the column is cast to, in order, when it lands: e.g. <c>UUID</c> for a uuid
+    /// sent as text, <c>JSON|INTEGER[]</c> for a list sent as JSON text, <c>DECIMAL(38,10)</c> for a wide decimal.
+    /// </summary>
+    public const string DuckDbCast = "hakiri.duckdb_cast";
+}

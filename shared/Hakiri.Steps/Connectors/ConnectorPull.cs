@@ -37,6 +37,17 @@ internal static class ConnectorPull
         }
 
         var connector = Create(context, pipeline);
+        if (index == 0 && CursorText.Decode(plan.StartCursor) is { } committed)
+        {
+            // Only the committed cursor is acknowledged, never a staged one: a crash before write must find the
+            // source still holding what this run reads (a replication slot keeps changes until confirmed).
+            await Guard(pipeline, async () =>
+            {
+                await connector.AcknowledgeAsync(pipeline.Table, committed, cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+
         var budget = new BatchBudget(context.Options.ConnectorBatchRows, context.Options.ConnectorBatchTime, context.Clock);
         await using var reader = await Guard(pipeline, () => connector.OpenAsync(pipeline.Table, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
         var next = await Guard(pipeline, () => reader.NextAsync(cancellationToken)).ConfigureAwait(false);
@@ -92,8 +103,8 @@ internal static class ConnectorPull
 
     private static void Land(StepContext context, DuckDbConnection connection, PageStream stream, string runId, string target, PipelineManifest pipeline)
     {
-        var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => $"CAST({Sql.Identifier(c.Name)} AS JSON) AS {Sql.Identifier(c.Name)}").ToArray();
-        var replace = json.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", json)})";
+        var casts = LandingCasts(stream);
+        var replace = casts.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", casts)})";
         var temporary = target + ".tmp";
         using var view = connection.RegisterArrowStream("hakiri_pages", stream);
         try
@@ -124,6 +135,19 @@ internal static class ConnectorPull
         {
             File.Delete(temporary);
         }
+    }
+
+    // JSON columns land as DuckDB JSON; a field whose Arrow metadata names DuckDB casts (a uuid sent as text, a list
+    // sent as JSON text) lands through them, in order.
+    private static string[] LandingCasts(PageStream stream)
+    {
+        var json = stream.Columns.Columns.Where(c => c.Type.Kind == ColumnKind.Json).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return stream.Schema.FieldsList.Select(f =>
+        {
+            var types = f.HasMetadata && f.Metadata.TryGetValue(SourceFieldMetadata.DuckDbCast, out var hint) ? hint.Split('|') : json.Contains(f.Name) ? ["JSON"] : [];
+            return types.Length == 0 ? null
+                : types.Aggregate(Sql.Identifier(f.Name), (expression, type) => $"CAST({expression} AS {type})") + " AS " + Sql.Identifier(f.Name);
+        }).OfType<string>().ToArray();
     }
 
     /// <summary>Runs a connector call, turning its failures into the step's error names.</summary>

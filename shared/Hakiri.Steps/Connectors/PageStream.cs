@@ -120,14 +120,16 @@ internal sealed class PageStream : IArrowArrayStream
         return builder.Build();
     }
 
-    // Batches share a staged file when their columns have the same names, Arrow types and source kinds (a JSON column
-    // and a text column are both Arrow strings but land differently).
+    // Batches share a staged file when their columns have the same names, Arrow types, source kinds and landing casts
+    // (a JSON column, a uuid and a text column are all Arrow strings but land differently).
     private static string Signature(SourceBatch batch)
     {
         var kinds = batch.Schema.Columns.ToDictionary(c => c.Name, c => c.Type.Kind, StringComparer.Ordinal);
         return string.Join('\u001f', batch.Records.Schema.FieldsList.Select(f =>
-            $"{f.Name}\u001e{f.DataType.TypeId}\u001e{(f.DataType as TimestampType)?.Unit}\u001e{kinds.GetValueOrDefault(f.Name)}"));
+            $"{f.Name}\u001e{f.DataType.TypeId}\u001e{(f.DataType as TimestampType)?.Unit}\u001e{kinds.GetValueOrDefault(f.Name)}\u001e{Cast(f)}"));
     }
+
+    private static string? Cast(Field field) => field.HasMetadata ? field.Metadata.GetValueOrDefault(SourceFieldMetadata.DuckDbCast) : null;
 
     /// <inheritdoc />
     public void Dispose()

@@ -15,9 +15,16 @@ internal sealed record TablePlan(
 /// <summary>A connector source's starting point in a run.</summary>
 /// <param name="StartCursor">The cursor committed by the last run (catalog text form), or <see langword="null"/> for a first load.</param>
 /// <param name="Lineage">What the rows come from, as the catalog's lineage records it (e.g. <c>github:octo/repo/issues</c>).</param>
+/// <param name="PrimaryKey">
+/// The key write replaces rows by: the pipeline's <c>primary_key</c>, else the one the connector discovered (a database
+/// table's own primary key); <see langword="null"/> in plans written before it existed (the manifest's key applies).
+/// </param>
+/// <param name="ReplaceAll">Whether this run reads the whole source, so write replaces the table's rows wholesale (a snapshot).</param>
 internal sealed record ConnectorPlan(
     [property: JsonPropertyName("start_cursor")] string? StartCursor,
-    [property: JsonPropertyName("lineage")] string Lineage);
+    [property: JsonPropertyName("lineage")] string Lineage,
+    [property: JsonPropertyName("primary_key")] IReadOnlyList<string>? PrimaryKey = null,
+    [property: JsonPropertyName("replace_all")] bool ReplaceAll = false);
 
 /// <summary>One source file (or object) to pull.</summary>
 /// <param name="Path">

@@ -21,17 +21,24 @@ internal sealed record RewriteResult(
 /// <summary>A source file of the plan and the batch pull-batch staged for it (absent when the file was empty).</summary>
 internal sealed record StagedFile(PlannedFile File, string Batch);
 
-/// <summary>The DuckDB side of the write step: merge schemas, dedupe, find affected files, write one Parquet file.</summary>
+/// <summary>
+/// The DuckDB side of the write step: merge schemas, dedupe, find affected files, write one Parquet file. With a
+/// primary key the newest row per key wins; with <paramref name="replaceAll"/> (a snapshot read) the run's rows replace
+/// every live row, so rows gone from the source leave the table in the same commit.
+/// </summary>
 internal sealed class TableRewrite(
     StepContext context,
     DuckDbConnection connection,
     PipelineManifest pipeline,
+    IReadOnlyList<string> primaryKey,
+    bool replaceAll,
     TableRecord? existing,
     IReadOnlyList<FileRecord> live,
     IReadOnlyList<StagedFile> work)
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
     private bool? _keysAreUnique;
+    private ChangeRows? _changes;
 
     public RewriteResult Run(string staging)
     {
@@ -39,13 +46,26 @@ internal sealed class TableRewrite(
         var rowsPerSource = work.ToDictionary(w => w.File.Path, w => rowsPerBatch.GetValueOrDefault(Path.GetFileName(w.Batch)), StringComparer.Ordinal);
         if (_batches.Length == 0)
         {
-            // Every planned file was empty: nothing to add, but the files count as ingested.
-            return new RewriteResult(existing?.Columns.ToList() ?? [.. SchemaMerger.Provenance], [], 0, 0, [], rowsPerSource);
+            // Every planned file was empty: nothing to add, but the files count as ingested. A snapshot of an empty
+            // source empties the table.
+            return new RewriteResult(existing?.Columns.ToList() ?? [.. SchemaMerger.Provenance], [], 0, replaceAll ? live.Sum(f => f.RowCount) : 0,
+                replaceAll ? live.Select(f => f.Path).ToArray() : [], rowsPerSource);
         }
 
         var staged = $"read_parquet({Sql.List(_batches)}, union_by_name = true, filename = true, file_row_number = true)";
+        _changes = ChangeRows.Of(connection, staged);
+        staged = _changes?.Relation ?? staged;
+        if (_changes is not null && primaryKey.Count == 0)
+        {
+            throw new StepFailedException(StepErrors.Permanent,
+                $"Table '{pipeline.Table}': the connector sends changes (updates, deletes) that apply by primary key, but pipeline '{pipeline.Name}' has none; "
+                + $"set primary_key under [pipelines.{pipeline.Name}].");
+        }
+
+        // A staged reset (change capture starting over, a truncate) replaces the stored rows as a snapshot does.
+        var replacing = replaceAll || _changes is { Reset: true };
         var incomingColumns = connection.Describe(staged).Where(c => c.Name is not ("filename" or "file_row_number")).ToList();
-        var missingKeys = pipeline.PrimaryKey.Where(k => !incomingColumns.Any(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var missingKeys = primaryKey.Where(k => !incomingColumns.Any(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
         if (missingKeys.Length > 0)
         {
             throw new StepFailedException(StepErrors.SchemaIncompatible,
@@ -57,15 +77,17 @@ internal sealed class TableRewrite(
         var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
         var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
         var replaced = ReplacedFilter();
-        var affected = livePaths.Length == 0 ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
+        var affected = livePaths.Length == 0 || replacing ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
         var incomingRows = rowsPerBatch.Values.Sum();
+        var replacedAll = replacing ? live.Select(f => f.Path).ToArray() : [];
+        var replacedRows = replacing ? live.Sum(f => f.RowCount) : 0;
 
-        // Nothing to replace (append-only, or new keys that are unique among themselves) and already in the table's
-        // shape: the staged files become data files as they are.
-        if (affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
+        // everything) and already in the table's shape: the staged files become data files as they are.
+        if (_changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
-            return new RewriteResult(target, moved, incomingRows, 0, [], rowsPerSource);
+            return new RewriteResult(target, moved, incomingRows, replacedRows, replacedAll, rowsPerSource);
         }
 
         DefineIncoming(target, incomingColumns, staged);
@@ -87,9 +109,9 @@ internal sealed class TableRewrite(
 
         var output = Path.Combine(staging, "out.parquet");
         var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
-        var removed = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
+        var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
-        return new RewriteResult(target, outputs, outputRows - keptRows, affectedRows - keptRows, removed, rowsPerSource);
+        return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
     }
 
     private static string Single(string path) => $"read_parquet({Sql.Literal(path)})";
@@ -99,27 +121,36 @@ internal sealed class TableRewrite(
     // deduplicated rows are materialised because both the anti-join and the output read them.
     private void DefineIncoming(List<ColumnSchema> target, List<ColumnSchema> incomingColumns, string staged)
     {
+        // Change rows (with an operation column) dedupe into "changes", whose upserts are "incoming".
         var columns = incomingColumns.Select(c => c.Name).ToArray();
+        var name = _changes is null ? "incoming" : "changes";
+        var operation = _changes is null ? string.Empty : $", s.{ChangeRows.Operation}";
         if (KeysAreUnique(staged))
         {
-            connection.Execute($"CREATE TEMP VIEW incoming AS SELECT {Projection.To(target, columns, "s")} FROM {staged} AS s");
-            return;
+            connection.Execute($"CREATE TEMP VIEW {name} AS SELECT {Projection.To(target, columns, "s")}{operation} FROM {staged} AS s");
+        }
+        else
+        {
+            connection.Execute($"""
+                CREATE TEMP TABLE {name} AS
+                SELECT {Projection.To(target, columns, "s")}{operation}
+                FROM {staged} AS s
+                QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", primaryKey.Select(k => "s." + Sql.Identifier(k)))}
+                                           ORDER BY s.filename DESC, s.file_row_number DESC) = 1
+                """);
         }
 
-        connection.Execute($"""
-            CREATE TEMP TABLE incoming AS
-            SELECT {Projection.To(target, columns, "s")}
-            FROM {staged} AS s
-            QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)))}
-                                       ORDER BY s.filename DESC, s.file_row_number DESC) = 1
-            """);
+        if (_changes is not null)
+        {
+            connection.Execute($"CREATE TEMP VIEW incoming AS {ChangeRows.Upserts("changes")}");
+        }
     }
 
     // True without a primary key; with one, whether no key occurs twice among the incoming rows (a NULL key counts as
     // a duplicate, so such rows go through the deduplicating path).
     private bool KeysAreUnique(string staged)
     {
-        if (pipeline.PrimaryKey.Count == 0)
+        if (primaryKey.Count == 0)
         {
             return true;
         }
@@ -129,8 +160,8 @@ internal sealed class TableRewrite(
             return known;
         }
 
-        var keys = string.Join(", ", pipeline.PrimaryKey.Select(k => "s." + Sql.Identifier(k)));
-        var distinct = pipeline.PrimaryKey.Count == 1 ? keys : $"row({keys})";
+        var keys = string.Join(", ", primaryKey.Select(k => "s." + Sql.Identifier(k)));
+        var distinct = primaryKey.Count == 1 ? keys : $"row({keys})";
         _keysAreUnique = connection.Scalar($"SELECT count(*) - count(DISTINCT {distinct}) FROM {staged} AS s") == 0;
         return _keysAreUnique.Value;
     }
@@ -156,9 +187,10 @@ internal sealed class TableRewrite(
     // it came from a source file that was re-read. "{e}" stands for the existing rows' alias.
     private string ReplacedFilter()
     {
-        if (pipeline.PrimaryKey.Count > 0)
+        if (primaryKey.Count > 0)
         {
-            return $"ANTI JOIN incoming AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "{e}", "i")}";
+            // Deleted keys are among the changes, not the upserts: both remove the stored row.
+            return $"ANTI JOIN {(_changes is null ? "incoming" : "changes")} AS i ON {Projection.KeyMatch(primaryKey, "{e}", "i")}";
         }
 
         var reread = work.Where(w => w.File.Replaces).Select(w => w.File.Path).ToArray();
@@ -173,15 +205,15 @@ internal sealed class TableRewrite(
         }
 
         var all = $"read_parquet({Sql.List(livePaths)}, union_by_name = true, filename = true)";
-        if (pipeline.PrimaryKey.Count == 0)
+        if (primaryKey.Count == 0)
         {
             var condition = replaced.Replace("{e}.", "e.", StringComparison.Ordinal).Replace("NOT IN", "IN", StringComparison.Ordinal);
             return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e {condition}");
         }
 
-        var keys = target.Where(c => pipeline.PrimaryKey.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var keys = target.Where(c => primaryKey.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         connection.Execute($"CREATE TEMP TABLE incoming_keys AS SELECT DISTINCT {Projection.To(keys, incomingColumns.Select(c => c.Name).ToArray(), "s")} FROM {staged} AS s");
-        return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e SEMI JOIN incoming_keys AS i ON {Projection.KeyMatch(pipeline.PrimaryKey, "e", "i")}");
+        return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e SEMI JOIN incoming_keys AS i ON {Projection.KeyMatch(primaryKey, "e", "i")}");
     }
 
     private Dictionary<string, long> RowsPerSource()

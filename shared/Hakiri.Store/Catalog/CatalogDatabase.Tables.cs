@@ -68,6 +68,18 @@ public sealed partial class CatalogDatabase
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>
+    /// Forgets the committed cursor of a table, so its next run reads the source from the start (a change-capture
+    /// source starts over from a snapshot that replaces the stored rows). Returns the cursor removed, if any.
+    /// </summary>
+    public string? DeleteCursor(string table)
+    {
+        var cursor = GetCursor(table);
+        using var command = Command("DELETE FROM cursors WHERE table_name = $t", null, ("$t", table));
+        command.ExecuteNonQuery();
+        return cursor;
+    }
+
     private static List<TableRecord> ReadTables(Microsoft.Data.Sqlite.SqliteCommand command)
     {
         var tables = new List<TableRecord>();

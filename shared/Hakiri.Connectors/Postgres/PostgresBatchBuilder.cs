@@ -80,8 +80,29 @@ internal sealed class PostgresBatchBuilder
             var v = r.GetFieldValue<NpgsqlInterval>(i);
             return new MonthDayNanosecondInterval(v.Months, v.Days, v.Time * 1000);
         }),
+        PgValue.List => Lists(c),
         _ => throw new InvalidOperationException($"No appender for {c.Value}."),
     };
+
+    private static Func<Appender> Lists(PgColumn c)
+    {
+        var element = ((ListType)c.ArrowType).ValueDataType;
+        return c.Element switch
+        {
+            PgValue.Boolean => () => new ListOf<bool, BooleanArray.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            PgValue.Int16 => () => new ListOf<short, Int16Array.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            PgValue.Int32 => () => new ListOf<int, Int32Array.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            PgValue.Int64 => () => new ListOf<long, Int64Array.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            PgValue.Float32 => () => new ListOf<float, FloatArray.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            PgValue.Float64 => () => new ListOf<double, DoubleArray.Builder>(element, static (b, v) => b.Append(v), static b => b.AppendNull()),
+            // Dates and timestamps are built as their raw integers (Arrow's nested builders ignore a timestamp's unit)
+            // and typed as the element type when the list is built.
+            PgValue.Date => () => new ListOf<DateOnly, Int32Array.Builder>(Int32Type.Default, static (b, v) => b.Append(v.DayNumber - EpochDay), static b => b.AppendNull(), element),
+            PgValue.Timestamp or PgValue.TimestampTz => () => new ListOf<DateTime, Int64Array.Builder>(Int64Type.Default,
+                static (b, v) => b.Append((v.Ticks - EpochTicks) / 10), static b => b.AppendNull(), element),
+            _ => () => new TextListAppender(element),
+        };
+    }
 
     private abstract class Appender
     {
@@ -191,6 +212,80 @@ internal sealed class PostgresBatchBuilder
             Span<byte> text = stackalloc byte[36];
             reader.GetGuid(ordinal).TryFormat(text, out var written, "D");
             _builder.Append(text[..written]);
+        }
+
+        public override IArrowArray Build() => _builder.Build();
+    }
+
+    // A one-dimensional array of value types, NULL elements included.
+    private sealed class ListOf<TItem, TBuilder>(IArrowType element, Action<TBuilder, TItem> add, Action<TBuilder> addNull, IArrowType? declared = null) : Appender
+        where TItem : struct
+        where TBuilder : class, IArrowArrayBuilder
+    {
+        private readonly ListArray.Builder _builder = new(element);
+
+        public override void Append(NpgsqlDataReader reader, int ordinal)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                _builder.AppendNull();
+                return;
+            }
+
+            _builder.Append();
+            var values = (TBuilder)_builder.ValueBuilder;
+            foreach (var item in reader.GetFieldValue<TItem?[]>(ordinal))
+            {
+                if (item is { } value)
+                {
+                    add(values, value);
+                }
+                else
+                {
+                    addNull(values);
+                }
+            }
+        }
+
+        public override IArrowArray Build()
+        {
+            var list = _builder.Build();
+            if (declared is null)
+            {
+                return list;
+            }
+
+            var raw = list.Values.Data;
+            var values = ArrowArrayFactory.BuildArray(new ArrayData(declared, raw.Length, raw.NullCount, raw.Offset, raw.Buffers));
+            return new ListArray(new ListType(declared), list.Length, list.ValueOffsetsBuffer, values, list.NullBitmapBuffer, list.NullCount);
+        }
+    }
+
+    private sealed class TextListAppender(IArrowType element) : Appender
+    {
+        private readonly ListArray.Builder _builder = new(element);
+
+        public override void Append(NpgsqlDataReader reader, int ordinal)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                _builder.AppendNull();
+                return;
+            }
+
+            _builder.Append();
+            var values = (StringArray.Builder)_builder.ValueBuilder;
+            foreach (var item in reader.GetFieldValue<string?[]>(ordinal))
+            {
+                if (item is null)
+                {
+                    values.AppendNull();
+                }
+                else
+                {
+                    values.Append(item);
+                }
+            }
         }
 
         public override IArrowArray Build() => _builder.Build();

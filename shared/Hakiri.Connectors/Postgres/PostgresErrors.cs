@@ -21,6 +21,8 @@ internal sealed class PostgresErrors(string pipeline, string variable, string wh
             $"pipeline '{pipeline}': PostgreSQL at {where} asked for a password the connection string in {variable} does not give; add it.", inner: n),
         NpgsqlException n => new ConnectorException(ConnectorErrorKind.Permanent, $"pipeline '{pipeline}': reading {source} from {where} failed: {n.Message}", inner: n),
         SocketException or TimeoutException => Unreachable(e.Message, e),
+        InvalidCastException or OverflowException => new ConnectorException(ConnectorErrorKind.Permanent,
+            $"pipeline '{pipeline}': a value of {source} cannot be read as its column's type ({e.Message.TrimEnd('.')}); read it through a query that casts or filters it.", inner: e),
         _ => null,
     };
 

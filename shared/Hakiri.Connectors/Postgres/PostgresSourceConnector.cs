@@ -133,8 +133,8 @@ public sealed class PostgresSourceConnector : ISourceConnector
             builder.CommandTimeout = 0;
         }
 
-        // The slim builder keeps Native AOT at zero warnings: only TLS is added to the basic types the reader uses.
-        return (new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableTransportSecurity().Build(), errors);
+        // The slim builder keeps Native AOT at zero warnings: only TLS and arrays are added to the basic types.
+        return (new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableTransportSecurity().EnableArrays().Build(), errors);
     }
 
     private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ internal enum PgValue
     TimestampTz,
     Time,
     Interval,
+    List,
 }
 
 /// <summary>A column as the catalog describes it, domains resolved to their base type.</summary>
@@ -43,7 +44,9 @@ internal sealed record PgColumnInfo(string Name, bool NotNull, string TypeName, 
 /// <param name="ArrowType">The Arrow type of its batches.</param>
 /// <param name="Cast">DuckDB casts that land it (<c>|</c>-separated, applied in order), e.g. <c>UUID</c>; <see langword="null"/> when the Arrow type lands as is.</param>
 /// <param name="SqlType">Its PostgreSQL type, for casting cursor values.</param>
-internal sealed record PgColumn(string Name, bool Nullable, PgValue Value, string Select, ColumnType Type, IArrowType ArrowType, string? Cast, string SqlType);
+/// <param name="Element">For a <see cref="PgValue.List"/>: how its elements are read.</param>
+internal sealed record PgColumn(string Name, bool Nullable, PgValue Value, string Select, ColumnType Type, IArrowType ArrowType, string? Cast, string SqlType,
+    PgValue? Element = null);
 
 /// <summary>
 /// The type mapping: every common PostgreSQL type to the natural Arrow (and so DuckDB and Parquet) type. A type it
@@ -58,13 +61,26 @@ internal static class PostgresTypes
     private static readonly TimestampType TimestampUtc = new(TimeUnit.Microsecond, "UTC");
     private static readonly Time64Type Time = new(TimeUnit.Microsecond);
 
-    // Array element types and the DuckDB list type their JSON text lands as.
-    private static readonly Dictionary<string, string> ListElements = new(StringComparer.Ordinal)
+    // One-dimensional arrays: element type → how elements are read, their Arrow type, the select expression and a
+    // landing cast (uuid elements travel as text).
+    private static readonly Dictionary<string, (PgValue Value, IArrowType Arrow, string Select, string? Cast)> ListElements = new(StringComparer.Ordinal)
     {
-        ["bool"] = "BOOLEAN", ["int2"] = "SMALLINT", ["int4"] = "INTEGER", ["int8"] = "BIGINT",
-        ["float4"] = "FLOAT", ["float8"] = "DOUBLE", ["numeric"] = "DOUBLE",
-        ["text"] = "VARCHAR", ["varchar"] = "VARCHAR", ["bpchar"] = "VARCHAR", ["name"] = "VARCHAR", ["citext"] = "VARCHAR",
-        ["uuid"] = "UUID", ["date"] = "DATE", ["timestamp"] = "TIMESTAMP", ["timestamptz"] = "TIMESTAMPTZ",
+        ["bool"] = (PgValue.Boolean, BooleanType.Default, "{0}", null),
+        ["int2"] = (PgValue.Int16, Int16Type.Default, "{0}", null),
+        ["int4"] = (PgValue.Int32, Int32Type.Default, "{0}", null),
+        ["int8"] = (PgValue.Int64, Int64Type.Default, "{0}", null),
+        ["float4"] = (PgValue.Float32, FloatType.Default, "{0}", null),
+        ["float8"] = (PgValue.Float64, DoubleType.Default, "{0}", null),
+        ["numeric"] = (PgValue.Float64, DoubleType.Default, "{0}::float8[]", null),
+        ["text"] = (PgValue.Text, StringType.Default, "{0}", null),
+        ["varchar"] = (PgValue.Text, StringType.Default, "{0}", null),
+        ["bpchar"] = (PgValue.Text, StringType.Default, "{0}", null),
+        ["name"] = (PgValue.Text, StringType.Default, "{0}::text[]", null),
+        ["citext"] = (PgValue.Text, StringType.Default, "{0}::text[]", null),
+        ["uuid"] = (PgValue.Text, StringType.Default, "{0}::text[]", "UUID[]"),
+        ["date"] = (PgValue.Date, Date32Type.Default, "{0}", null),
+        ["timestamp"] = (PgValue.Timestamp, Timestamp, "{0}", null),
+        ["timestamptz"] = (PgValue.TimestampTz, TimestampUtc, "{0}", null),
     };
 
     /// <summary>The column's mapping; throws a sentence naming <paramref name="source"/> and the column when there is none.</summary>
@@ -86,10 +102,10 @@ internal static class PostgresTypes
                 return Of(PgValue.Text, ColumnType.Json, StringType.Default, "array_to_json({0})::text");
             }
 
-            var duck = c.ElementType == 'e' ? "VARCHAR" : ListElements.GetValueOrDefault(element);
-            return duck is null
+            var item = c.ElementType == 'e' ? (PgValue.Text, StringType.Default, "{0}::text[]", null) : ListElements.GetValueOrDefault(element);
+            return item.Arrow is null
                 ? throw Unsupported(c, pipeline, source, $"{element}[]")
-                : Of(PgValue.Text, ColumnType.List, StringType.Default, "array_to_json({0})::text", $"JSON|{duck}[]");
+                : Of(PgValue.List, ColumnType.List, new ListType(item.Arrow), item.Select, item.Cast) with { Element = item.Value };
         }
 
         return c.TypeName switch

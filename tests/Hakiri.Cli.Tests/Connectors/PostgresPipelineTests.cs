@@ -109,6 +109,29 @@ public sealed class PostgresPipelineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Run_ViaLambdaBootstrap_LandsTheSameRowsAsInProcess()
+    {
+        var database = server.CreateDatabase();
+        server.Execute(database, Table.Replace("ROWS", "3000", StringComparison.Ordinal));
+        using var inProcess = new TempDirectory();
+        using var viaLambda = new TempDirectory();
+        var manifest = PostgresCollection.Manifest("orders", "incremental", "updated_at", batchRows: 500);
+        var manifests = new[] { inProcess.Write("hakiri.toml", manifest), viaLambda.Write("hakiri.toml", manifest) };
+        var environment = PostgresCollection.Environment(server.Url(database), pullRows: 1000);
+
+        var runs = new[]
+        {
+            await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifests[0]),
+            await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifests[1], "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path()),
+        };
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        var expected = PostgresCollection.Rows(server, database, Checksum.Replace("{orders}", "orders", StringComparison.Ordinal));
+        Assert.Equal(expected, await PostgresCollection.StoreRows(inProcess, Checksum));
+        Assert.Equal(expected, await PostgresCollection.StoreRows(viaLambda, Checksum));
+    }
+
+    [Fact]
     public async Task Run_WrongPassword_ExitsOneWithASentenceAndNoPassword()
     {
         using var dir = new TempDirectory();

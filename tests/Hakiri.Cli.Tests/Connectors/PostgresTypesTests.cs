@@ -20,14 +20,16 @@ public sealed class PostgresTypesTests(PostgresServer server)
             d date, ts timestamp, tz timestamptz, tm time, span interval,
             u uuid, j jsonb, js json, raw bytea,
             ints int[], texts text[], moods mood[],
-            m mood, p positive, amount money2);
+            m mood, p positive, amount money2,
+            uids uuid[], stamps timestamptz[], nums numeric[], days date[]);
         INSERT INTO kinds VALUES (1, -32768, 2147483647, 1.5, 2.25,
             123456789.125, 1234567890123456789012345678.0123456789, 3.14159,
             'Zoë — 東京 ☕', 'café', 'ab', true,
             '2024-02-29', '2024-02-29 23:59:59.123456', '2024-02-29 23:59:59.654321+02', '13:14:15.161718', '1 year 2 months 3 days 04:05:06.789',
             'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": [1, "ü"], "b": null}', '{"x": 1}', '\x00ff10',
             '{1,NULL,3}', '{"x","y,z","Ω"}', '{happy,sad}',
-            'happy', 7, 12.34);
+            'happy', 7, 12.34,
+            '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,NULL}', '{"2024-01-01 00:00:00+00"}', '{1.5,NULL}', '{2024-02-29}');
         INSERT INTO kinds (id) VALUES (2);
         """;
 
@@ -48,19 +50,21 @@ public sealed class PostgresTypesTests(PostgresServer server)
         Assert.Equal(
             "id BIGINT, small SMALLINT, medium INTEGER, f4 FLOAT, f8 DOUBLE, price DECIMAL(12,3), wide DECIMAL(38,10), loose DOUBLE, "
             + "t VARCHAR, v VARCHAR, c VARCHAR, flag BOOLEAN, d DATE, ts TIMESTAMP, tz TIMESTAMP WITH TIME ZONE, tm TIME, span INTERVAL, "
-            + "u UUID, j JSON, js JSON, raw BLOB, ints INTEGER[], texts VARCHAR[], moods VARCHAR[], m VARCHAR, p INTEGER, amount DECIMAL(10,2)",
+            + "u UUID, j JSON, js JSON, raw BLOB, ints INTEGER[], texts VARCHAR[], moods VARCHAR[], m VARCHAR, p INTEGER, amount DECIMAL(10,2), "
+            + "uids UUID[], stamps TIMESTAMP WITH TIME ZONE[], nums DOUBLE[], days DATE[]",
             described);
 
         var values = await PlainReaders.DuckDbAsync($"""
             SET TimeZone = 'UTC';
             SELECT concat_ws(' | ', small, medium, f4, f8, price, wide, loose, t, v, c, flag, d, ts, tz, tm, span, u,
-                j->>'$.a[1]', js, hex(raw), ints, texts, moods, m, p, amount) AS v
+                j->>'$.a[1]', js, hex(raw), ints, texts, moods, m, p, amount, uids, stamps, nums, days) AS v
             FROM {files} ORDER BY id
             """);
         Assert.Equal(
             "-32768 | 2147483647 | 1.5 | 2.25 | 123456789.125 | 1234567890123456789012345678.0123456789 | 3.14159 | Zoë — 東京 ☕ | café | ab  | true | "
             + "2024-02-29 | 2024-02-29 23:59:59.123456 | 2024-02-29 21:59:59.654321+00 | 13:14:15.161718 | 1 year 2 months 3 days 04:05:06.789 | "
-            + "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11 | ü | {\"x\": 1} | 00FF10 | [1, NULL, 3] | [x, 'y,z', Ω] | [happy, sad] | happy | 7 | 12.34",
+            + "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11 | ü | {\"x\": 1} | 00FF10 | [1, NULL, 3] | [x, 'y,z', Ω] | [happy, sad] | happy | 7 | 12.34 | "
+            + "[a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11, NULL] | ['2024-01-01 00:00:00+00'] | [1.5, NULL] | [2024-02-29]",
             values[0].GetProperty("v").GetString());
         Assert.Equal(string.Empty, values[1].GetProperty("v").GetString());
     }

@@ -130,6 +130,21 @@ public sealed class PostgresConnectorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Snapshot_InfinityTimestamps_ReadAsTheEndsOfTheRange()
+    {
+        var database = server.CreateDatabase();
+        server.Execute(database, "CREATE TABLE t (id int PRIMARY KEY, at timestamptz); INSERT INTO t VALUES (1, 'infinity'), (2, '-infinity');");
+        var harness = new PostgresHarness(server.Url(database), PostgresHarness.Manifest("t"));
+
+        await using var reader = await harness.Connector().OpenAsync("orders", null);
+        var batch = (await reader.NextAsync())!;
+
+        var at = (Apache.Arrow.TimestampArray)batch.Records.Column(1);
+        Assert.Equal((DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / 10, at.GetValue(0));
+        Assert.Equal((DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks) / 10, at.GetValue(1));
+    }
+
+    [Fact]
     public async Task Snapshot_TableWithoutKey_PagesOnCtidAndEndsWithAnEmptyCursor()
     {
         var database = server.CreateDatabase();

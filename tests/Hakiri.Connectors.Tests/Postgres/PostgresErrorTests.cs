@@ -89,6 +89,23 @@ public sealed class PostgresErrorTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task OpenAsync_MultiDimensionalArray_IsAPermanentSentenceNamingTheTable()
+    {
+        var database = server.CreateDatabase();
+        server.Execute(database, "CREATE TABLE grid (id int PRIMARY KEY, cells int[]); INSERT INTO grid VALUES (1, '{{1,2},{3,4}}');");
+        var harness = new PostgresHarness(server.Url(database), PostgresHarness.Manifest("grid"));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(async () =>
+        {
+            await using var reader = await harness.Connector().OpenAsync("orders", null);
+            await reader.NextAsync();
+        });
+
+        Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
+        Assert.Contains("a value of table grid cannot be read as its column's type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DiscoverAsync_CdcMode_IsNotInThisBuild()
     {
         var error = await FailsAsync(new PostgresHarness(server.Url(), PostgresHarness.Manifest("t", PostgresReadMode.Cdc)));

@@ -125,6 +125,42 @@ public sealed class PostgresCdcTests(PostgresServer server)
         Assert.Equal(TableRows(database), await StoreRowsAsync(dir));
     }
 
+    [Fact]
+    public async Task Run_Cdc_ChangedRows_LandWithTheSnapshotsTypes()
+    {
+        var database = server.CreateDatabase();
+        server.Execute(database, """
+            CREATE TABLE kinds (id int8 PRIMARY KEY, u uuid, j jsonb, a int[], n numeric(12,3), ts timestamptz, big text);
+            INSERT INTO kinds VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": "ü"}', '{1,2}', 1.5, '2024-02-29 10:00:00+00', repeat('x', 9000));
+            """);
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("hakiri.toml", PostgresCollection.Manifest("public.kinds", "cdc", extra: $"slot = \"s_{database}\""));
+        var environment = PostgresCollection.Environment(server.Url(database));
+        var files = $"read_parquet('{dir.Combine(".hakiri", "data")}/orders/**/*.parquet')";
+        var describe = $"SELECT string_agg(column_name || ' ' || column_type, ', ') AS d FROM (DESCRIBE SELECT * FROM {files}) WHERE column_name NOT LIKE '_hakiri%'";
+
+        var first = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var snapshotTypes = (await PlainReaders.DuckDbAsync(describe))[0].GetProperty("d").GetString();
+        server.Execute(database, """
+            UPDATE kinds SET n = 2.25, a = '{3}' WHERE id = 1;
+            INSERT INTO kinds VALUES (2, 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12', '{"a": "東京"}', '{4,5,6}', 7.125, '2024-03-01 12:30:00.123456+02', NULL);
+            """);
+        var second = await HakiriProcess.RunWithEnvironmentAsync(environment, "run", "-m", manifest);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal("id BIGINT, u UUID, j JSON, a INTEGER[], n DECIMAL(12,3), ts TIMESTAMP WITH TIME ZONE, big VARCHAR", snapshotTypes);
+        Assert.Equal(snapshotTypes, (await PlainReaders.DuckDbAsync(describe))[0].GetProperty("d").GetString());
+        var rows = await PlainReaders.DuckDbAsync($"""
+            SET TimeZone = 'UTC';
+            SELECT concat_ws(' | ', id, u, j->>'$.a', a, n, ts, length(big)) AS v FROM {files} ORDER BY id
+            """);
+        Assert.Equal(
+            ["1 | a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11 | ü | [3] | 2.250 | 2024-02-29 10:00:00+00 | 9000",
+             "2 | b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12 | 東京 | [4, 5, 6] | 7.125 | 2024-03-01 10:30:00.123456+00"],
+            rows.Select(r => r.GetProperty("v").GetString()));
+    }
+
     private (string Database, string Manifest, Dictionary<string, string> Environment) Setup(TempDirectory dir, int rows, int batchRows = 1000, int? pullRows = null)
     {
         var database = server.CreateDatabase();
@@ -159,8 +195,11 @@ public sealed class PostgresCdcTests(PostgresServer server)
     // beyond the slot's creation, which the first commit's cursor follows).
     private bool ConfirmedWithinCommitted(string database, TempDirectory dir)
     {
+        // A run killed while it created the catalog leaves one without the cursors table yet.
         var catalog = dir.Combine(".hakiri", "catalog.sqlite");
-        var committed = File.Exists(catalog)
+        var created = File.Exists(catalog)
+            && PlainReaders.Sqlite3Async(catalog, "SELECT count(*) FROM sqlite_master WHERE name = 'cursors'").GetAwaiter().GetResult().Single() == "1";
+        var committed = created
             ? PlainReaders.Sqlite3Async(catalog, "SELECT json_extract(cursor, '$.lsn') FROM cursors WHERE table_name = 'orders'").GetAwaiter().GetResult().SingleOrDefault()
             : null;
         var confirmed = PostgresCollection.Rows(server, database, $"SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = 's_{database}'").Trim();

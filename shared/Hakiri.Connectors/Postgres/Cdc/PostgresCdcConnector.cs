@@ -180,7 +180,8 @@ public sealed class PostgresCdcConnector : ISourceConnector
 
     private sealed record CdcSession(string ConnectionString, CdcErrors Errors)
     {
-        // The slim builder keeps Native AOT at zero warnings: only TLS is added to the basic types the reads use.
-        public NpgsqlDataSource Open() => new NpgsqlSlimDataSourceBuilder(ConnectionString).EnableTransportSecurity().Build();
+        // Built as PostgresSourceConnector builds its own (the snapshot reader's appenders need the same types): the
+        // slim builder keeps Native AOT at zero warnings, with TLS and arrays added.
+        public NpgsqlDataSource Open() => new NpgsqlSlimDataSourceBuilder(ConnectionString).EnableTransportSecurity().EnableArrays().Build();
     }
 }

@@ -97,6 +97,28 @@ public sealed class DuckDbReader : IDisposable
         return vector.IsNull(_row) ? null : DuckDbValues.Read(vector, _row);
     }
 
+    /// <summary>
+    /// The value as <see cref="GetValue"/> gives it, except a DECIMAL wider than System.Decimal (a PostgreSQL
+    /// numeric(38,0), say), which comes as its exact text — for writers that show any value (query output, MCP rows).
+    /// </summary>
+    public object? GetValueOrText(int ordinal)
+    {
+        var vector = Vector(ordinal);
+        if (vector.IsNull(_row))
+        {
+            return null;
+        }
+
+        try
+        {
+            return DuckDbValues.Read(vector, _row);
+        }
+        catch (OverflowException) when (vector.Type.Kind == DuckDbTypeKind.Decimal)
+        {
+            return DuckDbText.Render(vector, _row);
+        }
+    }
+
     /// <summary>The value of column <paramref name="ordinal"/> as text: VARCHAR as is, any other type the way DuckDB prints it.</summary>
     /// <exception cref="InvalidOperationException">The value is NULL.</exception>
     public string GetString(int ordinal)

@@ -189,6 +189,18 @@ public sealed class ScalarValueTests(DuckDbFixture duck)
     }
 
     [Fact]
+    public void GetValueOrText_WideDecimal_IsExactTextAndNarrowOneADecimal()
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query("SELECT '-12345678901234567890123456789012.345678'::DECIMAL(38,6), 12.50::DECIMAL(10,2), NULL::DECIMAL(38,0)");
+
+        Assert.True(reader.Read());
+        Assert.Equal("-12345678901234567890123456789012.345678", reader.GetValueOrText(0));
+        Assert.Equal(12.50m, reader.GetValueOrText(1));
+        Assert.Null(reader.GetValueOrText(2));
+    }
+
+    [Fact]
     public void Columns_ReportNamesAndClrTypes()
     {
         using var connection = duck.Connect();

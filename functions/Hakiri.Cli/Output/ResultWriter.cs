@@ -62,7 +62,7 @@ internal static class ResultWriter
                 for (var i = 0; i < reader.Columns.Count; i++)
                 {
                     json.WritePropertyName(reader.Columns[i].Name);
-                    DuckDbJson.Write(json, reader.IsNull(i) ? null : reader.GetValue(i));
+                    DuckDbJson.Write(json, reader.IsNull(i) ? null : reader.GetValueOrText(i));
                 }
 
                 json.WriteEndObject();
@@ -76,7 +76,7 @@ internal static class ResultWriter
         return count;
     }
 
-    private static string? Text(DuckDbReader reader, int i) => reader.IsNull(i) ? null : DuckDbJson.Text(reader.GetValue(i)!);
+    private static string? Text(DuckDbReader reader, int i) => reader.IsNull(i) ? null : DuckDbJson.Text(reader.GetValueOrText(i)!);
 
     private static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

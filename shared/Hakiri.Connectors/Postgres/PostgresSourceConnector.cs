@@ -119,12 +119,6 @@ public sealed class PostgresSourceConnector : ISourceConnector
 
     private (NpgsqlDataSource DataSource, PostgresErrors Errors) Connect()
     {
-        if (_manifest.Mode == PostgresReadMode.Cdc)
-        {
-            throw new ConnectorException(ConnectorErrorKind.Permanent,
-                $"pipeline '{_pipeline}': mode = \"cdc\" (logical replication) is not in this build; use mode = \"snapshot\" or \"incremental\".");
-        }
-
         var builder = PostgresDsn.Read(_pipeline, _manifest.DsnEnv, _services.Environment);
         var errors = new PostgresErrors(_pipeline, _manifest.DsnEnv, PostgresDsn.Describe(builder), _source);
         if (builder.CommandTimeout == 30)

@@ -13,7 +13,7 @@ internal static class RowWriter
         foreach (var (ordinal, name, _) in shape.Visible)
         {
             json.WritePropertyName(name);
-            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
+            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValueOrText(ordinal));
         }
 
         if (shape.HasProvenance)
@@ -45,7 +45,7 @@ internal static class RowWriter
         if (ordinal >= 0)
         {
             json.WritePropertyName(name);
-            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValue(ordinal));
+            DuckDbJson.Write(json, reader.IsNull(ordinal) ? null : reader.GetValueOrText(ordinal));
         }
     }
 }

@@ -105,14 +105,6 @@ public sealed class PostgresErrorTests(PostgresServer server)
         Assert.Contains("a value of table grid cannot be read as its column's type", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DiscoverAsync_CdcMode_IsNotInThisBuild()
-    {
-        var error = await FailsAsync(new PostgresHarness(server.Url(), PostgresHarness.Manifest("t", PostgresReadMode.Cdc)));
-
-        Assert.Contains("not in this build", error.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("postgresql://me:p%40ss@db.example.com:6543/sales?sslmode=verify-full&application_name=x", "me@db.example.com:6543/sales", "VerifyFull")]
     [InlineData("Host=db.example.com;Port=6543;Username=me;Password=p@ss;Database=sales", "me@db.example.com:6543/sales", "Prefer")]

@@ -50,8 +50,22 @@ internal static class PostgresDsn
         // The reader pages itself; a pool would only keep idle connections open after the step ends.
         builder.Pooling = false;
         builder.ApplicationName ??= "hakiri";
+        if (builder.CommandTimeout == 30)
+        {
+            // Npgsql's default; a page of a large table may take longer, and the step's own time budget bounds it.
+            builder.CommandTimeout = 0;
+        }
+
         return builder;
     }
+
+    /// <summary>
+    /// The data source every read (snapshot, incremental, cdc) goes through. The slim builder keeps Native AOT at zero
+    /// warnings; only TLS and arrays are added to the basic types, so changed rows read back in cdc mode get the
+    /// snapshot's types.
+    /// </summary>
+    public static NpgsqlDataSource OpenDataSource(string connectionString) =>
+        new NpgsqlSlimDataSourceBuilder(connectionString).EnableTransportSecurity().EnableArrays().Build();
 
     /// <summary>Where a connection goes, for messages: host, port, database and user, never the password.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder) =>

@@ -121,14 +121,7 @@ public sealed class PostgresSourceConnector : ISourceConnector
     {
         var builder = PostgresDsn.Read(_pipeline, _manifest.DsnEnv, _services.Environment);
         var errors = new PostgresErrors(_pipeline, _manifest.DsnEnv, PostgresDsn.Describe(builder), _source);
-        if (builder.CommandTimeout == 30)
-        {
-            // Npgsql's default; a page of a large table may take longer, and the step's own time budget bounds it.
-            builder.CommandTimeout = 0;
-        }
-
-        // The slim builder keeps Native AOT at zero warnings: only TLS and arrays are added to the basic types.
-        return (new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableTransportSecurity().EnableArrays().Build(), errors);
+        return (PostgresDsn.OpenDataSource(builder.ConnectionString), errors);
     }
 
     private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -166,11 +166,6 @@ public sealed class PostgresCdcConnector : ISourceConnector
     private CdcSession Session()
     {
         var builder = PostgresDsn.Read(_pipeline, _manifest.DsnEnv, _services.Environment);
-        if (builder.CommandTimeout == 30)
-        {
-            // Npgsql's default; a snapshot page of a large table may take longer, and the step's time budget bounds it.
-            builder.CommandTimeout = 0;
-        }
 
         var where = PostgresDsn.Describe(builder);
         var source = $"table {_manifest.Table}";
@@ -180,8 +175,6 @@ public sealed class PostgresCdcConnector : ISourceConnector
 
     private sealed record CdcSession(string ConnectionString, CdcErrors Errors)
     {
-        // Built as PostgresSourceConnector builds its own (the snapshot reader's appenders need the same types): the
-        // slim builder keeps Native AOT at zero warnings, with TLS and arrays added.
-        public NpgsqlDataSource Open() => new NpgsqlSlimDataSourceBuilder(ConnectionString).EnableTransportSecurity().EnableArrays().Build();
+        public NpgsqlDataSource Open() => PostgresDsn.OpenDataSource(ConnectionString);
     }
 }

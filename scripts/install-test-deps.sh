@@ -6,6 +6,8 @@
 #   sqlite3         reads the catalog in tests, as a user without Hakiri would
 #   postgresql      the server the postgres source tests start (tests/Hakiri.Testing/PostgresServer.cs); psql for the benchmark
 #   libduckdb.so    DuckDB 1.5.6, from its npm package (scripts/get-duckdb.sh)
+#   wasm toolchains the WebAssembly connector guests are compiled with in the tests and by `hakiri connector build`:
+#                   clang + lld + wasi-libc + compiler-rt for wasm32 (C), Debian's rustc + wasm32 std (Rust), wabt (WAT)
 #   libduckdb.so    DuckDB's native library, into .tools/ (scripts/get-duckdb.sh; needs npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,12 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
+command -v wasm-ld >/dev/null 2>&1 || need_apt+=(lld)
+[ -d /usr/include/wasm32-wasi ] || need_apt+=(wasi-libc)
+ls /usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || need_apt+=(libclang-rt-14-dev-wasm32)
+[ -x /usr/bin/rustc ] || need_apt+=(rustc)
+[ -d /usr/lib/rustlib/wasm32-unknown-unknown ] || need_apt+=(libstd-rust-dev-wasm32)
+command -v wat2wasm >/dev/null 2>&1 || need_apt+=(wabt)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-test-deps: apt-get install ${need_apt[*]}"

@@ -5,10 +5,8 @@
 #   python3         second TOML oracle (tomllib) used by the TOML tests
 #   sqlite3         reads the catalog in tests, as a user without Hakiri would
 #   postgresql      the server the postgres source tests start (tests/Hakiri.Testing/PostgresServer.cs); psql for the benchmark
-#   libduckdb.so    DuckDB 1.5.6, from its npm package (scripts/get-duckdb.sh)
 #   wasm toolchains the WebAssembly connector guests are compiled with in the tests and by `hakiri connector build`:
 #                   clang + lld + wasi-libc + compiler-rt for wasm32 (C), Debian's rustc + wasm32 std (Rust), wabt (WAT)
-#   libduckdb.so    DuckDB's native library, into .tools/ (scripts/get-duckdb.sh; needs npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,8 +40,6 @@ if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/
   echo "install-test-deps: npm install in tests/tools"
   (cd tests/tools && npm install --no-audit --no-fund --loglevel=error && cp package.json node_modules/.hakiri-package.json)
 fi
-
-bash scripts/get-duckdb.sh
 
 # moto_server stands in for S3 in the tests; this machine image ships it, elsewhere pip has it.
 if ! command -v moto_server >/dev/null 2>&1; then

@@ -19,7 +19,7 @@ public sealed class LibraryResolutionTests : IDisposable
         var error = Assert.Throws<DuckDbException>(() => DuckDbLibrary.Load(missing, AppContext.BaseDirectory));
 
         Assert.Contains($"HAKIRI_DUCKDB_LIBRARY is set to '{missing}', but no file exists there", error.Message, StringComparison.Ordinal);
-        Assert.Contains("scripts/get-duckdb.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DuckDB.NET.Bindings.Full", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LibraryResolutionTests : IDisposable
         var error = Assert.Throws<DuckDbException>(() => DuckDbLibrary.Load(null, _temp.Path, "libduckdb-hakiri-absent.so"));
 
         Assert.Contains("DuckDB's native library was not found", error.Message, StringComparison.Ordinal);
-        Assert.Contains("scripts/get-duckdb.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DuckDB.NET.Bindings.Full", error.Message, StringComparison.Ordinal);
         Assert.Contains("HAKIRI_DUCKDB_LIBRARY", error.Message, StringComparison.Ordinal);
     }
 

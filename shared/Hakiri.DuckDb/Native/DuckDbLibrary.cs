@@ -50,7 +50,7 @@ internal static class DuckDbLibrary
             {
                 throw new DuckDbException(
                     $"{EnvironmentVariable} is set to '{configuredPath}', but no file exists there. Point it at a libduckdb.so " +
-                    "(DuckDB 1.5), or unset it to use the copy the build places beside the application (scripts/get-duckdb.sh fetches it).");
+                    "(DuckDB 1.5), or unset it to use the copy the build places beside the application (from the NuGet package DuckDB.NET.Bindings.Full).");
             }
 
             if (NativeLibrary.TryLoad(configuredPath, out var configured))
@@ -76,7 +76,7 @@ internal static class DuckDbLibrary
 
         throw new DuckDbException(
             $"DuckDB's native library was not found: there is no loadable {fileName} in {baseDirectory} or on the system library path. " +
-            $"Run scripts/get-duckdb.sh and rebuild (the build copies it beside the application), or set {EnvironmentVariable} to the path of a libduckdb.so.");
+            $"Restore and rebuild (the build copies it beside the application from the NuGet package DuckDB.NET.Bindings.Full), or set {EnvironmentVariable} to the path of a libduckdb.so.");
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>

@@ -40,6 +40,7 @@ public static class SourceConnectors
             PostgresSourceManifest postgres => PostgresSourceConnector.Lineage(pipeline.Name, postgres, environment),
             HttpSourceManifest http => $"http:{http.BaseUrl.TrimEnd('/')}{http.Path}",
             GitHubSourceManifest github => $"github:{github.Repository}/{GitHubResources.PathOf(github.Resource)}",
+            WasmSourceManifest wasm => $"wasm:{wasm.Reference.Identity}",
             _ => pipeline.Source.Connector,
         };
     }
@@ -63,6 +64,7 @@ public static class SourceConnectors
             HttpSourceManifest http => http.Auth.EnvironmentVariables,
             GitHubSourceManifest github => [github.TokenEnv],
             PostgresSourceManifest postgres => [postgres.DsnEnv],
+            WasmSourceManifest wasm => wasm.Reference.Manifest.Capabilities.Environment,
             _ => [],
         };
     }

@@ -72,7 +72,9 @@ public static class ManifestLoader
         }
 
         var value = bind(root, fullPath, diagnostics);
-        var inFileOrder = diagnostics.Items.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray();
+        // The manifest's own diagnostics first, then those of files it refers to (connector.toml), each in file order.
+        var inFileOrder = diagnostics.Items.OrderBy(d => d.File != diagnostics.File).ThenBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line).ThenBy(d => d.Column).ToArray();
         return new LoadResult<T>(diagnostics.HasErrors ? null : value, inFileOrder);
     }
 

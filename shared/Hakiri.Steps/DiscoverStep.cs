@@ -14,7 +14,7 @@ namespace Hakiri.Steps;
 /// <summary>
 /// <c>discover</c>: for each pipeline, finds what to pull — for the file connector, the files its glob matches that
 /// are new or changed since they were last committed; for an object-store source, the objects alike — and leaves the
-/// plan in the run's staging area.
+/// plan in the run's staging area. For a WebAssembly source it first records the connector's provenance in the catalog.
 /// </summary>
 public static class DiscoverStep
 {
@@ -29,6 +29,12 @@ public static class DiscoverStep
         foreach (var pipeline in pipelines)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (pipeline.Source is WasmSourceManifest wasm)
+            {
+                // Before the connector runs, so even a run it fails names the exact code that was loaded.
+                WasmProvenance.Record(catalog, input.RunId, pipeline, wasm);
+            }
+
             var plan = pipeline.Source switch
             {
                 FileSourceManifest file => PlanFiles(context, file, catalog.GetSourceFiles(pipeline.Table)),

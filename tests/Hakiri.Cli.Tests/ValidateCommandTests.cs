@@ -16,6 +16,30 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_WasmConnectorSource_DescribesConnectorVersionAndGrants()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("connectors/payroll/connector.toml",
+            "name = \"payroll-api\"\nversion = \"1.2.0\"\nkind = \"source\"\nwasm = \"payroll.wasm\"\n[capabilities]\nhttp = [\"payroll.internal.example\"]\nclock = true\n");
+        var path = dir.Write("hakiri.toml", """
+            [project]
+            name = "p"
+            [connectors.payroll]
+            path = "connectors/payroll"
+            grant = ["http:payroll.internal.example", "clock"]
+            [pipelines.staff.source]
+            connector = "payroll"
+            company = "acme"
+            """);
+
+        var result = await CliRunner.RunAsync("validate", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("staff → table staff: wasm connector 'payroll' payroll-api@1.2.0, grants http:payroll.internal.example, clock, on demand", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
     public async Task Validate_SecretNoSourceReads_WarnsAndExitsZero()
     {
         using var dir = new TempDirectory();

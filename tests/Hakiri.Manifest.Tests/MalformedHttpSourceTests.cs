@@ -14,7 +14,7 @@ public sealed class MalformedHttpSourceTests
         { "unknown key, no close match", Http + "verbose = true\n", 6, 1, "allowed keys are: connector, base_url, path" },
         { "misspelt key in inline auth", Http + "auth = { kind = \"bearer\", evn = \"T\" }\n", 6, 27, "unknown key 'evn' in [pipelines.t.source.auth] — did you mean 'env'?" },
         { "misspelt key in auth sub-table", Http + "[pipelines.t.source.auth]\nkind = \"bearer\"\nenvv = \"T\"\n", 8, 1, "did you mean 'env'?" },
-        { "connector misspelt", Project + "[pipelines.t.source]\nconnector = \"htp\"\n", 4, 13, "did you mean 'http'? (available connectors are file, http, github, postgres, s3)" },
+        { "connector misspelt", Project + "[pipelines.t.source]\nconnector = \"htp\"\n", 4, 13, "did you mean 'http'? (built-in connectors are file, http, github, postgres, s3; declare a WebAssembly connector as [connectors.htp])" },
         { "no base_url", Project + "[pipelines.t.source]\nconnector = \"http\"\n", 3, 1, "[pipelines.t.source] has no 'base_url' — add base_url = \"https://api.example.com/v2\"" },
         { "base_url not a URL", Project + "[pipelines.t.source]\nconnector = \"http\"\nbase_url = \"api.example.com\"\n", 5, 12, "'base_url' in [pipelines.t.source] is not valid: 'api.example.com' — write an absolute http:// or https:// URL" },
         { "base_url with query", Project + "[pipelines.t.source]\nconnector = \"http\"\nbase_url = \"https://x.example/v2?key=1\"\n", 5, 12, "without a query string (fixed query parameters go in params)" },

@@ -48,6 +48,12 @@ internal static class RunsShowCommand
                 output.WriteLine($"error: {failure}");
             }
 
+            foreach (var connector in catalog.GetRunConnectors(id))
+            {
+                var grants = connector.Grants.Count == 0 ? "nothing" : string.Join(", ", connector.Grants);
+                output.WriteLine($"pipeline {connector.Pipeline}: wasm connector {connector.Connector}@{connector.Version}, sha256 {connector.WasmSha256}, grants {grants}");
+            }
+
             var history = project.Layout.Absolute(RunHistoryFiles.Of(id));
             if (!File.Exists(history))
             {

@@ -79,6 +79,8 @@ internal static class ValidateCommand
         GitHubSourceManifest github => $"github {github.Repository} {ManifestNames.Of(github.Resource)}",
         PostgresSourceManifest postgres => $"postgres {postgres.Table ?? "query"} ({ManifestNames.Of(postgres.Mode)}"
             + (postgres.CursorColumn is { } cursor && postgres.Mode == PostgresReadMode.Incremental ? $" on {cursor}" : string.Empty) + $", dsn from ${postgres.DsnEnv})",
+        WasmSourceManifest wasm => $"wasm connector '{wasm.Connector}' {wasm.Reference.Identity}, grants "
+            + (wasm.Reference.Granted.ToGrants() is { Count: > 0 } grants ? string.Join(", ", grants) : "nothing"),
         S3SourceManifest s3 => $"s3 {ManifestNames.Of(s3.Format)} '{(s3.Glob is { } glob ? $"s3://{s3.Bucket}/{glob}" : s3.Url)}'",
         _ => source.Connector,
     };

@@ -10,7 +10,7 @@ namespace Hakiri.Manifest.Binding;
 /// <summary>Turns a parsed <c>connector.toml</c> into a <see cref="ConnectorManifest"/>.</summary>
 internal static partial class ConnectorBinder
 {
-    private const string HostHint = "write a host such as api.example.com or *.example.com, optionally with :port; '*' alone is not allowed";
+    internal const string HostHint = "write a host such as api.example.com or *.example.com, optionally with :port; '*' alone is not allowed";
 
     public static ConnectorManifest? Bind(TomlTable root, string manifestPath, DiagnosticBag diagnostics)
     {
@@ -30,13 +30,7 @@ internal static partial class ConnectorBinder
             }
         }
 
-        var limitsTable = capabilities is null ? null : TomlRead.Table(capabilities, "limits");
-        var defaults = ConnectorLimits.Default;
-        var limits = limitsTable is null ? defaults : new ConnectorLimits(
-            (int)(TomlRead.Integer(limitsTable, "memory_mb") ?? defaults.MemoryMegabytes),
-            (int)(TomlRead.Integer(limitsTable, "timeout_seconds") ?? defaults.TimeoutSeconds),
-            (int)(TomlRead.Integer(limitsTable, "max_http_requests") ?? defaults.MaxHttpRequests));
-
+        var limits = BindLimits(TomlRead.Table(root, "limits"));
         if (diagnostics.HasErrors)
         {
             return null;
@@ -51,9 +45,27 @@ internal static partial class ConnectorBinder
             new ConnectorCapabilities(
                 hosts,
                 capabilities is null ? [] : TomlRead.Strings(capabilities, "env").Select(s => s.Value).ToArray(),
-                capabilities is not null && (TomlRead.Boolean(capabilities, "clock") ?? false),
-                limits),
+                capabilities is not null && (TomlRead.Boolean(capabilities, "clock") ?? false)),
+            limits,
             manifestPath);
+    }
+
+    // The shape checker has already held every value to its range, so the casts cannot overflow.
+    private static ConnectorLimits BindLimits(TomlTable? table)
+    {
+        var defaults = ConnectorLimits.Default;
+        if (table is null)
+        {
+            return defaults;
+        }
+
+        return new ConnectorLimits(
+            (int)(TomlRead.Integer(table, "memory_mb") ?? defaults.MemoryMegabytes),
+            TomlRead.Integer(table, "fuel") ?? defaults.Fuel,
+            (int)(TomlRead.Integer(table, "next_timeout_seconds") ?? defaults.NextTimeoutSeconds),
+            (int)(TomlRead.Integer(table, "discover_timeout_seconds") ?? defaults.DiscoverTimeoutSeconds),
+            (int)(TomlRead.Integer(table, "log_bytes_per_second") ?? defaults.LogBytesPerSecond),
+            (int)(TomlRead.Integer(table, "http_in_flight") ?? defaults.HttpInFlight));
     }
 
     /// <summary>Parses <c>host</c>, <c>*.domain</c> or either with <c>:port</c>; returns <see langword="null"/> when malformed.</summary>

@@ -11,7 +11,10 @@ internal static class ManifestBinder
 {
     public static ProjectManifest? Bind(TomlTable root, string manifestPath, DiagnosticBag diagnostics)
     {
-        new ShapeChecker(diagnostics, "the manifest").CheckTable(root, ManifestShapes.Root, string.Empty);
+        var connectorsTable = TomlRead.Table(root, "connectors");
+        var declared = connectorsTable?.Entries.Select(e => e.Key).ToArray() ?? [];
+        new ShapeChecker(diagnostics, "the manifest") { DeclaredVariants = declared }.CheckTable(root, ManifestShapes.Root, string.Empty);
+        var connectors = ConnectorsBinder.Bind(connectorsTable, manifestPath, diagnostics);
 
         var project = TomlRead.Table(root, "project");
         var name = project is null ? null : TomlRead.String(project, "name");
@@ -24,7 +27,7 @@ internal static class ManifestBinder
         {
             var table = (TomlTable)entry.Value;
             CheckTableIsUnique(entry, table, tables, diagnostics);
-            if (BindPipeline(entry, table, manifestPath, diagnostics) is { } pipeline)
+            if (BindPipeline(entry, table, manifestPath, connectors, diagnostics) is { } pipeline)
             {
                 pipelines.Add(pipeline);
             }
@@ -36,7 +39,7 @@ internal static class ManifestBinder
             return null;
         }
 
-        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws };
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors };
     }
 
     // DuckDB identifiers are case-insensitive, so are table names.
@@ -57,7 +60,8 @@ internal static class ManifestBinder
         seen.Add(tableName, (entry.Key, position));
     }
 
-    private static PipelineManifest? BindPipeline(TomlEntry entry, TomlTable table, string manifestPath, DiagnosticBag diagnostics)
+    private static PipelineManifest? BindPipeline(
+        TomlEntry entry, TomlTable table, string manifestPath, IReadOnlyList<ConnectorReference> connectors, DiagnosticBag diagnostics)
     {
         var name = entry.Key;
         var tableName = TomlRead.String(table, "table");
@@ -70,7 +74,7 @@ internal static class ManifestBinder
         }
 
         var schedule = BindSchedule(TomlRead.StringNode(table, "schedule"), name, diagnostics);
-        var source = TomlRead.Table(table, "source") is { } sourceTable ? SourceBinder.Bind(sourceTable, name, manifestPath, diagnostics) : null;
+        var source = TomlRead.Table(table, "source") is { } sourceTable ? SourceBinder.Bind(sourceTable, name, manifestPath, connectors, diagnostics) : null;
         var indexes = TomlRead.Table(table, "indexes") is { } indexTable ? IndexesBinder.Bind(indexTable) : IndexesManifest.None;
         IReadOnlyList<string> primaryKey = TomlRead.Strings(table, "primary_key").Select(s => s.Value).ToArray();
         if (primaryKey.Count == 0 && !table.TryGetValue("primary_key", out _))

@@ -8,7 +8,8 @@ namespace Hakiri.Manifest.Binding;
 /// <summary>Reads a pipeline's <c>source</c> table into the connector's settings.</summary>
 internal static class SourceBinder
 {
-    public static SourceManifest? Bind(TomlTable table, string pipeline, string manifestPath, DiagnosticBag diagnostics) =>
+    public static SourceManifest? Bind(
+        TomlTable table, string pipeline, string manifestPath, IReadOnlyList<ConnectorReference> connectors, DiagnosticBag diagnostics) =>
         TomlRead.String(table, "connector") switch
         {
             "file" => BindFile(table, pipeline, manifestPath, diagnostics),
@@ -16,6 +17,8 @@ internal static class SourceBinder
             "github" => HttpSourceBinder.BindGitHub(table, pipeline, diagnostics),
             "postgres" => StoreSourceBinder.BindPostgres(table, pipeline, diagnostics),
             "s3" => StoreSourceBinder.BindS3(table, pipeline, diagnostics),
+            { } name when connectors.FirstOrDefault(c => c.Name == name) is { } reference =>
+                WasmSourceBinder.Bind(table, TomlRead.StringNode(table, "connector")!, reference, pipeline, diagnostics),
             _ => null,
         };
 

@@ -114,6 +114,7 @@ internal static class JsonSchemaWriter
                 writer.WritePropertyName("propertyNames");
                 writer.WriteStartObject();
                 writer.WriteString("pattern", m.KeyPattern);
+                WriteNotOneOf(writer, m.ReservedKeys);
                 writer.WriteEndObject();
                 if (m.MinEntries > 0)
                 {
@@ -146,9 +147,58 @@ internal static class JsonSchemaWriter
                     Write(writer, variant);
                 }
 
+                if (u.Open is { } open)
+                {
+                    WriteOpenVariant(writer, u, open);
+                }
+
                 writer.WriteEndArray();
                 break;
+            case RetiredShape:
+                // The empty schema's negation accepts nothing: the key is refused whatever its value.
+                writer.WritePropertyName("not");
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+                break;
         }
+    }
+
+    // The schema cannot check that the name is declared under [connectors]; it checks everything else the loader does:
+    // the name's syntax, that it is no built-in (so the fixed variants stay exclusive), and nothing about the config.
+    private static void WriteOpenVariant(Utf8JsonWriter writer, UnionShape union, OpenVariantShape open)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("description", open.Description);
+        writer.WriteString("type", "object");
+        writer.WritePropertyName("properties");
+        writer.WriteStartObject();
+        writer.WritePropertyName(union.Discriminator);
+        writer.WriteStartObject();
+        writer.WriteString("description", $"The name of a [{union.Discriminator}s.NAME] table of the manifest.");
+        writer.WriteString("type", "string");
+        writer.WriteString("pattern", open.Pattern);
+        WriteNotOneOf(writer, [.. union.Variants.Keys]);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        WriteStrings(writer, "required", [union.Discriminator]);
+        writer.WritePropertyName("additionalProperties");
+        writer.WriteStartObject();
+        writer.WriteString("description", open.ConfigDescription);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNotOneOf(Utf8JsonWriter writer, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        writer.WritePropertyName("not");
+        writer.WriteStartObject();
+        WriteStrings(writer, "enum", values);
+        writer.WriteEndObject();
     }
 
     private static void WriteObject(Utf8JsonWriter writer, TableShape table)

@@ -55,7 +55,10 @@ internal static class ManifestShapes
                 ["github"] = HttpShapes.GitHub,
                 ["postgres"] = StoreSourceShapes.Postgres,
                 ["s3"] = StoreSourceShapes.S3,
-            });
+            })
+        {
+            Open = ConnectorsShapes.Source,
+        };
 
         var column = new StringShape("A column name.")
         {
@@ -93,7 +96,7 @@ internal static class ManifestShapes
                 Pattern = Names.TablePattern,
                 PatternHint = "use letters, digits and underscores, starting with a letter or underscore (at most 63 characters)",
             }) { Example = "table = \"orders\"" },
-            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\", \"github\", \"postgres\", \"s3\")" },
+            new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\", \"github\", \"postgres\", \"s3\", or a [connectors.<name>])" },
             new FieldShape("indexes", indexes),
         ]);
 
@@ -156,6 +159,7 @@ internal static class ManifestShapes
         return new TableShape("A Hakiri project manifest (hakiri.toml).",
         [
             new FieldShape("project", project) { Required = true, Example = "[project] with name = \"my-project\"" },
+            new FieldShape("connectors", ConnectorsShapes.Connectors) { Example = "[connectors.<name>] with path = \"connectors/<name>\"" },
             new FieldShape("pipelines", pipelines) { Required = true, Example = "[pipelines.<name>] with a [pipelines.<name>.source] table" },
             new FieldShape("deploy", deploy) { Example = "[deploy.aws] with region = \"eu-west-1\"" },
         ]);

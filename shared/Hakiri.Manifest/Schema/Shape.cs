@@ -74,6 +74,12 @@ internal sealed record TableShape(string Description, IReadOnlyList<FieldShape> 
 /// <summary>A table whose keys are names chosen by the user (e.g. pipelines) and whose values share one shape.</summary>
 internal sealed record MapShape(string Description, TableShape Values, string KeyPattern, string KeyHint) : Shape(Description)
 {
+    /// <summary>Keys that match <see cref="KeyPattern"/> but are taken (built-in connector names).</summary>
+    public IReadOnlyList<string> ReservedKeys { get; init; } = [];
+
+    /// <summary>Says why a reserved key is taken and what to do instead.</summary>
+    public string? ReservedHint { get; init; }
+
     public int MinEntries { get; init; }
 
     public override string Noun => "a table";
@@ -94,7 +100,26 @@ internal sealed record DictionaryShape(string Description, Shape Values) : Shape
 /// <summary>A table whose keys depend on the value of a discriminator key (e.g. a source's <c>connector</c>).</summary>
 internal sealed record UnionShape(string Description, string Discriminator, IReadOnlyDictionary<string, TableShape> Variants) : Shape(Description)
 {
+    /// <summary>The variant for any other discriminator value the document declares elsewhere, or <see langword="null"/>.</summary>
+    public OpenVariantShape? Open { get; init; }
+
     public override string Noun => "a table";
+}
+
+/// <summary>
+/// A union variant for discriminator values the document itself declares (a source naming a <c>[connectors.NAME]</c>
+/// table): the discriminator matches <paramref name="Pattern"/> and is none of the fixed variants, every other key is
+/// free-form config (any TOML value).
+/// </summary>
+internal sealed record OpenVariantShape(string Description, string Pattern, string ConfigDescription) : Shape(Description)
+{
+    public override string Noun => "a table";
+}
+
+/// <summary>A key that is no longer accepted: any value is an error that says what replaced it.</summary>
+internal sealed record RetiredShape(string Description, string Message, string Hint) : Shape(Description)
+{
+    public override string Noun => "nothing";
 }
 
 /// <summary>A key of a table: its shape, whether it must be present, and an example used in hints.</summary>

@@ -11,6 +11,9 @@ namespace Hakiri.Manifest.Schema;
 /// </summary>
 internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
 {
+    /// <summary>Discriminator values the document declares for a union's open variant (the [connectors] names).</summary>
+    public IReadOnlyCollection<string> DeclaredVariants { get; init; } = [];
+
     /// <summary>Checks a table; returns whether it matched without errors.</summary>
     public bool CheckTable(TomlTable table, TableShape shape, string path)
     {
@@ -29,6 +32,13 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
                     suggested.Add(close);
                 }
 
+                ok = false;
+                continue;
+            }
+
+            if (field.Shape is RetiredShape retired)
+            {
+                diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column, retired.Message, retired.Hint);
                 ok = false;
                 continue;
             }
@@ -167,6 +177,11 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
                 diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column, $"the name '{entry.Key}' in [{path}] is not valid", shape.KeyHint);
                 ok = false;
             }
+            else if (shape.ReservedKeys.Contains(entry.Key, StringComparer.Ordinal))
+            {
+                diagnostics.Error(entry.KeyPosition.Line, entry.KeyPosition.Column, $"the name '{entry.Key}' in [{path}] is taken", shape.ReservedHint);
+                ok = false;
+            }
 
             if (entry.Value is not TomlTable inner)
             {
@@ -219,13 +234,32 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
 
         if (!shape.Variants.TryGetValue(name.Value, out var variant))
         {
-            var available = $"available {shape.Discriminator}s are {string.Join(", ", shape.Variants.Keys)}";
-            diagnostics.Error(name.Position.Line, name.Position.Column, $"unknown {shape.Discriminator} '{name.Value}' in {where}",
-                Suggestions.Closest(name.Value, shape.Variants.Keys) is { } close ? $"did you mean '{close}'? ({available})" : available);
+            if (shape.Open is not null && DeclaredVariants.Contains(name.Value, StringComparer.Ordinal))
+            {
+                // Config keys belong to the connector; only it can say which it reads.
+                return true;
+            }
+
+            ReportUnknownVariant(name, shape, where);
             return false;
         }
 
         return CheckTable(table, variant, path);
+    }
+
+    private void ReportUnknownVariant(TomlString name, UnionShape shape, string where)
+    {
+        var candidates = shape.Variants.Keys.Concat(shape.Open is null ? [] : DeclaredVariants).ToArray();
+        var available = $"available {shape.Discriminator}s are {string.Join(", ", shape.Variants.Keys)}";
+        if (shape.Open is not null)
+        {
+            available = DeclaredVariants.Count == 0
+                ? $"built-in {shape.Discriminator}s are {string.Join(", ", shape.Variants.Keys)}; declare a WebAssembly {shape.Discriminator} as [{shape.Discriminator}s.{name.Value}]"
+                : $"built-in {shape.Discriminator}s are {string.Join(", ", shape.Variants.Keys)}; declared: {string.Join(", ", DeclaredVariants)}";
+        }
+
+        diagnostics.Error(name.Position.Line, name.Position.Column, $"unknown {shape.Discriminator} '{name.Value}' in {where}",
+            Suggestions.Closest(name.Value, candidates) is { } close ? $"did you mean '{close}'? ({available})" : available);
     }
 
     private static bool KindMatches(TomlNode value, Shape shape) => shape switch

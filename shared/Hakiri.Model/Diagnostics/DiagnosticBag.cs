@@ -19,6 +19,9 @@ public sealed class DiagnosticBag(string file)
     public void Error(int line, int column, string message, string? hint = null) =>
         _items.Add(new Diagnostic(DiagnosticSeverity.Error, File, line, column, message, hint));
 
+    /// <summary>Adds a diagnostic about another file (one this file refers to, such as a connector's manifest).</summary>
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
     /// <summary>Reports a warning.</summary>
     public void Warning(int line, int column, string message, string? hint = null, string? code = null) =>
         _items.Add(new Diagnostic(DiagnosticSeverity.Warning, File, line, column, message, hint) { Code = code });

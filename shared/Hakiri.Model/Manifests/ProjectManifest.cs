@@ -16,6 +16,9 @@ public sealed record ProjectManifest(
     /// <summary>How the project deploys to AWS (<c>[deploy.aws]</c>).</summary>
     public AwsDeployment Aws { get; init; } = AwsDeployment.Default;
 
+    /// <summary>The WebAssembly connectors the manifest declares (<c>[connectors.NAME]</c>), in declaration order.</summary>
+    public IReadOnlyList<ConnectorReference> Connectors { get; init; } = [];
+
     /// <summary>The directory that relative paths in the manifest are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(ManifestPath) ?? ".";
 

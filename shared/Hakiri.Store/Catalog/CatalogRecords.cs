@@ -9,6 +9,14 @@ public sealed record ColumnSchema(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type);
 
+/// <summary>A WebAssembly connector one pipeline of a run loaded: what the run's rows were pulled by.</summary>
+/// <param name="Pipeline">The pipeline.</param>
+/// <param name="Connector">The connector's name in its <c>connector.toml</c>.</param>
+/// <param name="Version">The connector's version.</param>
+/// <param name="WasmSha256">The lower-case hex SHA-256 of the component file.</param>
+/// <param name="Grants">What the project granted it, in grant syntax (<c>http:HOST</c>, <c>env:NAME</c>, <c>clock</c>).</param>
+public sealed record RunConnectorRecord(string Pipeline, string Connector, string Version, string WasmSha256, IReadOnlyList<string> Grants);
+
 /// <summary>One run as the catalog records it.</summary>
 public sealed record RunRecord(
     string RunId,

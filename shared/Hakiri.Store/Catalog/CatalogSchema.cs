@@ -1,6 +1,9 @@
 namespace Hakiri.Store.Catalog;
 
-/// <summary>The catalog's SQL schema. Column names are a public format: sqlite3 users and docs/store-format.md rely on them.</summary>
+/// <summary>
+/// The catalog's SQL schema. Column names are a public format: sqlite3 users and docs/store-format.md rely on them.
+/// Every statement is idempotent, so opening a catalog an older version created adds the tables it lacks.
+/// </summary>
 internal static class CatalogSchema
 {
     public const int Version = 1;
@@ -65,6 +68,15 @@ internal static class CatalogSchema
             row_count   INTEGER NOT NULL,
             run_id      TEXT NOT NULL,
             PRIMARY KEY (table_name, path)
+        );
+        CREATE TABLE IF NOT EXISTS run_connectors (
+            run_id      TEXT NOT NULL,
+            pipeline    TEXT NOT NULL,
+            connector   TEXT NOT NULL,               -- the WebAssembly connector's name in its connector.toml
+            version     TEXT NOT NULL,
+            wasm_sha256 TEXT NOT NULL,               -- lower-case hex of the component file the run loaded
+            grants      TEXT NOT NULL DEFAULT '[]',  -- JSON array in grant syntax: http:HOST[:PORT], env:NAME, clock
+            PRIMARY KEY (run_id, pipeline)
         );
         """;
 }

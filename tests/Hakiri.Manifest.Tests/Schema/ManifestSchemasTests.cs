@@ -97,6 +97,45 @@ public sealed class ManifestSchemasTests
     }
 
     [Fact]
+    public async Task ProjectSchema_WasmConnectorSource_SatisfiesAnIndependentValidator()
+    {
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("hakiri.toml", """
+            [project]
+            name = "p"
+            [connectors.payroll]
+            path = "connectors/payroll"
+            grant = ["http:*.internal.example:443", "env:PAYROLL_TOKEN", "clock"]
+            [pipelines.staff.source]
+            connector = "payroll"
+            company = "acme"
+            page_size = 500
+            regions = ["eu"]
+            filter = { team = "ops" }
+            """);
+
+        var result = await ValidateAsync(ManifestSchemas.Project(), manifest);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Theory]
+    [InlineData("[connectors.file]\npath = \"c\"\n", "property name must be valid")]
+    [InlineData("[connectors.payroll]\npath = \"c\"\ngrant = [\"net:x\"]\n", "must match pattern")]
+    [InlineData("[pipelines.t.source]\nconnector = \"file\"\npath = \"x.csv\"\nextra = 1\n", "must match exactly one schema in oneOf")]
+    public async Task ProjectSchema_WasmConnectorMistakes_AreRejectedByTheIndependentValidator(string toml, string fragment)
+    {
+        using var dir = new TempDirectory();
+        var pipeline = toml.Contains("[pipelines", StringComparison.Ordinal) ? string.Empty : "[pipelines.t.source]\nconnector = \"file\"\npath = \"x.csv\"\n";
+        var bad = dir.Write("hakiri.toml", "[project]\nname = \"p\"\n" + toml + pipeline);
+
+        var result = await ValidateAsync(ManifestSchemas.Project(), bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(fragment, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProjectSchema_ManifestWithUnknownKey_IsRejectedByTheIndependentValidator()
     {
         using var dir = new TempDirectory();

@@ -25,6 +25,9 @@ public static class SourceConnectors
             GitHubSourceManifest github => new GitHubSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, github, services),
             PostgresSourceManifest { Mode: PostgresReadMode.Cdc } cdc => new PostgresCdcConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, cdc, services),
             PostgresSourceManifest postgres => new PostgresSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, postgres, services),
+            WasmSourceManifest wasm => services.Wasm?.Invoke(wasm, services) ?? throw new ConnectorException(ConnectorErrorKind.Permanent,
+                $"pipeline '{pipeline.Name}' reads the WebAssembly connector '{wasm.Reference.Name}', and this host does not run WebAssembly " +
+                "connectors (the Lambda functions do not carry Wasmtime in this version): run the pipeline with 'hakiri run'."),
             _ => null,
         };
     }

@@ -16,19 +16,28 @@ namespace Hakiri.Connectors.Contract;
 /// Opens the bucket of an <c>s3</c> source (the caller disposes it). Hosts that carry a cloud SDK provide it (the CLI,
 /// the Lambda bootstrap); <see langword="null"/> where none does, and an <c>s3</c> pipeline then fails with a sentence.
 /// </param>
+/// <param name="Wasm">
+/// Creates the sandboxed connector of a WebAssembly source over these services (its network, environment, clock and
+/// log pass through the connector's grants). Hosts that carry Wasmtime provide it (the CLI and its emulator);
+/// <see langword="null"/> where none does (the Lambda bootstrap, ADR 14), and such a pipeline fails with a sentence.
+/// </param>
 public sealed record ConnectorServices(
     HttpMessageHandler Http,
     Func<string, string?> Environment,
     TimeProvider Clock,
     Action<string>? Log = null,
-    Func<S3SourceManifest, IObjectSource>? Objects = null)
+    Func<S3SourceManifest, IObjectSource>? Objects = null,
+    Func<WasmSourceManifest, ConnectorServices, ISourceConnector>? Wasm = null)
 {
     /// <summary>The real network, the process environment and the system clock.</summary>
-    public static ConnectorServices CreateDefault(Action<string>? log = null, Func<S3SourceManifest, IObjectSource>? objects = null) =>
+    public static ConnectorServices CreateDefault(
+        Action<string>? log = null,
+        Func<S3SourceManifest, IObjectSource>? objects = null,
+        Func<WasmSourceManifest, ConnectorServices, ISourceConnector>? wasm = null) =>
         new(new SocketsHttpHandler
         {
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(15),
-        }, System.Environment.GetEnvironmentVariable, TimeProvider.System, log, objects);
+        }, System.Environment.GetEnvironmentVariable, TimeProvider.System, log, objects, wasm);
 }

@@ -54,14 +54,17 @@ public static class DiscoverStep
     {
         var connector = ConnectorPull.Create(context, pipeline);
         var tables = await ConnectorPull.Guard(pipeline, () => connector.DiscoverAsync(cancellationToken)).ConfigureAwait(false);
+        // A WebAssembly connector offering one table is read whatever the pipeline calls its store table.
         var table = tables.FirstOrDefault(t => t.Name == pipeline.Table)
+            ?? (pipeline.Source is WasmSourceManifest && tables.Count == 1 ? tables[0] : null)
             ?? throw new StepFailedException(StepErrors.Permanent,
                 $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' offers no table '{pipeline.Table}' (it offers {string.Join(", ", tables.Select(t => t.Name))}).");
 
         // The manifest's primary_key wins; without one, the key the source itself declares (a database table's).
         var key = pipeline.PrimaryKey.Count > 0 ? pipeline.PrimaryKey : table.PrimaryKey;
         var lineage = SourceConnectors.Lineage(pipeline, context.ConnectorServices(pipeline).Environment);
-        return new TablePlan([], 0, new ConnectorPlan(cursor, lineage, key, SourceConnectors.ReplacesAll(pipeline)));
+        return new TablePlan([], 0, new ConnectorPlan(cursor, lineage, key, SourceConnectors.ReplacesAll(pipeline),
+            table.Name == pipeline.Table ? null : table.Name));
     }
 
     private static TablePlan PlanFiles(StepContext context, FileSourceManifest source, IReadOnlyDictionary<string, Store.Catalog.SourceFileRecord> ingested)

@@ -37,19 +37,20 @@ internal static class ConnectorPull
         }
 
         var connector = Create(context, pipeline);
+        var sourceTable = plan.SourceTable ?? pipeline.Table;
         if (index == 0 && CursorText.Decode(plan.StartCursor) is { } committed)
         {
             // Only the committed cursor is acknowledged, never a staged one: a crash before write must find the
             // source still holding what this run reads (a replication slot keeps changes until confirmed).
             await Guard(pipeline, async () =>
             {
-                await connector.AcknowledgeAsync(pipeline.Table, committed, cancellationToken).ConfigureAwait(false);
+                await connector.AcknowledgeAsync(sourceTable, committed, cancellationToken).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
         }
 
         var budget = new BatchBudget(context.Options.ConnectorBatchRows, context.Options.ConnectorBatchTime, context.Clock);
-        await using var reader = await Guard(pipeline, () => connector.OpenAsync(pipeline.Table, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
+        await using var reader = await Guard(pipeline, () => connector.OpenAsync(sourceTable, CursorText.Decode(resume), cancellationToken)).ConfigureAwait(false);
         var next = await Guard(pipeline, () => reader.NextAsync(cancellationToken)).ConfigureAwait(false);
         long rows = 0;
         long bytes = 0;

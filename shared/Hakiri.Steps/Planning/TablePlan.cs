@@ -24,7 +24,8 @@ internal sealed record ConnectorPlan(
     [property: JsonPropertyName("start_cursor")] string? StartCursor,
     [property: JsonPropertyName("lineage")] string Lineage,
     [property: JsonPropertyName("primary_key")] IReadOnlyList<string>? PrimaryKey = null,
-    [property: JsonPropertyName("replace_all")] bool ReplaceAll = false);
+    [property: JsonPropertyName("replace_all")] bool ReplaceAll = false,
+    [property: JsonPropertyName("source_table")] string? SourceTable = null);
 
 /// <summary>One source file (or object) to pull.</summary>
 /// <param name="Path">

@@ -69,6 +69,9 @@ public sealed class GrantedHost : IConnectorHost, IDisposable
     /// <summary>HTTP requests sent so far, each redirect hop counted; refused requests are not.</summary>
     public long HttpRequestsSent => _http.RequestsSent;
 
+    /// <summary>Fetches waiting for a slot because <see cref="GrantedHostLimits.HttpRequestsInFlight"/> are in flight.</summary>
+    public long HttpFetchesWaiting => _http.Waiting;
+
     /// <inheritdoc />
     public void Log(GuestLogLevel level, string message) => _log.Write(level, message);
 

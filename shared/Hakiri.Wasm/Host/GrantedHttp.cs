@@ -24,6 +24,7 @@ internal sealed class GrantedHttp : IDisposable
     private readonly SemaphoreSlim _inFlight;
     private readonly CancellationToken _cancellationToken;
     private long _sent;
+    private long _waiting;
 
     public GrantedHttp(string connector, ConnectorGrants grants, HttpMessageHandler handler, GrantedHostLimits limits, CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ internal sealed class GrantedHttp : IDisposable
     }
 
     public long RequestsSent => Interlocked.Read(ref _sent);
+
+    public long Waiting => Interlocked.Read(ref _waiting);
 
     public GuestHttpResponse Fetch(GuestHttpRequest request) => FetchAsync(request).GetAwaiter().GetResult();
 
@@ -58,7 +61,7 @@ internal sealed class GrantedHttp : IDisposable
         var headers = CheckHeaders(request.Headers, url);
         var body = request.Body;
         var first = url;
-        await _inFlight.WaitAsync(_cancellationToken).ConfigureAwait(false);
+        await EnterAsync().ConfigureAwait(false);
         try
         {
             for (var redirects = 0; ; redirects++)
@@ -108,6 +111,24 @@ internal sealed class GrantedHttp : IDisposable
         finally
         {
             _inFlight.Release();
+        }
+    }
+
+    private async Task EnterAsync()
+    {
+        if (_inFlight.Wait(0, _cancellationToken))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _inFlight.WaitAsync(_cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class GrantedHost : IConnectorHost, IDisposable
     public long HttpRequestsSent => _http.RequestsSent;
 
     /// <summary>Fetches waiting for a slot because <see cref="GrantedHostLimits.HttpRequestsInFlight"/> are in flight.</summary>
-    public long HttpFetchesWaiting => _http.Waiting;
+    internal long HttpFetchesWaiting => _http.Waiting;
 
     /// <inheritdoc />
     public void Log(GuestLogLevel level, string message) => _log.Write(level, message);
@@ -94,7 +94,8 @@ public sealed class GrantedHost : IConnectorHost, IDisposable
 
     /// <summary>
     /// Logs, once, how many lines were dropped over the volume cap (<c>connector 'x': 12 log lines (40960 bytes) dropped
-    /// over the 1 MiB/s limit</c>); nothing when none were. <see cref="Dispose"/> calls it.
+    /// over the 1 MiB/s limit</c>); nothing when none were. Lines dropped after the report are still counted but not
+    /// reported again. <see cref="Dispose"/> calls it.
     /// </summary>
     public void ReportDroppedLogs() => _log.ReportDropped();
 

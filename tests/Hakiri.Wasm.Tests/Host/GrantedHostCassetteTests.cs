@@ -59,4 +59,15 @@ public sealed class GrantedHostCassetteTests
         Assert.Contains("may not follow the redirect from https://api.example.com/v1/items to evil.example.org:443", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, replayer.ServedCount);
     }
+
+    [Fact]
+    public void HttpFetch_NoRecording_CassetteMissLetThrough()
+    {
+        var replayer = new CassetteReplayer(new Cassette(Cassette.CurrentVersion, DateTimeOffset.UnixEpoch, []), "cassette.json", pipeline: "items");
+        using var host = new GrantedHost("items", Http(Pattern("api.example.com")), new Dictionary<string, string>(), Services(replayer));
+
+        var miss = Assert.Throws<CassetteMissException>(() => host.HttpFetch(Get("https://api.example.com/v1/items")));
+
+        Assert.Equal("https://api.example.com/v1/items", miss.Url);
+    }
 }

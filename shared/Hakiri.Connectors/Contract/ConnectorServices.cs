@@ -34,10 +34,20 @@ public sealed record ConnectorServices(
         Action<string>? log = null,
         Func<S3SourceManifest, IObjectSource>? objects = null,
         Func<WasmSourceManifest, ConnectorServices, ISourceConnector>? wasm = null) =>
-        new(new SocketsHttpHandler
+        new(CreateNetworkHandler(followRedirects: true), System.Environment.GetEnvironmentVariable, TimeProvider.System, log, objects, wasm);
+
+    /// <summary>The handler that reaches the real network.</summary>
+    /// <param name="followRedirects">
+    /// Whether the handler follows redirects itself. The built-in connectors rely on it (a renamed GitHub repository
+    /// answers 301); a WebAssembly connector's host passes <see langword="false"/> and follows each hop itself, so that
+    /// no hop reaches a host the connector was not granted.
+    /// </param>
+    public static SocketsHttpHandler CreateNetworkHandler(bool followRedirects) =>
+        new()
         {
+            AllowAutoRedirect = followRedirects,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(15),
-        }, System.Environment.GetEnvironmentVariable, TimeProvider.System, log, objects, wasm);
+        };
 }

@@ -34,7 +34,10 @@ internal static class ConnectorCommand
         };
         test.SetAction((parse, cancellationToken) => TestAsync(parse.GetValue(manifest)!, parse.GetValue(pipeline)!, parse.GetValue(cassette),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
-        return new Command("connector", "Work on connector pipelines: test them offline from cassettes.") { test };
+        return new Command("connector", "Write, build, inspect and test connectors: WebAssembly connectors from a template, any connector pipeline offline from a cassette.")
+        {
+            ConnectorNewCommand.Create(), ConnectorBuildCommand.Create(), ConnectorInspectCommand.Create(), test,
+        };
     }
 
     private static async Task<int> TestAsync(string manifestPath, string name, string? cassettePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)

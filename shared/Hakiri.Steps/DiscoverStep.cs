@@ -39,7 +39,9 @@ public static class DiscoverStep
             {
                 FileSourceManifest file => PlanFiles(context, file, catalog.GetSourceFiles(pipeline.Table)),
                 S3SourceManifest s3 => await ObjectPlanner.PlanAsync(context, pipeline, s3, catalog.GetSourceFiles(pipeline.Table), cancellationToken).ConfigureAwait(false),
-                _ => await PlanConnectorAsync(context, pipeline, catalog.GetCursor(pipeline.Table), cancellationToken).ConfigureAwait(false),
+                _ => await LimitStrikes.GuardAsync(
+                    Path.Combine(context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, pipeline.Table)), "discover.limit"),
+                    () => PlanConnectorAsync(context, pipeline, catalog.GetCursor(pipeline.Table), cancellationToken)).ConfigureAwait(false),
             };
             PlanStore.Save(context.Layout.Absolute(StoreLayout.StagingPrefix(input.RunId, pipeline.Table)), plan);
             work.Add(new TableWork(input.RunId, pipeline.Name, pipeline.Table, plan.Connector is null ? plan.Files.Count : 1));
@@ -53,6 +55,7 @@ public static class DiscoverStep
     private static async Task<TablePlan> PlanConnectorAsync(StepContext context, PipelineManifest pipeline, string? cursor, CancellationToken cancellationToken)
     {
         var connector = ConnectorPull.Create(context, pipeline);
+        await using var owned = connector as IAsyncDisposable;
         var tables = await ConnectorPull.Guard(pipeline, () => connector.DiscoverAsync(cancellationToken)).ConfigureAwait(false);
         // A WebAssembly connector offering one table is read whatever the pipeline calls its store table.
         var table = tables.FirstOrDefault(t => t.Name == pipeline.Table)

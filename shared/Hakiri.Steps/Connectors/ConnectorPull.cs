@@ -26,10 +26,17 @@ internal static class ConnectorPull
 
     public const string PartPattern = "batch-*-*.parquet";
 
-    public static async Task<PullBatchOutput> RunAsync(
+    public static Task<PullBatchOutput> RunAsync(
         StepContext context, PipelineManifest pipeline, ConnectorPlan plan, PullBatchInput input, string staging, CancellationToken cancellationToken)
     {
         var index = input.Cursor is null ? 0 : int.Parse(input.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+        return LimitStrikes.GuardAsync(Path.Combine(staging, PullBatchStep.BatchStem(index) + ".limit"),
+            () => PullAsync(context, pipeline, plan, input, staging, index, cancellationToken));
+    }
+
+    private static async Task<PullBatchOutput> PullAsync(
+        StepContext context, PipelineManifest pipeline, ConnectorPlan plan, PullBatchInput input, string staging, int index, CancellationToken cancellationToken)
+    {
         var resume = index == 0 ? plan.StartCursor : ReadCursor(staging, index - 1);
         foreach (var stale in Directory.GetFiles(staging, PullBatchStep.BatchStem(index) + "-*.parquet"))
         {
@@ -37,6 +44,7 @@ internal static class ConnectorPull
         }
 
         var connector = Create(context, pipeline);
+        await using var owned = connector as IAsyncDisposable;
         var sourceTable = plan.SourceTable ?? pipeline.Table;
         if (index == 0 && CursorText.Decode(plan.StartCursor) is { } committed)
         {

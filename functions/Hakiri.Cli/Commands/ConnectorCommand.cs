@@ -7,6 +7,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Runner;
 using Hakiri.Steps;
 using Hakiri.Steps.Errors;
+using Hakiri.Wasm;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 
@@ -94,7 +95,7 @@ internal static class ConnectorCommand
         try
         {
             var throwaway = manifest with { Store = new LocalStoreLocation(store) };
-            var services = new ConnectorServices(replayer, Environment, TimeProvider.System, line => error.WriteLine($"  {line}"));
+            var services = new ConnectorServices(replayer, Environment, TimeProvider.System, line => error.WriteLine($"  {line}"), Wasm: WasmConnectors.Create);
             var context = new StepContext(throwaway, new StoreLayout(store), options: StepOptions.FromEnvironment(), connectors: _ => services);
             output.WriteLine($"replaying {CassettePaths.Display(replayer.CassettePath)} ({replayer.Cassette.Interactions.Count} recorded exchange(s)) for pipeline '{pipeline.Name}'");
             try

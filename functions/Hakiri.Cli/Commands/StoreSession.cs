@@ -9,6 +9,7 @@ using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
 using Hakiri.Store.S3;
+using Hakiri.Wasm;
 
 namespace Hakiri.Cli.Commands;
 
@@ -18,7 +19,7 @@ namespace Hakiri.Cli.Commands;
 /// </summary>
 internal sealed class StoreSession : IDisposable
 {
-    private static readonly Lazy<ConnectorServices> DefaultServices = new(() => ConnectorServices.CreateDefault(objects: S3ObjectSource.Open));
+    private static readonly Lazy<ConnectorServices> DefaultServices = new(() => ConnectorServices.CreateDefault(objects: S3ObjectSource.Open, wasm: WasmConnectors.Create));
 
     private readonly S3ObjectStore? _s3;
 

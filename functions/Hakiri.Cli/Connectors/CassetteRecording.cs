@@ -2,6 +2,8 @@ using Hakiri.Connectors;
 using Hakiri.Connectors.Cassettes;
 using Hakiri.Connectors.Contract;
 using Hakiri.Model.Manifests;
+using Hakiri.Store.S3;
+using Hakiri.Wasm;
 
 namespace Hakiri.Cli.Connectors;
 
@@ -12,7 +14,11 @@ namespace Hakiri.Cli.Connectors;
 internal sealed class CassetteRecording : IDisposable
 {
     private readonly ProjectManifest _manifest;
-    private readonly HttpMessageHandler _network = ConnectorServices.CreateDefault().Http;
+    private readonly HttpMessageHandler _network = ConnectorServices.CreateNetworkHandler(followRedirects: true);
+
+    // A WebAssembly connector's host follows redirects itself, checking each hop against its grants: its recorder sits
+    // over a handler that does not follow them (and so records every hop).
+    private readonly HttpMessageHandler _guestNetwork = ConnectorServices.CreateNetworkHandler(followRedirects: false);
     private readonly Dictionary<string, (CassetteRecorder Recorder, ConnectorServices Services)> _pipelines = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -26,8 +32,9 @@ internal sealed class CassetteRecording : IDisposable
             if (!_pipelines.TryGetValue(pipeline.Name, out var entry))
             {
                 var redactor = SourceConnectors.Redactor(pipeline, Environment.GetEnvironmentVariable);
-                var recorder = new CassetteRecorder(_network, redactor);
-                entry = (recorder, new ConnectorServices(recorder, Environment.GetEnvironmentVariable, TimeProvider.System));
+                var recorder = new CassetteRecorder(pipeline.Source is WasmSourceManifest ? _guestNetwork : _network, redactor);
+                entry = (recorder, new ConnectorServices(recorder, Environment.GetEnvironmentVariable, TimeProvider.System,
+                    Objects: S3ObjectSource.Open, Wasm: WasmConnectors.Create));
                 _pipelines[pipeline.Name] = entry;
             }
 
@@ -57,5 +64,6 @@ internal sealed class CassetteRecording : IDisposable
         }
 
         _network.Dispose();
+        _guestNetwork.Dispose();
     }
 }

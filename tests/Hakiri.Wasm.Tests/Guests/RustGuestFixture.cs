@@ -3,8 +3,15 @@ using Hakiri.Wasm.Build;
 
 namespace Hakiri.Wasm.Tests.Guests.Rust;
 
+/// <summary>The Rust guest test classes share one <see cref="RustGuestFixture"/>: building is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class RustGuestCollection : ICollectionFixture<RustGuestFixture>
+{
+    public const string Name = "Rust guests";
+}
+
 /// <summary>
-/// Builds once per test class what the Rust guest tests read: the items guest, a connector made from the template, and
+/// Builds once per test run what the Rust guest tests read: the items guest, a connector made from the template, and
 /// a native program that writes an Arrow stream with the SDK.
 /// </summary>
 public sealed class RustGuestFixture : IAsyncLifetime

@@ -7,7 +7,9 @@ using Hakiri.Wasm.Build;
 
 namespace Hakiri.Wasm.Tests.Guests.Rust;
 
-public sealed partial class RustGuestTests(RustGuestFixture fixture) : IClassFixture<RustGuestFixture>
+/// <summary>The Rust SDK's build and output: core modules that implement the world, an Arrow stream others can read.</summary>
+[Collection(RustGuestCollection.Name)]
+public sealed partial class RustGuestTests(RustGuestFixture fixture)
 {
     private static readonly string[] HakiriModules = ["hakiri:connector/host@0.1.0", "[export]hakiri:connector/source@0.1.0"];
 

@@ -6,7 +6,8 @@ using static Hakiri.Wasm.Tests.Guests.JcoSourceRun;
 namespace Hakiri.Wasm.Tests.Guests.Rust;
 
 /// <summary>The items contract (shared with the C twin) checked on the Rust guest, driven through jco.</summary>
-public sealed class RustItemsGuestTests(RustGuestFixture fixture) : IClassFixture<RustGuestFixture>
+[Collection(RustGuestCollection.Name)]
+public sealed class RustItemsGuestTests(RustGuestFixture fixture)
 {
     private const string BaseUrl = "http://127.0.0.1:9";
 
@@ -135,6 +136,14 @@ public sealed class RustItemsGuestTests(RustGuestFixture fixture) : IClassFixtur
 
         Assert.Equal(tag, (string?)run["error"]!["tag"]);
         Assert.Contains(value, run["error"]!["val"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Next_HostRefusesTheRequest_ReturnsTheHostsError()
+    {
+        var run = await RunAsync(fixture.ItemsWasm, Scenario());
+
+        AssertError(run, "permanent", $"no scripted response for GET {BaseUrl}/items?limit=100");
     }
 
     [Fact]

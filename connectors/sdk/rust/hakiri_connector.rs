@@ -5,9 +5,9 @@
 //! Build it as an rlib and link the connector against it with plain rustc (no cargo, no crates):
 //!
 //! ```text
-//! rustc --target wasm32-unknown-unknown --edition 2021 -C opt-level=2 -C panic=abort \
+//! rustc --target wasm32-unknown-unknown --edition 2021 -C opt-level=2 -C panic=abort -C strip=debuginfo \
 //!       --crate-type rlib --crate-name hakiri_connector hakiri_connector.rs --out-dir build
-//! rustc --target wasm32-unknown-unknown --edition 2021 -C opt-level=2 -C panic=abort \
+//! rustc --target wasm32-unknown-unknown --edition 2021 -C opt-level=2 -C panic=abort -C strip=debuginfo \
 //!       --crate-type cdylib --crate-name my_connector \
 //!       --extern hakiri_connector=build/libhakiri_connector.rlib src/lib.rs -o my-connector.wasm
 //! ```
@@ -17,30 +17,43 @@
 //! intrinsics of `[export]hakiri:connector/source@0.1.0`. Built for the native target the file compiles too, so the
 //! Arrow and JSON code can be tested outside a sandbox; the host functions then panic, since only a guest has a host.
 
+#![warn(missing_docs)]
+
 /// A column type a table can declare (WIT `column-type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnType {
+    /// A boolean.
     Boolean,
+    /// A signed 64-bit integer.
     Int64,
+    /// A 64-bit float.
     Float64,
     /// Precision and scale.
     Decimal(u8, u8),
+    /// UTF-8 text.
     Utf8,
+    /// Bytes.
     Binary,
+    /// A calendar date.
     Date,
     /// Microseconds since the Unix epoch, UTC.
     Timestamp,
     /// JSON text.
     Json,
+    /// A list of strings.
     StringList,
 }
 
 /// A column of a table (WIT `column`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
+    /// The column's name.
     pub name: String,
+    /// Its type.
     pub column_type: ColumnType,
+    /// Whether it may hold nulls.
     pub nullable: bool,
+    /// What it holds, for catalogs.
     pub description: Option<String>,
 }
 
@@ -54,9 +67,13 @@ impl Column {
 /// A table the source can produce (WIT `table-schema`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableSchema {
+    /// The table's name, as pipelines refer to it.
     pub name: String,
+    /// What it holds.
     pub description: Option<String>,
+    /// May be empty: the host then takes the columns from the batches' Arrow schema.
     pub columns: Vec<Column>,
+    /// Columns that identify a row; empty for append-only tables.
     pub primary_key: Vec<String>,
 }
 
@@ -67,18 +84,24 @@ pub struct Batch {
     pub arrow: Vec<u8>,
     /// Where the records came from, without secrets.
     pub locator: String,
+    /// The opaque cursor that resumes right after this batch; the host commits it only with the batch's data.
     pub cursor: Vec<u8>,
+    /// Whether another batch may follow in the same read.
     pub has_more: bool,
 }
 
 /// Why a call failed; the host retries or fails as the pipeline says (WIT `connector-error`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConnectorError {
+    /// Worth retrying soon: timeouts, 5xx, dropped connections.
     Transient(String),
+    /// Retrying will not help: bad configuration, a missing resource, a bug.
     Permanent(String),
+    /// The credentials expired or were refused.
     AuthExpired(String),
     /// Retry after this many milliseconds.
     RateLimited(u64),
+    /// The data no longer fits the table's schema.
     SchemaIncompatible(String),
 }
 
@@ -178,18 +201,26 @@ pub mod host {
     /// WIT `log-level`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum LogLevel {
+        /// Detail for debugging.
         Debug = 0,
+        /// Progress.
         Info = 1,
+        /// Something odd that did not stop the call.
         Warn = 2,
+        /// A failure.
         Error = 3,
     }
 
     /// WIT `http-request`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct HttpRequest {
+        /// `GET`, `POST`, ….
         pub method: String,
+        /// An absolute URL on a granted host.
         pub url: String,
+        /// Header names and values.
         pub headers: Vec<(String, String)>,
+        /// The body, if any.
         pub body: Option<Vec<u8>>,
     }
 
@@ -209,8 +240,11 @@ pub mod host {
     /// WIT `http-response`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct HttpResponse {
+        /// The HTTP status code.
         pub status: u16,
+        /// Header names and values.
         pub headers: Vec<(String, String)>,
+        /// The body, decoded.
         pub body: Vec<u8>,
     }
 
@@ -656,9 +690,13 @@ pub mod arrow {
     /// A column's values; `None` is null.
     #[derive(Clone, Debug, PartialEq)]
     pub enum Values {
+        /// 64-bit integers.
         Int64(Vec<Option<i64>>),
+        /// 64-bit floats.
         Float64(Vec<Option<f64>>),
+        /// Booleans, bit-packed in the stream.
         Boolean(Vec<Option<bool>>),
+        /// UTF-8 text with 32-bit offsets.
         Utf8(Vec<Option<String>>),
     }
 
@@ -685,8 +723,11 @@ pub mod arrow {
     /// A named column of a record batch.
     #[derive(Clone, Debug, PartialEq)]
     pub struct Column {
+        /// The field's name.
         pub name: String,
+        /// Whether the field may hold nulls; a null in a non-nullable column is an error.
         pub nullable: bool,
+        /// The values, one per row.
         pub values: Values,
     }
 
@@ -984,11 +1025,15 @@ pub mod json {
     /// A JSON value.
     #[derive(Clone, Debug, PartialEq)]
     pub enum Value {
+        /// `null`.
         Null,
+        /// `true` or `false`.
         Bool(bool),
         /// The number's text as written.
         Number(String),
+        /// A string, unescaped.
         String(String),
+        /// Items in document order.
         Array(Vec<Value>),
         /// Members in document order.
         Object(Vec<(String, Value)>),
@@ -1011,6 +1056,7 @@ pub mod json {
             }
         }
 
+        /// A number as an f64 (the nearest one).
         pub fn as_f64(&self) -> Option<f64> {
             match self {
                 Value::Number(text) => text.parse().ok(),
@@ -1018,6 +1064,7 @@ pub mod json {
             }
         }
 
+        /// `true` or `false`.
         pub fn as_bool(&self) -> Option<bool> {
             match self {
                 Value::Bool(b) => Some(*b),
@@ -1025,6 +1072,7 @@ pub mod json {
             }
         }
 
+        /// A string's text.
         pub fn as_str(&self) -> Option<&str> {
             match self {
                 Value::String(s) => Some(s),
@@ -1032,6 +1080,7 @@ pub mod json {
             }
         }
 
+        /// An array's items.
         pub fn as_array(&self) -> Option<&[Value]> {
             match self {
                 Value::Array(items) => Some(items),
@@ -1039,6 +1088,7 @@ pub mod json {
             }
         }
 
+        /// Whether this is `null`.
         pub fn is_null(&self) -> bool {
             matches!(self, Value::Null)
         }

@@ -25,22 +25,24 @@ static const hakiri_column columns[] = {
 };
 static const char *const primary_key[] = {"id"};
 
-static hakiri_error *error_with(hakiri_error_kind kind, const char *a, const char *b, const char *c) {
+/* An error whose message is the four parts joined. */
+static hakiri_error *error_with(hakiri_error_kind kind, const char *a, const char *b, const char *c, const char *d) {
     hakiri_buf m = {0};
     hakiri_buf_append_str(&m, a);
     hakiri_buf_append_str(&m, b);
     hakiri_buf_append_str(&m, c);
+    hakiri_buf_append_str(&m, d);
     hakiri_error *e = hakiri_error_new(kind, m.data);
     hakiri_buf_free(&m);
     return e;
 }
 
-/* base_url without a trailing slash, or an error. */
-static hakiri_error *base_url(char **out) {
+/* Config key base_url, as given (`trim` drops trailing slashes), or an error. */
+static hakiri_error *base_url(char **out, bool trim) {
     char *url = hakiri_config_get("base_url");
     if (!url) return hakiri_permanent("config key base_url is missing");
     size_t len = strlen(url);
-    while (len > 0 && url[len - 1] == '/') url[--len] = 0;
+    while (trim && len > 0 && url[len - 1] == '/') url[--len] = 0;
     *out = url;
     return NULL;
 }
@@ -58,7 +60,7 @@ static bool parse_decimal(const char *text, size_t len, int64_t *value) {
 
 hakiri_error *hakiri_discover(hakiri_tables *tables) {
     char *url;
-    hakiri_error *error = base_url(&url);
+    hakiri_error *error = base_url(&url, false);
     if (error) return error;
     hakiri_buf description = {0};
     hakiri_buf_append_str(&description, "Items from ");
@@ -87,10 +89,10 @@ static void free_state(read_state *s) {
 
 hakiri_error *hakiri_open(const char *table, size_t table_len, const uint8_t *cursor, size_t cursor_len, void **state) {
     if (table_len != 5 || memcmp(table, "items", 5) != 0)
-        return error_with(HAKIRI_PERMANENT, "unknown table ", table, "; this source has only items");
+        return error_with(HAKIRI_PERMANENT, "table ", table, " does not exist; this connector reads only items", "");
     read_state *s = calloc(1, sizeof *s);
     if (!s) __builtin_trap();
-    hakiri_error *error = base_url(&s->base_url);
+    hakiri_error *error = base_url(&s->base_url, true);
     if (error) {
         free_state(s);
         return error;
@@ -100,7 +102,7 @@ hakiri_error *hakiri_open(const char *table, size_t table_len, const uint8_t *cu
     char *page_size = hakiri_config_get("page_size");
     if (page_size) {
         bool ok = parse_decimal(page_size, strlen(page_size), &s->page_size) && s->page_size > 0;
-        if (!ok) error = error_with(HAKIRI_PERMANENT, "config key page_size must be a positive integer, not ", page_size, "");
+        if (!ok) error = error_with(HAKIRI_PERMANENT, "config key page_size is \"", page_size, "\"; use a whole number above 0", "");
         free(page_size);
         if (error) {
             free_state(s);
@@ -111,8 +113,15 @@ hakiri_error *hakiri_open(const char *table, size_t table_len, const uint8_t *cu
     char *token_env = hakiri_config_get("token_env");
     if (token_env) {
         s->token = hakiri_env_get(token_env);
-        if (!s->token) error = error_with(HAKIRI_PERMANENT, "environment variable ", token_env,
-                                          " (config key token_env) is not set or not granted to this connector");
+        if (!s->token) {
+            hakiri_buf m = {0};
+            hakiri_buf_append_str(&m, "environment variable ");
+            hakiri_buf_append_str(&m, token_env);
+            hakiri_buf_append_str(&m, " (config key token_env) is not set or not granted; set it and grant env:");
+            hakiri_buf_append_str(&m, token_env);
+            error = hakiri_permanent(m.data);
+            hakiri_buf_free(&m);
+        }
         free(token_env);
         if (error) {
             free_state(s);
@@ -123,7 +132,7 @@ hakiri_error *hakiri_open(const char *table, size_t table_len, const uint8_t *cu
     int64_t after;
     if (cursor && cursor_len > 0 && !parse_decimal((const char *)cursor, cursor_len, &after)) {
         free_state(s);
-        return hakiri_permanent("the cursor is not the decimal id of an item; reset the table's cursor");
+        return hakiri_permanent("the cursor is not the decimal id this connector writes");
     }
     s->cursor = malloc(cursor_len + 1);
     if (!s->cursor) __builtin_trap();
@@ -138,7 +147,7 @@ static hakiri_error *status_error(const hakiri_http_response *r, const char *url
     hakiri_buf m = {0};
     hakiri_buf_append_str(&m, "GET ");
     hakiri_buf_append_str(&m, url);
-    hakiri_buf_append_str(&m, " returned HTTP ");
+    hakiri_buf_append_str(&m, " returned ");
     hakiri_buf_append_i64(&m, r->status);
     hakiri_error *e;
     if (r->status == 429) {
@@ -156,13 +165,28 @@ static hakiri_error *status_error(const hakiri_http_response *r, const char *url
     return e;
 }
 
-/* Appends one page's items to the batch; returns an error naming the first value that does not fit. */
+/* The schema error for items[index].key holding the wrong JSON type. */
+static hakiri_error *wrong_type(size_t index, const char *key, const char *expected) {
+    hakiri_buf m = {0};
+    hakiri_buf_append_str(&m, "items[");
+    hakiri_buf_append_i64(&m, (int64_t)index);
+    hakiri_buf_append_str(&m, "].");
+    hakiri_buf_append_str(&m, key);
+    hakiri_buf_append_str(&m, " is not ");
+    hakiri_buf_append_str(&m, expected);
+    hakiri_error *e = hakiri_schema_incompatible(m.data);
+    hakiri_buf_free(&m);
+    return e;
+}
+
+/* Appends one page's items to the batch (null where JSON has null or no key); a value of the wrong type is a
+ * schema error naming the item and key. */
 static hakiri_error *append_items(hakiri_arrow_batch *batch, const hakiri_json *items, int64_t *last_id) {
     for (size_t i = 0; i < items->count; i++) {
         const hakiri_json *item = &items->items[i];
+        if (item->kind != HAKIRI_JSON_OBJECT) return wrong_type(i, "", "an object");
         const hakiri_json *id = hakiri_json_get(item, "id");
-        if (item->kind != HAKIRI_JSON_OBJECT || !id || id->kind != HAKIRI_JSON_NUMBER || !id->is_integer)
-            return hakiri_schema_incompatible("an item has no integer id");
+        if (!id || id->kind != HAKIRI_JSON_NUMBER || !id->is_integer) return wrong_type(i, "id", "a 64-bit integer");
         hakiri_arrow_int64(batch, 0, id->integer);
         *last_id = id->integer;
 
@@ -172,16 +196,16 @@ static hakiri_error *append_items(hakiri_arrow_batch *batch, const hakiri_json *
             const hakiri_json *v = hakiri_json_get(item, names[k]);
             if (!v || v->kind == HAKIRI_JSON_NULL) hakiri_arrow_null(batch, string_columns[k]);
             else if (v->kind == HAKIRI_JSON_STRING) hakiri_arrow_utf8(batch, string_columns[k], v->string, v->string_len);
-            else return error_with(HAKIRI_SCHEMA_INCOMPATIBLE, "item field ", names[k], " is not a string");
+            else return wrong_type(i, names[k], "a string");
         }
         const hakiri_json *score = hakiri_json_get(item, "score");
         if (!score || score->kind == HAKIRI_JSON_NULL) hakiri_arrow_null(batch, 2);
         else if (score->kind == HAKIRI_JSON_NUMBER) hakiri_arrow_float64(batch, 2, score->number);
-        else return hakiri_schema_incompatible("item field score is not a number");
+        else return wrong_type(i, "score", "a number");
         const hakiri_json *active = hakiri_json_get(item, "active");
         if (!active || active->kind == HAKIRI_JSON_NULL) hakiri_arrow_null(batch, 3);
         else if (active->kind == HAKIRI_JSON_BOOL) hakiri_arrow_bool(batch, 3, active->boolean);
-        else return hakiri_schema_incompatible("item field active is not a boolean");
+        else return wrong_type(i, "active", "a boolean");
     }
     return NULL;
 }
@@ -189,12 +213,12 @@ static hakiri_error *append_items(hakiri_arrow_batch *batch, const hakiri_json *
 static hakiri_error *read_page(read_state *s, const char *url, const hakiri_http_response *r, hakiri_batch *out) {
     const char *why = NULL;
     hakiri_json *doc = hakiri_json_parse((const char *)r->body, r->body_len, &why, NULL);
-    if (!doc) return error_with(HAKIRI_PERMANENT, url, " did not return JSON: ", why);
+    if (!doc) return error_with(HAKIRI_PERMANENT, "GET ", url, " returned invalid JSON: ", why);
     const hakiri_json *items = hakiri_json_get(doc, "items");
     const hakiri_json *has_more = hakiri_json_get(doc, "has_more");
     if (!items || items->kind != HAKIRI_JSON_ARRAY) {
         hakiri_json_free(doc);
-        return error_with(HAKIRI_PERMANENT, url, " returned JSON without an items array", "");
+        return error_with(HAKIRI_PERMANENT, "GET ", url, " returned no items array", "");
     }
 
     hakiri_arrow_batch *batch = hakiri_arrow_new();
@@ -215,7 +239,7 @@ static hakiri_error *read_page(read_state *s, const char *url, const hakiri_http
 
     hakiri_buf log = {0};
     hakiri_buf_append_str(&log, "items after ");
-    hakiri_buf_append_str(&log, s->cursor);
+    hakiri_buf_append_str(&log, s->cursor[0] ? s->cursor : "start");
     hakiri_buf_append_str(&log, ": ");
     hakiri_buf_append_i64(&log, (int64_t)items->count);
     hakiri_buf_append_str(&log, " rows");
@@ -253,14 +277,14 @@ int hakiri_next(void *state, hakiri_batch *batch, hakiri_error **error) {
     }
 
     hakiri_buf authorization = {0};
-    hakiri_header header = {"Authorization", NULL};
+    hakiri_header headers[2] = {{"Accept", "application/json"}, {"Authorization", NULL}};
     if (s->token) {
         hakiri_buf_append_str(&authorization, "Bearer ");
         hakiri_buf_append_str(&authorization, s->token);
-        header.value = authorization.data;
+        headers[1].value = authorization.data;
     }
     hakiri_http_response response;
-    *error = hakiri_http_fetch("GET", url.data, &header, s->token ? 1 : 0, NULL, 0, &response);
+    *error = hakiri_http_fetch("GET", url.data, headers, s->token ? 2 : 1, NULL, 0, &response);
     hakiri_buf_free(&authorization);
     if (!*error) {
         *error = response.status == 200 ? read_page(s, url.data, &response, batch) : status_error(&response, url.data);

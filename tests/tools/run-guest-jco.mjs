@@ -54,7 +54,10 @@ const guest = await instantiate(
   (path) => WebAssembly.compile(readFileSync(join(bindings, path))),
   { 'hakiri:connector/host': host, 'hakiri:connector/host@0.1.0': host, 'hakiri:connector/types': {}, 'hakiri:connector/types@0.1.0': {} });
 const source = guest['hakiri:connector/source@0.1.0'];
-const caught = (e) => ({ error: e?.payload ?? { tag: 'trap', val: String(e) } });
+// jco throws a returned connector-error as the variant itself (or wrapped, with it as payload); anything else trapped.
+const caught = (e) => ({
+  error: e?.payload ?? (typeof e?.tag === 'string' ? { tag: e.tag, val: typeof e.val === 'bigint' ? Number(e.val) : e.val } : { tag: 'trap', val: String(e) }),
+});
 
 try {
   transcript.discover = { ok: source.discover() };

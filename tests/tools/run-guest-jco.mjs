@@ -5,7 +5,7 @@
 //             "responses": {url: {"status": 200, "headers": [[name, value]], "body": "text"}}, "maxBatches": 20 }
 // A URL missing from responses makes http-fetch fail with permanent("no response scripted for URL").
 // Writes OUT_DIR/transcript.json: { discover, open, batches: [{locator, cursor, hasMore, arrow: FILE}], end,
-// logs: [[level, message]], requests: [{method, url, headers}] }; each batch's Arrow bytes go to OUT_DIR/batch-N.arrows.
+// logs: [[level, message]] (a line over 4096 chars as its first 64 and its length), requests: [{method, url, headers}] }; each batch's Arrow bytes go to OUT_DIR/batch-N.arrows.
 // Errors appear as {"error": {"tag": ..., "val": ...}}. Exit 0 unless the script itself fails.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -37,7 +37,8 @@ for (const [name, bytes] of Object.entries(transpiled.files)) {
 const transcript = { logs: [], requests: [], batches: [] };
 const fail = (tag, val) => Object.assign(new Error(String(val)), { payload: { tag, val } });
 const host = {
-  log: (level, message) => transcript.logs.push([level, message]),
+  // Long lines are kept as their start and length, so a flood still fits in the transcript.
+  log: (level, message) => transcript.logs.push([level, message.length <= 4096 ? message : `${message.slice(0, 64)}... (${message.length} chars)`]),
   nowMs: () => undefined,
   config: (key) => scenario.config?.[key],
   env: (name) => scenario.env?.[name],

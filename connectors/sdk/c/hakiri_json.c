@@ -265,7 +265,7 @@ static bool members(parser *p, hakiri_json *v, int depth, bool object) {
 }
 
 static bool value(parser *p, hakiri_json *v, int depth) {
-    if (depth > MAX_DEPTH) return failed(p, "the document nests deeper than 64 levels");
+    if (depth >= MAX_DEPTH) return failed(p, "the document nests deeper than 64 levels");
     skip_space(p);
     if (p->at >= p->len) return failed(p, "the document ends where a value should be");
     switch (p->text[p->at]) {

@@ -23,10 +23,14 @@ public static partial class CGuestBuild
     /// Finds clang, wasm-ld, wasi-libc and clang's wasm32 builtins: from <c>WASI_SDK_PATH</c> (a wasi-sdk install) when
     /// set, else on <c>PATH</c> with the sysroot at <c>/usr/share/wasi-sysroot</c> or in Debian's split layout.
     /// </summary>
+    /// <param name="environment">Reads <c>WASI_SDK_PATH</c> and <c>PATH</c>; the process environment when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
     /// <returns>The toolchain, or <see langword="null"/> and a sentence naming what is missing and what to install.</returns>
-    public static async Task<(CToolchain? Toolchain, string? Problem)> FindToolchainAsync(CancellationToken cancellationToken = default)
+    public static async Task<(CToolchain? Toolchain, string? Problem)> FindToolchainAsync(
+        Func<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
-        var wasiSdk = Environment.GetEnvironmentVariable("WASI_SDK_PATH");
+        environment ??= Environment.GetEnvironmentVariable;
+        var wasiSdk = environment("WASI_SDK_PATH");
         string? clang, wasmLd, sysroot;
         if (!string.IsNullOrEmpty(wasiSdk))
         {
@@ -36,14 +40,15 @@ public static partial class CGuestBuild
         }
         else
         {
-            clang = OnPath(ClangNames);
-            wasmLd = OnPath(WasmLdNames);
+            var path = environment("PATH") ?? "";
+            clang = OnPath(path, ClangNames);
+            wasmLd = OnPath(path, WasmLdNames);
             sysroot = Directory.Exists("/usr/share/wasi-sysroot") ? "/usr/share/wasi-sysroot" : null;
         }
 
         if (clang is null)
         {
-            return (null, $"No clang was found on PATH{(wasiSdk is null ? "" : $" or in WASI_SDK_PATH ({wasiSdk})")}; {InstallAdvice}.");
+            return (null, $"No clang was found {(string.IsNullOrEmpty(wasiSdk) ? "on PATH" : $"in WASI_SDK_PATH ({wasiSdk})")}; {InstallAdvice}.");
         }
 
         if (wasmLd is null)
@@ -94,7 +99,7 @@ public static partial class CGuestBuild
 
         if (toolchain is null)
         {
-            var (found, problem) = await FindToolchainAsync(cancellationToken).ConfigureAwait(false);
+            var (found, problem) = await FindToolchainAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             if (found is null)
             {
                 return new(null, problem, "");
@@ -166,9 +171,9 @@ public static partial class CGuestBuild
             ? File.Exists(Path.Combine(sysroot, "lib", "wasm32-wasi", "libc.a"))
             : File.Exists("/usr/lib/wasm32-wasi/libc.a") && File.Exists("/usr/include/wasm32-wasi/stdlib.h");
 
-    private static string? OnPath(IEnumerable<string> names)
+    private static string? OnPath(string path, IEnumerable<string> names)
     {
-        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var directories = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         return names.SelectMany(name => directories.Select(dir => Executable(Path.Combine(dir, name)))).FirstOrDefault(path => path is not null);
     }
 

@@ -78,6 +78,24 @@ public sealed class CGuestTests(CGuestsFixture guests)
     }
 
     [Fact]
+    public async Task FindToolchainAsync_NoClang_NamesTheDebianPackages()
+    {
+        var (toolchain, problem) = await CGuestBuild.FindToolchainAsync(name => name == "PATH" ? guests.Scratch("empty-path") : null);
+        Assert.Null(toolchain);
+        Assert.Equal(
+            "No clang was found on PATH; install clang, wasm-ld and wasi-libc (Debian and Ubuntu: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32).",
+            problem);
+    }
+
+    [Fact]
+    public async Task FindToolchainAsync_WasiSdkPathWithoutClang_NamesTheFolder()
+    {
+        var (toolchain, problem) = await CGuestBuild.FindToolchainAsync(name => name == "WASI_SDK_PATH" ? "/nonexistent/wasi-sdk" : null);
+        Assert.Null(toolchain);
+        Assert.StartsWith("No clang was found in WASI_SDK_PATH (/nonexistent/wasi-sdk); install clang", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConnectorSources_Template_FindsSourcesUnderSrc()
     {
         var sources = CGuestBuild.ConnectorSources(guests.TemplateCopy);

@@ -8,6 +8,7 @@
 #include "hakiri_arrow.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int main(int argc, char **argv) {
@@ -63,6 +64,7 @@ int main(int argc, char **argv) {
         perror(argv[1]);
         return 1;
     }
+    free(stream);
     hakiri_arrow_free(b);
     return 0;
 }

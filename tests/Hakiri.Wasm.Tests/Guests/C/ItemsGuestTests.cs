@@ -66,6 +66,8 @@ public sealed class ItemsGuestTests(CGuestsFixture guests)
 
     [Theory]
     [InlineData(429, "7", "rate-limited: 7000")]
+    [InlineData(429, " 120 ", "rate-limited: 120000")]
+    [InlineData(429, "Wed, 21 Oct 2026 07:28:00 GMT", "rate-limited: 1000")]
     [InlineData(429, null, "rate-limited: 1000")]
     [InlineData(401, null, "auth-expired: GET http://127.0.0.1:9/items?limit=100 returned 401")]
     [InlineData(403, null, "auth-expired: GET http://127.0.0.1:9/items?limit=100 returned 403")]

@@ -151,9 +151,18 @@ static hakiri_error *status_error(const hakiri_http_response *r, const char *url
     hakiri_buf_append_i64(&m, r->status);
     hakiri_error *e;
     if (r->status == 429) {
+        /* Retry-After in seconds (an HTTP date, or nothing, means the default second). */
         const char *retry = hakiri_http_header(r, "Retry-After");
-        int64_t seconds;
-        e = hakiri_rate_limited(retry && parse_decimal(retry, strlen(retry), &seconds) ? (uint64_t)seconds * 1000 : 1000);
+        int64_t seconds = -1;
+        if (retry) {
+            size_t start = 0, end = strlen(retry);
+            while (start < end && retry[start] == ' ') start++;
+            while (end > start && retry[end - 1] == ' ') end--;
+            if (!parse_decimal(retry + start, end - start, &seconds)) seconds = -1;
+        }
+        e = hakiri_rate_limited(seconds < 0                               ? 1000
+                                : (uint64_t)seconds > UINT64_MAX / 1000 ? UINT64_MAX
+                                                                        : (uint64_t)seconds * 1000);
     } else if (r->status == 401 || r->status == 403) {
         e = hakiri_auth_expired(m.data);
     } else if (r->status >= 500 && r->status <= 599) {

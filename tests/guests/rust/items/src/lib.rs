@@ -35,8 +35,9 @@ impl Source for Items {
         if table != TABLE {
             return Err(ConnectorError::Permanent(format!("table {table} does not exist; this connector reads only {TABLE}")));
         }
+        // An empty cursor is what a read that found nothing leaves: start from the beginning again.
         let after = match cursor {
-            None => None,
+            None | Some([]) => None,
             Some(bytes) => Some(parse_cursor(bytes)?),
         };
         Ok(Box::new(ItemsReader {

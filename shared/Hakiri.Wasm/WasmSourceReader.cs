@@ -14,14 +14,37 @@ internal sealed class WasmSourceReader(
     private TableSchema? _schema = declared;
     private bool _over;
     private bool _disposed;
+    private ConnectorException? _failure;
 
     public bool HasMore { get; private set; } = true;
 
     public ReadOnlyMemory<byte> Cursor { get; private set; } = start ?? ReadOnlyMemory<byte>.Empty;
 
+    /// <remarks>
+    /// After a failure the read is over for good: every later call throws the same error. Carrying on would ask the
+    /// guest for the batch after the one that failed, and the host would land a gap.
+    /// </remarks>
     public async ValueTask<SourceBatch?> NextAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failure is { } failure)
+        {
+            throw new ConnectorException(failure.Kind, failure.Message, failure.RetryAfter, failure) { Limit = failure.Limit };
+        }
+
+        try
+        {
+            return await ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException e)
+        {
+            _failure = e;
+            throw;
+        }
+    }
+
+    private async ValueTask<SourceBatch?> ReadAsync(CancellationToken cancellationToken)
+    {
         var call = $"next of table {table}";
         while (!_over)
         {

@@ -131,7 +131,7 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
             return LimitReached("deadline", call, _armedTimeout);
         }
 
-        if (_memory is not null ? _memory.Length + 65536 > limits.MemoryBytes : module.Info.MinimumMemoryBytes > limits.MemoryBytes)
+        if (NearMemoryLimit())
         {
             return LimitReached("memory", call, _armedTimeout);
         }
@@ -140,6 +140,23 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
             ? $"a host import failed: {GuestModule.FirstLine(fault.Message)}"
             : Reason(escaped);
         return new ConnectorException(ConnectorErrorKind.Permanent, $"connector {connector} trapped in {call}: {reason}.");
+    }
+
+    /// <summary>
+    /// Whether a trap is best explained by the memory limit. The store's limiter makes <c>memory.grow</c> return -1
+    /// rather than trap, and Wasmtime's C API offers no callback to count refusals, so a trap counts as the memory limit
+    /// when the memory had grown to within an eighth of the limit (at least 1 MiB): an allocator that got -1 then
+    /// aborts. A guest that asks for far more than is left in one grow and traps on the refusal reads as a plain trap.
+    /// </summary>
+    private bool NearMemoryLimit()
+    {
+        if (_memory is null)
+        {
+            return module.Info.MinimumMemoryBytes > limits.MemoryBytes;
+        }
+
+        var slack = Math.Max(1L << 20, limits.MemoryBytes / 8);
+        return _memory.Length + slack > limits.MemoryBytes;
     }
 
     private ConnectorException LimitReached(string limit, string call, TimeSpan timeout)

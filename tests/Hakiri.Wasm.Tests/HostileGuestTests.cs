@@ -201,6 +201,61 @@ public sealed class HostileGuestTests
         Assert.Equal(3, await Guests.ReadAllRowsAsync());
     }
 
+    [Fact]
+    public async Task DiscoverAsync_ReallocAnswersOutsideMemory_FailsWithASentence()
+    {
+        // discover's probe calls http-fetch; the host's refusal is lowered as a string, allocated through cabi_realloc.
+        using var connector = Guests.Connect(new TestGuest { ReallocBody = "(i32.const -16)" }.Build());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
+
+        Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
+        Assert.Equal(
+            "connector demo's cabi_realloc returned space for the error of http-fetch outside its linear memory (ptr 0xfffffff0, len 19, alignment 1).",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task OpenAsync_HandleItNeverCreated_FailsWithASentence()
+    {
+        using var connector = Guests.Connect(new TestGuest { OpenBody = "(i32.store (i32.const 0x308) (i32.const 99)) (i32.const 0x300)" }.Build());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.OpenAsync("items", null).AsTask());
+
+        Assert.Equal(
+            "connector demo returned read-handle 99 from open of table items, which it never created with [resource-new]read-handle.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task DiscoverAsync_LogLevelOutOfRange_FailsWithASentence()
+    {
+        var host = new RecordingHost
+        {
+            Http = _ => throw new ConnectorException(ConnectorErrorKind.SchemaIncompatible, "case 4 is logged at level 4"),
+        };
+        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
+
+        Assert.Equal("connector demo passed log level 4, which is not a log-level.", error.Message);
+    }
+
+    [Fact]
+    public async Task NextAsync_GuestReturnsAnError_FailsTheReadButNotTheInstance()
+    {
+        using var connector = Guests.Connect(new TestGuest { NextBody = "(i32.const 0x640)" }.Build());
+        await using var reader = await connector.OpenAsync("items", null);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
+        var again = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
+
+        Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
+        Assert.Equal("connector demo failed in next of table items: clock mismatch", error.Message);
+        Assert.Equal(error.Message, again.Message);
+        Assert.Single(await connector.DiscoverAsync());
+    }
+
     /// <summary>Opens the guest's table, expects next to fail, checks that the instance stays poisoned with the same error and that a fresh honest connector still reads.</summary>
     private static async Task<ConnectorException> NextFailsAsync(TestGuest guest, WasmLimits? limits = null)
     {

@@ -31,6 +31,20 @@ internal sealed class TestGuest
 
     public string NextBody { get; set; } = DefaultNext;
 
+    public string OpenBody { get; set; } = """
+        (if (i32.eq (local.get 2) (i32.const 1)) (then (global.set $next (i32.load8_u (local.get 3)))))
+        (i32.store (i32.const 0x308) (call $new (i32.const 42)))
+        (i32.const 0x300)
+        """;
+
+    public string ReallocBody { get; set; } = """
+        (local $p i32)
+        (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
+                               (i32.sub (i32.const 0) (local.get 2))))
+        (global.set $heap (i32.add (local.get $p) (local.get 3)))
+        (local.get $p)
+        """;
+
     public string ExtraImports { get; set; } = "";
 
     public string Memory { get; set; } = "";
@@ -95,18 +109,12 @@ internal sealed class TestGuest
               (global $heap (mut i32) (i32.const {{heap}}))
               (global $next (mut i32) (i32.const 0))
               (func (export "{REALLOC}") (param i32 i32 i32 i32) (result i32)
-                (local $p i32)
-                (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1)))
-                                       (i32.sub (i32.const 0) (local.get 2))))
-                (global.set $heap (i32.add (local.get $p) (local.get 3)))
-                (local.get $p))
+                {{ReallocBody}})
               (func (export "{DISCOVER}") (result i32)
                 {{Probe}}
                 (i32.const 0x100))
               (func (export "{OPEN}") (param i32 i32 i32 i32 i32) (result i32)
-                (if (i32.eq (local.get 2) (i32.const 1)) (then (global.set $next (i32.load8_u (local.get 3)))))
-                (i32.store (i32.const 0x308) (call $new (i32.const 42)))
-                (i32.const 0x300))
+                {{OpenBody}})
               (func (export "{NEXT}") (param i32) (result i32)
                 {{NextBody}})
               (func (export "{POST_NEXT}") (param i32)

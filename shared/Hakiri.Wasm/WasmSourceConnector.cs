@@ -37,6 +37,18 @@ public sealed class WasmSourceConnector : ISourceConnector, IDisposable, IAsyncD
         _guest = new GuestInstance(name, _module, Limits, host);
     }
 
+    /// <summary>Loads a connector from a <c>.wasm</c> file.</summary>
+    /// <param name="name">The connector's name, used in every error sentence.</param>
+    /// <param name="version">The connector's version.</param>
+    /// <param name="path">The <c>.wasm</c> file: a core module or a component wrapping one.</param>
+    /// <param name="limits">The sandbox limits (<see cref="WasmLimits.Default"/> when null).</param>
+    /// <param name="host">What the guest's <c>hakiri:connector/host</c> imports reach.</param>
+    /// <param name="cacheDirectory">Where compiled modules are kept; null: no cache.</param>
+    /// <exception cref="ConnectorException">The file cannot run as a source connector (<see cref="ConnectorErrorKind.Permanent"/>).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static WasmSourceConnector FromFile(string name, string version, string path, WasmLimits? limits, IConnectorHost host, string? cacheDirectory) =>
+        new(name, version, File.ReadAllBytes(path), limits, host, cacheDirectory);
+
     /// <summary>The connector's name.</summary>
     public string Name { get; }
 

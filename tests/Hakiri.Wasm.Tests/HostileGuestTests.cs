@@ -78,7 +78,8 @@ public sealed class HostileGuestTests
         var error = await NextFailsAsync(guest);
 
         Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
-        Assert.StartsWith("connector demo returned a batch that is not an Arrow IPC stream in next of table items: ", error.Message);
+        Assert.StartsWith("connector demo returned a batch that is not an Arrow IPC stream: ", error.Message);
+        Assert.EndsWith(" (next of table items).", error.Message);
     }
 
     [Fact]
@@ -253,6 +254,19 @@ public sealed class HostileGuestTests
         Assert.Equal("connector demo failed in next of table items: clock mismatch", error.Message);
         Assert.Equal(error.Message, again.Message);
         Assert.Single(await connector.DiscoverAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_GuestHoardsHandles_IsStoppedAtTheCap()
+    {
+        var guest = new TestGuest { OpenBody = "(loop $hoard (drop (call $new (i32.const 42))) (br $hoard)) (i32.const 0x300)" };
+        using var connector = Guests.Connect(guest.Build());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.OpenAsync("items", null).AsTask());
+
+        Assert.Equal(
+            "connector demo holds more than 1024 read-handles: it creates them without returning or dropping them.",
+            error.Message);
     }
 
     /// <summary>Opens the guest's table, expects next to fail, checks that the instance stays poisoned with the same error and that a fresh honest connector still reads.</summary>

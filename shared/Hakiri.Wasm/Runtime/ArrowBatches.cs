@@ -86,5 +86,5 @@ internal static class ArrowBatches
     };
 
     private static ConnectorException NotArrow(string connector, string call, string why) =>
-        new(ConnectorErrorKind.Permanent, $"connector {connector} returned a batch that is not an Arrow IPC stream in {call}: {why.TrimEnd('.')}.");
+        new(ConnectorErrorKind.Permanent, $"connector {connector} returned a batch that is not an Arrow IPC stream: {why.TrimEnd('.')} ({call}).");
 }

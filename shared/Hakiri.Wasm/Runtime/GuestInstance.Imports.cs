@@ -14,6 +14,9 @@ internal sealed partial class GuestInstance
 {
     private const string Passed = "passed";
 
+    /// <summary>Live read-handles a guest may hold: a host table must not grow at the guest's pleasure.</summary>
+    private const int MaxHandles = 1024;
+
     private void DefineImports(Linker linker)
     {
         ValueKind[] none = [];
@@ -122,6 +125,13 @@ internal sealed partial class GuestInstance
 
     private void ResourceNew(Caller caller, ReadOnlySpan<ValueBox> arguments, Span<ValueBox> results)
     {
+        if (_handles.Count >= MaxHandles)
+        {
+            throw new ConnectorException(
+                ConnectorErrorKind.Permanent,
+                $"connector {connector} holds more than {MaxHandles} read-handles: it creates them without returning or dropping them.");
+        }
+
         var handle = _nextHandle++;
         _handles[handle] = arguments[0].AsInt32();
         results[0] = handle;

@@ -41,6 +41,12 @@ public sealed class ConnectorException : Exception
     /// <summary>For <see cref="ConnectorErrorKind.RateLimited"/>: how long the service asked us to wait.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// Which sandbox limit a WebAssembly connector ran into, if that is why it failed: <c>fuel</c>, <c>memory</c> or
+    /// <c>deadline</c>; <see langword="null"/> for every other failure.
+    /// </summary>
+    public string? Limit { get; init; }
+
     /// <summary>The state machine error name of <see cref="Kind"/>.</summary>
     public string ErrorName => Kind switch
     {

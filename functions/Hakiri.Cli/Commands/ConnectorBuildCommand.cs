@@ -155,7 +155,7 @@ internal static class ConnectorBuildCommand
             }
         }
 
-        var (toolchain, problem) = await CGuestBuild.FindToolchainAsync(cancellationToken).ConfigureAwait(false);
+        var (toolchain, problem) = await CGuestBuild.FindToolchainAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (toolchain is null)
         {
             return (null, problem, true);

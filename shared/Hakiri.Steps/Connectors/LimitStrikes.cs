@@ -18,7 +18,11 @@ internal static class LimitStrikes
         try
         {
             var result = await action().ConfigureAwait(false);
-            File.Delete(marker);
+            if (File.Exists(marker))
+            {
+                File.Delete(marker);
+            }
+
             return result;
         }
         catch (StepFailedException e) when (e.InnerException is ConnectorException { Limit: { } limit })

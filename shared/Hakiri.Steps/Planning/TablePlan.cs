@@ -20,6 +20,10 @@ internal sealed record TablePlan(
 /// table's own primary key); <see langword="null"/> in plans written before it existed (the manifest's key applies).
 /// </param>
 /// <param name="ReplaceAll">Whether this run reads the whole source, so write replaces the table's rows wholesale (a snapshot).</param>
+/// <param name="SourceTable">
+/// The connector's table the run reads when it differs from the pipeline's (a WebAssembly connector offering one table);
+/// <see langword="null"/>: the pipeline's table.
+/// </param>
 internal sealed record ConnectorPlan(
     [property: JsonPropertyName("start_cursor")] string? StartCursor,
     [property: JsonPropertyName("lineage")] string Lineage,

@@ -254,7 +254,7 @@ static hakiri_error *read_page(read_state *s, const char *url, const hakiri_http
     }
 
     hakiri_buf log = {0};
-    hakiri_buf_append_str(&log, "{{name}}: items after ");
+    hakiri_buf_append_str(&log, "items after ");
     hakiri_buf_append_str(&log, s->cursor[0] ? s->cursor : "start");
     hakiri_buf_append_str(&log, ": ");
     hakiri_buf_append_i64(&log, (int64_t)items->count);

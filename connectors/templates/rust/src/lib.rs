@@ -6,8 +6,6 @@ use hakiri_connector::host::{self, HttpRequest, LogLevel};
 use hakiri_connector::json::{self, Value};
 use hakiri_connector::{Batch, Column, ColumnType, ConnectorError, Reader, Source, TableSchema};
 
-/// The connector's name, as pipelines refer to it; it prefixes the log lines.
-const CONNECTOR: &str = "{{name}}";
 const TABLE: &str = "items";
 const DEFAULT_PAGE_SIZE: u32 = 100;
 const DEFAULT_RETRY_MS: u64 = 1000;
@@ -131,7 +129,7 @@ impl Reader for ItemsReader {
             Values::Int64(ids) => ids.last().copied().flatten(),
             _ => None,
         };
-        host::log(LogLevel::Info, &format!("{CONNECTOR}: items after {}: {} rows", cursor_text(self.after), items.len()));
+        host::log(LogLevel::Info, &format!("items after {}: {} rows", cursor_text(self.after), items.len()));
         if last.is_some() {
             self.after = last;
         }

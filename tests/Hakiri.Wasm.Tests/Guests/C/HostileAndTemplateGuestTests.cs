@@ -79,7 +79,7 @@ public sealed class HostileAndTemplateGuestTests(CGuestsFixture guests)
 
         Assert.Equal(true, (bool?)run.End?["done"]);
         Assert.Equal(cassette.Interactions.Select(i => i.Request.Url), run.Requests.Select(r => (string?)r!["url"]));
-        Assert.Equal(["my-items: items after start: 2 rows", "my-items: items after 2: 1 rows"], run.Logs.Select(l => l["info: ".Length..]));
+        Assert.Equal(["items after start: 2 rows", "items after 2: 1 rows"], run.Logs.Select(l => l["info: ".Length..]));
         var names = new List<string?>();
         for (var i = 0; i < run.Batches.Count; i++)
         {

@@ -31,7 +31,8 @@ internal static class DeployCommand
         aws.SetAction(async (parse, cancellationToken) =>
         {
             var console = parse.InvocationConfiguration;
-            if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url))
+            if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url)
+                || !WasmPipelines.CheckDeployable(project, console.Error))
             {
                 return ExitCodes.BadInput;
             }

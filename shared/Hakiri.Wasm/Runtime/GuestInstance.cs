@@ -120,7 +120,8 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
     {
         _armedTimeout = timeout;
         _callbackFault = null;
-        _deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        _deadline = ticks >= long.MaxValue / 2 ? long.MaxValue : Stopwatch.GetTimestamp() + (long)ticks;
         _store!.Fuel = limits.Fuel;
         _store.SetEpochDeadline(1);
     }

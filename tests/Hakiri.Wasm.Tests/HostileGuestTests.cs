@@ -31,6 +31,25 @@ public sealed class HostileGuestTests
     }
 
     [Fact]
+    public async Task NextAsync_CancelledWhileTheGuestSpins_StopsItAndPoisonsTheInstance()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var host = new RecordingHost();
+        var guest = new TestGuest { NextBody = "(loop $spin (call $log (i32.const 0) (i32.const 0x2810) (i32.const 4)) (br $spin)) (i32.const 0)" };
+        var limits = new WasmLimits { Fuel = ulong.MaxValue / 2, NextTimeout = TimeSpan.FromHours(1) };
+        using var connector = Guests.Connect(guest.Build(), limits, host);
+        await using var reader = await connector.OpenAsync("items", null);
+        host.OnLog = message => cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.NextAsync(cancellation.Token).AsTask());
+        var after = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
+
+        Assert.Equal(ConnectorErrorKind.Transient, after.Kind);
+        Assert.Equal("connector demo was cancelled in the middle of next of table items: open a new connector to call it again.", after.Message);
+        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+    }
+
+    [Fact]
     public async Task NextAsync_MemoryBomb_HitsTheMemoryLimit()
     {
         var guest = new TestGuest

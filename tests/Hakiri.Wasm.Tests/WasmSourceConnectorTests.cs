@@ -115,6 +115,38 @@ public sealed class WasmSourceConnectorTests
     }
 
     [Fact]
+    public async Task DiscoverAsync_DecimalAndStringList_MapToContractTypes()
+    {
+        var guest = new TestGuest
+        {
+            Patch = image =>
+            {
+                image.Bytes(0x1108, [3, 38, 10]);
+                image.U8(0x1120, 9);
+            },
+        };
+        using var connector = Guests.Connect(guest.Build());
+
+        var table = Assert.Single(await connector.DiscoverAsync());
+
+        Assert.Equal(ColumnType.Decimal(38, 10), table.Columns[0].Type);
+        Assert.Equal(ColumnKind.List, table.Columns[1].Type.Kind);
+    }
+
+    [Fact]
+    public async Task NextAsync_TwoReadersAtOnce_AreSerializedOnTheOneStore()
+    {
+        using var connector = Guests.Connect(new TestGuest().Build());
+        await using var first = await connector.OpenAsync("items", null);
+        await using var second = await connector.OpenAsync("items", null);
+
+        var batches = await Task.WhenAll(first.NextAsync().AsTask(), second.NextAsync().AsTask());
+
+        // The guest keeps one counter: whichever reader ran first got page 1, the other page 2.
+        Assert.Equal(3, batches.Sum(b => b!.Records.Length));
+    }
+
+    [Fact]
     public async Task AcknowledgeAsync_ClockMatches_Succeeds()
     {
         var host = new RecordingHost { Clock = 1_234_567_890_123 };

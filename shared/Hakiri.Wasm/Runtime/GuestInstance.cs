@@ -1,6 +1,7 @@
 using Hakiri.Connectors.Contract;
 using Hakiri.Wasm.Abi;
 using Hakiri.Wasm.Host;
+using System.Diagnostics;
 using Wasmtime;
 
 namespace Hakiri.Wasm.Runtime;
@@ -24,6 +25,8 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
     private ConnectorException? _poison;
     private Exception? _callbackFault;
     private TimeSpan _armedTimeout;
+    private long _deadline;
+    private CancellationToken _cancellation;
     private bool _disposed;
 
     private GuestNaming Naming => module.Naming;
@@ -35,7 +38,7 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await Task.Run(() => Run(call, timeout, body), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => Run(call, timeout, body, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -43,8 +46,9 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         }
     }
 
-    private T Run<T>(string call, TimeSpan timeout, Func<GuestInstance, T> body)
+    private T Run<T>(string call, TimeSpan timeout, Func<GuestInstance, T> body, CancellationToken cancellationToken)
     {
+        _cancellation = cancellationToken;
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_poison is { } poison)
         {
@@ -64,10 +68,24 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
             Arm(timeout);
             return body(this);
         }
-        catch (Exception e) when (e is WasmtimeException or ConnectorException)
+        catch (Exception e) when (e is WasmtimeException or ConnectorException or StopException)
         {
+            var fault = _callbackFault;
             _poison = Classify(e, current);
+            if (_poison.Limit is null && Find<CancelledException>(e, fault) is not null)
+            {
+                _poison = new ConnectorException(
+                    ConnectorErrorKind.Transient,
+                    $"connector {connector} was cancelled in the middle of {current}: open a new connector to call it again.");
+                throw new OperationCanceledException(_poison.Message, _poison, cancellationToken);
+            }
+
             throw Again(_poison);
+        }
+        finally
+        {
+            _callbackFault = null;
+            _cancellation = CancellationToken.None;
         }
     }
 
@@ -81,6 +99,7 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         var engine = WasmEngine.Instance;
         _store = new Store(engine);
         _store.SetLimits(memorySize: limits.MemoryBytes);
+        _store.SetEpochDeadlineCallback(OnEpochDeadline);
         _linker = new Linker(engine);
         DefineImports(_linker);
         Arm(limits.DiscoverTimeout);
@@ -101,8 +120,24 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
     {
         _armedTimeout = timeout;
         _callbackFault = null;
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        _deadline = ticks >= long.MaxValue / 2 ? long.MaxValue : Stopwatch.GetTimestamp() + (long)ticks;
         _store!.Fuel = limits.Fuel;
-        _store.SetEpochDeadline(WasmEngine.TicksFor(timeout));
+        _store.SetEpochDeadline(1);
+    }
+
+    /// <summary>
+    /// Runs on the guest's thread at every epoch tick (10 ms): stops the call when its deadline has passed or the
+    /// caller cancelled, else lets it run one more tick. Throwing here terminates the guest.
+    /// </summary>
+    private ulong OnEpochDeadline(Store store)
+    {
+        if (_cancellation.IsCancellationRequested)
+        {
+            throw new CancelledException();
+        }
+
+        return Stopwatch.GetTimestamp() >= _deadline ? throw new DeadlineReachedException() : 1UL;
     }
 
     /// <summary>Turns what escaped a guest call into the one error this instance now answers with.</summary>
@@ -118,6 +153,11 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         if (fault is ConnectorException fromImport)
         {
             return fromImport;
+        }
+
+        if (Find<DeadlineReachedException>(escaped, fault) is not null)
+        {
+            return LimitReached("deadline", call, _armedTimeout);
         }
 
         var trap = escaped as TrapException ?? fault as TrapException;
@@ -185,6 +225,24 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         return (lines.FirstOrDefault() ?? message).TrimEnd('.');
     }
 
+    /// <summary>An exception of type <typeparamref name="TException"/> among the inner exceptions of either argument.</summary>
+    private static TException? Find<TException>(Exception? escaped, Exception? fault)
+        where TException : Exception
+    {
+        foreach (var start in (ReadOnlySpan<Exception?>)[escaped, fault])
+        {
+            for (var e = start; e is not null; e = e.InnerException)
+            {
+                if (e is TException found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static ConnectorException Again(ConnectorException poison) =>
         new(poison.Kind, poison.Message, poison.RetryAfter, poison) { Limit = poison.Limit };
 
@@ -207,6 +265,15 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
             _gate.Release();
         }
     }
+
+    /// <summary>Thrown from the epoch callback to stop the guest (Wasmtime may hand it back bare or wrapped).</summary>
+    private abstract class StopException(string message) : Exception(message);
+
+    /// <summary>The call's deadline passed.</summary>
+    private sealed class DeadlineReachedException() : StopException("the call's deadline passed");
+
+    /// <summary>The caller cancelled the call.</summary>
+    private sealed class CancelledException() : StopException("the call was cancelled");
 
     /// <summary>The guest's world exports, bound once after instantiation.</summary>
     private sealed class GuestExports(Instance instance, GuestNaming naming)

@@ -3,9 +3,9 @@ using Wasmtime;
 namespace Hakiri.Wasm.Runtime;
 
 /// <summary>
-/// The process's one Wasmtime engine (fuel and epoch interruption on) and the one timer that advances its epoch. A
-/// call's deadline is a number of ticks: the tick is coarse on purpose, an atomic increment every 10 ms costs nothing
-/// measurable, and a late tick only makes a deadline later, never earlier.
+/// The process's one Wasmtime engine (fuel and epoch interruption on) and the one timer that advances its epoch. Every
+/// store asks to be called back at each tick and checks its own deadline and cancellation there: the tick is coarse on
+/// purpose (an atomic increment every 10 ms costs nothing measurable), and a late tick only makes a deadline later.
 /// </summary>
 internal static class WasmEngine
 {
@@ -13,12 +13,18 @@ internal static class WasmEngine
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
     private static readonly Lazy<Engine> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static Timer? s_ticker;
+    private static Thread? s_ticker;
 
     public static Engine Instance => Shared.Value;
 
-    /// <summary>The epoch deadline for a call that may run <paramref name="timeout"/>: one extra tick, as the current one has partly elapsed.</summary>
-    public static ulong TicksFor(TimeSpan timeout) => (ulong)Math.Max(1, Math.Ceiling(timeout / Tick)) + 1;
+    private static void Advance(Engine engine)
+    {
+        while (true)
+        {
+            Thread.Sleep(Tick);
+            engine.IncrementEpoch();
+        }
+    }
 
     private static Engine Create()
     {
@@ -26,7 +32,10 @@ internal static class WasmEngine
             .WithFuelConsumption(true)
             .WithEpochInterruption(true);
         var engine = new Engine(config);
-        s_ticker = new Timer(static state => ((Engine)state!).IncrementEpoch(), engine, Tick, Tick);
+        // A thread of its own, not a pool timer: when guests occupy every pool thread, a timer callback waits for one,
+        // and the deadlines it enforces would wait with it.
+        s_ticker = new Thread(() => Advance(engine)) { IsBackground = true, Name = "Hakiri wasm epoch" };
+        s_ticker.Start();
         return engine;
     }
 }

@@ -21,7 +21,13 @@ internal sealed class RecordingHost : IConnectorHost
 
     public Exception? ConfigFailure { get; set; }
 
-    public void Log(GuestLogLevel level, string message) => Logs.Add((level, message));
+    public Action<string>? OnLog { get; set; }
+
+    public void Log(GuestLogLevel level, string message)
+    {
+        Logs.Add((level, message));
+        OnLog?.Invoke(message);
+    }
 
     public ulong? NowMilliseconds() => Clock;
 

@@ -18,17 +18,20 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
 
     private ItemsApi _granted = null!;
     private ItemsApi _outsider = null!;
+    private ItemsApi _honest = null!;
 
     public async Task InitializeAsync()
     {
-        _granted = await ItemsApi.StartAsync(250);
+        _granted = await ItemsApi.StartAsync(5);
         _outsider = await ItemsApi.StartAsync(5);
+        _honest = await ItemsApi.StartAsync(250);
     }
 
     public async Task DisposeAsync()
     {
         await _granted.DisposeAsync();
         await _outsider.DisposeAsync();
+        await _honest.DisposeAsync();
     }
 
     [Fact]
@@ -86,6 +89,17 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
             "(and declare it in the connector's connector.toml) if it should be.");
         Assert.Equal(1, _granted.Requests);
         Assert.Equal(0, _outsider.Requests);
+    }
+
+    [Fact]
+    public async Task NextAsync_RedirectWithinTheGrant_IsFollowed()
+    {
+        var target = Uri.EscapeDataString($"{_granted.BaseUrl}/items?limit=5");
+
+        var error = await AttackAsync("redirect", url: $"{_granted.BaseUrl}/redirect?to={target}");
+
+        AssertPermanent(error, $"connector hostile failed in {Next}: fetched: HTTP 200");
+        Assert.Equal(2, _granted.Requests);
     }
 
     [Fact]
@@ -156,7 +170,7 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
         Assert.Equal(
             $"connector 'hostile': {dropped} log lines ({(long)dropped * lineBytes} bytes) dropped over the 64 KiB/s limit",
             Assert.Single(log.Skip(delivered.Length)));
-        await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _granted);
+        await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _honest);
     }
 
     /// <summary>
@@ -173,7 +187,7 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
             var again = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
 
             Assert.Equal((error.Kind, error.Limit, error.Message), (again.Kind, again.Limit, again.Message));
-            await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _granted);
+            await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _honest);
             return error;
         }
     }
@@ -188,7 +202,7 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
             config["url"] = url;
         }
 
-        // Granted: the first API's port only, so the outsider on the same address is not.
+        // Granted: the first API's port only, so the outsider (and the honest API) on the same address are not.
         asked ??= new ConnectorCapabilities([new HostPattern("127.0.0.1", new Uri(_granted.BaseUrl).Port)], [], false);
         return HostConnectors.Create(
             "hostile", guests.Hostile.WasmPath!, config, asked, limits,
@@ -197,11 +211,15 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
 
     private static void AssertLimit(ConnectorException error, string limit, string message)
     {
-        Assert.Equal((ConnectorErrorKind.Transient, limit, message), (error.Kind, error.Limit, error.Message));
+        Assert.Equal(message, error.Message);
+        Assert.Equal(ConnectorErrorKind.Transient, error.Kind);
+        Assert.Equal(limit, error.Limit);
     }
 
     private static void AssertPermanent(ConnectorException error, string message)
     {
-        Assert.Equal((ConnectorErrorKind.Permanent, (string?)null, message), (error.Kind, error.Limit, error.Message));
+        Assert.Equal(message, error.Message);
+        Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
+        Assert.Null(error.Limit);
     }
 }

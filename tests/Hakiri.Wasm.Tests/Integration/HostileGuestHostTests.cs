@@ -154,23 +154,24 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
         const int budget = 64 * 1024;
         const int lineBytes = 8 * 1024;
         var log = new ConcurrentQueue<string>();
-        var connector = Create("log-flood", ConnectorLimits.Default with { LogBytesPerSecond = budget }, log: log, clock: new ManualClock(DateTimeOffset.UnixEpoch));
+        using var connector = Create("log-flood", ConnectorLimits.Default with { LogBytesPerSecond = budget }, log: log, clock: new ManualClock(DateTimeOffset.UnixEpoch));
         await using (var reader = await connector.OpenAsync("hostile", null))
         {
             Assert.Null(await reader.NextAsync());
         }
 
+        // Each 64 KiB line is charged (and cut to) the 8 KiB line maximum: the budget lets through exactly eight.
         var delivered = log.ToArray();
         Assert.Equal(budget / lineBytes, delivered.Length);
-        Assert.All(delivered, line => Assert.StartsWith("connector 'hostile' info: xxxxxxxx", line, StringComparison.Ordinal));
+        Assert.All(delivered, line => Assert.Equal($"connector 'hostile' info: {new string('x', lineBytes)}… [{(64 * 1024) - lineBytes} more bytes cut]", line));
+        await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _honest);
 
-        connector.Dispose();
+        connector.Dispose(); // as a run ends; the using disposes it again, which does nothing
 
         var dropped = 10_000 - (budget / lineBytes);
         Assert.Equal(
             $"connector 'hostile': {dropped} log lines ({(long)dropped * lineBytes} bytes) dropped over the 64 KiB/s limit",
             Assert.Single(log.Skip(delivered.Length)));
-        await HostConnectors.AssertHonestReadAsync(guests.Items.WasmPath!, _honest);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Hakiri.Connectors.Contract;
+using Hakiri.Model.Manifests;
 using Hakiri.Testing.Http;
 using Hakiri.Wasm.Tests.Guests.C;
 using Hakiri.Wasm.Tests.Guests.Rust;
@@ -39,9 +41,10 @@ public sealed class HonestGuestHostTests(CGuestsFixture c, RustGuestFixture rust
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task ReadAsync_ThreePages_EveryValueLocatorAndCursor(string language)
+    public async Task ReadAsync_ThreePages_EveryValueLocatorCursorAndLogLine(string language)
     {
-        using var connector = Create(language);
+        var log = new ConcurrentQueue<string>();
+        using var connector = Create(language, log: log);
 
         var batches = await HostConnectors.ReadItemsAsync(connector);
 
@@ -51,6 +54,8 @@ public sealed class HonestGuestHostTests(CGuestsFixture c, RustGuestFixture rust
         Assert.Equal([true, true, false], batches.Select(b => b.HasMore));
         Assert.Equal(Enumerable.Range(1, 250).Select(i => (long)i), batches.SelectMany(b => b.Ids));
         Assert.Equal(3, _api.Requests);
+        var prefix = $"connector '{NameOf(language)}' info: items after";
+        Assert.Equal([$"{prefix} start: 100 rows", $"{prefix} 100: 100 rows", $"{prefix} 200: 50 rows"], log);
     }
 
     [Theory]
@@ -72,11 +77,15 @@ public sealed class HonestGuestHostTests(CGuestsFixture c, RustGuestFixture rust
     public async Task ReadAsync_TokenVariableGranted_SendsTheBearerToken(string language)
     {
         _api.Token = "s3cret-token";
-        using var connector = Create(language, HostConnectors.Loopback("ITEMS_TOKEN"), ("token_env", "ITEMS_TOKEN"));
+        var log = new ConcurrentQueue<string>();
+        using var connector = Create(language, HostConnectors.Loopback("ITEMS_TOKEN"), log, ("token_env", "ITEMS_TOKEN"));
 
         var batches = await HostConnectors.ReadItemsAsync(connector);
 
         Assert.Equal(250, batches.Sum(b => b.Ids.Count));
+        Assert.Equal(3, log.Count);
+        Assert.DoesNotContain(log, line => line.Contains("s3cret", StringComparison.Ordinal));
+        Assert.DoesNotContain(batches, b => b.Locator.Contains("s3cret", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -84,7 +93,7 @@ public sealed class HonestGuestHostTests(CGuestsFixture c, RustGuestFixture rust
     public async Task OpenAsync_TokenVariableNotGranted_IsPermanentNamingTheVariable(string language)
     {
         _api.Token = "s3cret-token";
-        using var connector = Create(language, HostConnectors.Loopback(), ("token_env", "ITEMS_TOKEN"));
+        using var connector = Create(language, HostConnectors.Loopback(), config: ("token_env", "ITEMS_TOKEN"));
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.OpenAsync("items", null).AsTask());
 
@@ -127,11 +136,14 @@ public sealed class HonestGuestHostTests(CGuestsFixture c, RustGuestFixture rust
 
     private static string NameOf(string language) => language == "c" ? "items" : "items-rust";
 
-    private WasmSourceConnector Create(string language, Hakiri.Model.Manifests.ConnectorCapabilities? asked = null, params (string, string)[] config) =>
+    /// <summary>The language's items guest over the API; ITEMS_TOKEN is always set, granted only when asked for.</summary>
+    private WasmSourceConnector Create(
+        string language, ConnectorCapabilities? asked = null, ConcurrentQueue<string>? log = null, params (string, string)[] config) =>
         HostConnectors.Create(
             NameOf(language),
             language == "c" ? c.Items.WasmPath! : rust.ItemsWasm,
             HostConnectors.ItemsConfig(_api, config),
             asked ?? HostConnectors.Loopback(),
-            environment: new Dictionary<string, string> { ["ITEMS_TOKEN"] = "s3cret-token" });
+            environment: new Dictionary<string, string> { ["ITEMS_TOKEN"] = "s3cret-token" },
+            log: log);
 }

@@ -75,6 +75,28 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
         Assert.Equal(0, _outsider.Requests);
     }
 
+    [Theory]
+    [InlineData("http://localhost:{outsider}/items")]
+    [InlineData("http://localhost:{granted}/items")]
+    [InlineData("http://127.1:{outsider}/items")]
+    [InlineData("http://2130706433:{outsider}/items")]
+    [InlineData("http://0x7f.0.0.1:{outsider}/items")]
+    [InlineData("http://[::ffff:127.0.0.1]:{outsider}/items")]
+    [InlineData("http://[::1]:{outsider}/items")]
+    [InlineData("http://127.0.0.1:{granted}@127.0.0.1:{outsider}/items")]
+    public async Task NextAsync_UnlistedHostSpelledAnotherWay_IsRefusedBeforeAnyRequest(string url)
+    {
+        url = url.Replace("{granted}", Port(_granted), StringComparison.Ordinal).Replace("{outsider}", Port(_outsider), StringComparison.Ordinal);
+
+        var error = await AttackAsync("unlisted-host", url: url);
+
+        Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
+        Assert.StartsWith($"connector hostile failed in {Next}: refused: connector 'hostile' may not reach ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(": it is not granted; add \"http:", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _outsider.Requests);
+        Assert.Equal(0, _granted.Requests);
+    }
+
     [Fact]
     public async Task NextAsync_RedirectToAnUnlistedHost_IsNotFollowed()
     {
@@ -209,6 +231,8 @@ public sealed class HostileGuestHostTests(CGuestsFixture guests) : IAsyncLifetim
             "hostile", guests.Hostile.WasmPath!, config, asked, limits,
             new Dictionary<string, string> { ["SECRET_TOKEN"] = "hunter2" }, log, clock);
     }
+
+    private static string Port(ItemsApi api) => new Uri(api.BaseUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertLimit(ConnectorException error, string limit, string message)
     {

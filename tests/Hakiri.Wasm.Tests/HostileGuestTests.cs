@@ -68,14 +68,14 @@ public sealed class HostileGuestTests
     public async Task DiscoverAsync_MinimumMemoryOfTwoGiB_FailsAtInstantiation()
     {
         var guest = new TestGuest { Memory = "32768", NextBody = "(drop (memory.grow (i32.const 32768))) unreachable" };
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
 
         Assert.Equal(ConnectorErrorKind.Transient, error.Kind);
         Assert.Equal("memory", error.Limit);
         Assert.Equal("connector demo: resource exhausted: memory (268435456 bytes) in instantiation", error.Message);
-        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+        Assert.Equal(3, await Support.Guests.ReadAllRowsAsync());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class HostileGuestTests
     public async Task DiscoverAsync_ColumnCountPastMemory_FailsWithPointerAndLength()
     {
         var guest = new TestGuest { Patch = image => image.Pair(0x1014, 0x1100, 0x10000000) };
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
 
@@ -163,19 +163,19 @@ public sealed class HostileGuestTests
     {
         var guest = new TestGuest { ExtraImports = """(import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))""" };
 
-        var error = Assert.Throws<ConnectorException>(() => Guests.Connect(guest.Build()));
+        var error = Assert.Throws<ConnectorException>(() => Support.Guests.Connect(guest.Build()));
 
         Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
         Assert.Equal(
             "connector demo imports wasi_snapshot_preview1.fd_write, which Hakiri does not provide: connectors reach the outside only through hakiri:connector/host.",
             error.Message);
-        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+        Assert.Equal(3, await Support.Guests.ReadAllRowsAsync());
     }
 
     [Fact]
     public void Constructor_GarbageBytes_RefusesWithWhatIsSupported()
     {
-        var error = Assert.Throws<ConnectorException>(() => Guests.Connect("MZ\x90garbage bytes"u8.ToArray()));
+        var error = Assert.Throws<ConnectorException>(() => Support.Guests.Connect("MZ\x90garbage bytes"u8.ToArray()));
 
         Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
         Assert.Equal(
@@ -188,7 +188,7 @@ public sealed class HostileGuestTests
     {
         byte[] truncated = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 0x7f];
 
-        var error = Assert.Throws<ConnectorException>(() => Guests.Connect(truncated));
+        var error = Assert.Throws<ConnectorException>(() => Support.Guests.Connect(truncated));
 
         Assert.StartsWith("connector demo is not a valid WebAssembly module: ", error.Message);
     }
@@ -198,7 +198,7 @@ public sealed class HostileGuestTests
     {
         var wasm = Wasmtime.Module.ConvertText("""(module (memory (export "memory") 1) (func (export "hakiri:connector/source@0.1.0#discover") (result i32) (i32.const 0)))""");
 
-        var error = Assert.Throws<ConnectorException>(() => Guests.Connect(wasm));
+        var error = Assert.Throws<ConnectorException>(() => Support.Guests.Connect(wasm));
 
         Assert.Equal(
             "connector demo does not export hakiri:connector/source@0.1.0#open, hakiri:connector/source@0.1.0#acknowledge, hakiri:connector/source@0.1.0#[method]read-handle.next and cabi_realloc: build it for wit/connector.wit's source-connector world.",
@@ -209,7 +209,7 @@ public sealed class HostileGuestTests
     public async Task DiscoverAsync_HostImportThrows_BecomesATrapNotACrash()
     {
         var host = new RecordingHost { ConfigFailure = new InvalidOperationException("the grant table is gone") };
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
         var again = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
@@ -217,14 +217,14 @@ public sealed class HostileGuestTests
         Assert.Equal(ConnectorErrorKind.Permanent, error.Kind);
         Assert.Equal("connector demo trapped in discover: a host import failed: the grant table is gone.", error.Message);
         Assert.Equal(error.Message, again.Message);
-        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+        Assert.Equal(3, await Support.Guests.ReadAllRowsAsync());
     }
 
     [Fact]
     public async Task DiscoverAsync_ReallocAnswersOutsideMemory_FailsWithASentence()
     {
         // discover's probe calls http-fetch; the host's refusal is lowered as a string, allocated through cabi_realloc.
-        using var connector = Guests.Connect(new TestGuest { ReallocBody = "(i32.const -16)" }.Build());
+        using var connector = Support.Guests.Connect(new TestGuest { ReallocBody = "(i32.const -16)" }.Build());
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
 
@@ -237,7 +237,7 @@ public sealed class HostileGuestTests
     [Fact]
     public async Task OpenAsync_HandleItNeverCreated_FailsWithASentence()
     {
-        using var connector = Guests.Connect(new TestGuest { OpenBody = "(i32.store (i32.const 0x308) (i32.const 99)) (i32.const 0x300)" }.Build());
+        using var connector = Support.Guests.Connect(new TestGuest { OpenBody = "(i32.store (i32.const 0x308) (i32.const 99)) (i32.const 0x300)" }.Build());
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.OpenAsync("items", null).AsTask());
 
@@ -253,7 +253,7 @@ public sealed class HostileGuestTests
         {
             Http = _ => throw new ConnectorException(ConnectorErrorKind.SchemaIncompatible, "case 4 is logged at level 4"),
         };
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.DiscoverAsync().AsTask());
 
@@ -263,7 +263,7 @@ public sealed class HostileGuestTests
     [Fact]
     public async Task NextAsync_GuestReturnsAnError_FailsTheReadButNotTheInstance()
     {
-        using var connector = Guests.Connect(new TestGuest { NextBody = "(i32.const 0x640)" }.Build());
+        using var connector = Support.Guests.Connect(new TestGuest { NextBody = "(i32.const 0x640)" }.Build());
         await using var reader = await connector.OpenAsync("items", null);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
@@ -279,7 +279,7 @@ public sealed class HostileGuestTests
     public async Task OpenAsync_GuestHoardsHandles_IsStoppedAtTheCap()
     {
         var guest = new TestGuest { OpenBody = "(loop $hoard (drop (call $new (i32.const 42))) (br $hoard)) (i32.const 0x300)" };
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.OpenAsync("items", null).AsTask());
 
@@ -291,7 +291,7 @@ public sealed class HostileGuestTests
     /// <summary>Opens the guest's table, expects next to fail, checks that the instance stays poisoned with the same error and that a fresh honest connector still reads.</summary>
     private static async Task<ConnectorException> NextFailsAsync(TestGuest guest, WasmLimits? limits = null)
     {
-        using var connector = Guests.Connect(guest.Build(), limits);
+        using var connector = Support.Guests.Connect(guest.Build(), limits);
         await using var reader = await connector.OpenAsync("items", null);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => reader.NextAsync().AsTask());
@@ -300,7 +300,7 @@ public sealed class HostileGuestTests
         Assert.Equal(error.Message, again.Message);
         Assert.Equal(error.Kind, again.Kind);
         Assert.Equal(error.Limit, again.Limit);
-        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+        Assert.Equal(3, await Support.Guests.ReadAllRowsAsync());
         return error;
     }
 }

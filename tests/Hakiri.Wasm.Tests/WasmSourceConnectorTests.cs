@@ -12,7 +12,7 @@ public sealed class WasmSourceConnectorTests
     [InlineData(true)]
     public async Task DiscoverAsync_HonestGuest_LiftsTheTableSchema(bool cm32p2)
     {
-        using var connector = Guests.Connect(new TestGuest { Cm32p2 = cm32p2 }.Build());
+        using var connector = Support.Guests.Connect(new TestGuest { Cm32p2 = cm32p2 }.Build());
 
         var table = Assert.Single(await connector.DiscoverAsync());
 
@@ -31,7 +31,7 @@ public sealed class WasmSourceConnectorTests
     public async Task NextAsync_HonestGuest_ReturnsTwoBatchesWithCursorsThenNull(bool cm32p2)
     {
         var host = new RecordingHost();
-        using var connector = Guests.Connect(new TestGuest { Cm32p2 = cm32p2 }.Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest { Cm32p2 = cm32p2 }.Build(), host: host);
         var table = Assert.Single(await connector.DiscoverAsync());
         await using var reader = await connector.OpenAsync("items", null);
 
@@ -62,7 +62,7 @@ public sealed class WasmSourceConnectorTests
     [Fact]
     public async Task OpenAsync_WithCursor_ResumesAfterIt()
     {
-        using var connector = Guests.Connect(new TestGuest().Build());
+        using var connector = Support.Guests.Connect(new TestGuest().Build());
         await using var reader = await connector.OpenAsync("items", new byte[] { 1 });
 
         var batch = await reader.NextAsync();
@@ -76,7 +76,7 @@ public sealed class WasmSourceConnectorTests
     public async Task DisposeAsync_Reader_RunsTheGuestDestructorWithTheRep()
     {
         var host = new RecordingHost();
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
         var reader = await connector.OpenAsync("items", null);
 
         await reader.DisposeAsync();
@@ -89,7 +89,7 @@ public sealed class WasmSourceConnectorTests
     {
         var guest = new TestGuest();
         guest.Batches[0] = TwoBatchStream();
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
         await using var reader = await connector.OpenAsync("items", null);
 
         var batch = await reader.NextAsync();
@@ -103,7 +103,7 @@ public sealed class WasmSourceConnectorTests
     public async Task NextAsync_TableDeclaredWithoutColumns_TakesTheSchemaFromArrow()
     {
         var guest = new TestGuest { Patch = image => image.Pair(0x1014, 0x1100, 0) };
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
         await using var reader = await connector.OpenAsync("items", null);
 
         var batch = await reader.NextAsync();
@@ -150,7 +150,7 @@ public sealed class WasmSourceConnectorTests
     public async Task AcknowledgeAsync_ClockMatches_Succeeds()
     {
         var host = new RecordingHost { Clock = 1_234_567_890_123 };
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
 
         await connector.AcknowledgeAsync("items", BitConverter.GetBytes(1_234_567_890_123UL));
     }
@@ -159,7 +159,7 @@ public sealed class WasmSourceConnectorTests
     public async Task AcknowledgeAsync_GuestReturnsErrors_ThrowsTheMatchingKinds()
     {
         var host = new RecordingHost { Clock = 5 };
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
 
         var mismatch = await Assert.ThrowsAsync<ConnectorException>(() => connector.AcknowledgeAsync("items", BitConverter.GetBytes(6UL)).AsTask());
         var rateLimited = await Assert.ThrowsAsync<ConnectorException>(() => connector.AcknowledgeAsync("items", ReadOnlyMemory<byte>.Empty).AsTask());

@@ -80,7 +80,7 @@ public sealed class HostImportTests
 
     private static async Task DiscoverAsync(RecordingHost host)
     {
-        using var connector = Guests.Connect(new TestGuest().Build(), host: host);
+        using var connector = Support.Guests.Connect(new TestGuest().Build(), host: host);
         Assert.Single(await connector.DiscoverAsync());
     }
 }

@@ -21,7 +21,7 @@ public sealed class ComponentTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
 
         var wasm = await File.ReadAllBytesAsync(component);
-        using var connector = Guests.Connect(wasm);
+        using var connector = Support.Guests.Connect(wasm);
         await using var reader = await connector.OpenAsync("items", null);
         var batch = await reader.NextAsync();
 
@@ -37,7 +37,7 @@ public sealed class ComponentTests : IDisposable
     {
         byte[] empty = [0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0];
 
-        var error = Assert.Throws<ConnectorException>(() => Guests.Connect(empty));
+        var error = Assert.Throws<ConnectorException>(() => Support.Guests.Connect(empty));
 
         Assert.Equal(
             "connector demo is a component with 0 core module(s), 0 of which export the source interface: Hakiri runs a core WebAssembly module built for wit/connector.wit's source-connector world, or a component wrapping one.",

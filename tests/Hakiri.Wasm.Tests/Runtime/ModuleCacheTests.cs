@@ -12,8 +12,8 @@ public sealed class ModuleCacheTests : IDisposable
     {
         var wasm = new TestGuest().Build();
 
-        using var cold = Guests.Connect(wasm, cacheDirectory: _directory);
-        using var warm = Guests.Connect(wasm, cacheDirectory: _directory);
+        using var cold = Support.Guests.Connect(wasm, cacheDirectory: _directory);
+        using var warm = Support.Guests.Connect(wasm, cacheDirectory: _directory);
 
         Assert.False(cold.LoadedFromCache);
         Assert.True(File.Exists(Path.Combine(_directory, ModuleCache.HashOf(wasm) + ".cwasm")));
@@ -29,7 +29,7 @@ public sealed class ModuleCacheTests : IDisposable
     public async Task Load_DamagedCacheFile_RecompilesAndRewritesIt(string damage)
     {
         var wasm = new TestGuest().Build();
-        using (Guests.Connect(wasm, cacheDirectory: _directory))
+        using (Support.Guests.Connect(wasm, cacheDirectory: _directory))
         {
         }
 
@@ -42,8 +42,8 @@ public sealed class ModuleCacheTests : IDisposable
             _ => Flip(bytes, bytes.Length / 3),
         });
 
-        using var recompiled = Guests.Connect(wasm, cacheDirectory: _directory);
-        using var warm = Guests.Connect(wasm, cacheDirectory: _directory);
+        using var recompiled = Support.Guests.Connect(wasm, cacheDirectory: _directory);
+        using var warm = Support.Guests.Connect(wasm, cacheDirectory: _directory);
 
         Assert.False(recompiled.LoadedFromCache);
         Assert.Single(await recompiled.DiscoverAsync());
@@ -62,7 +62,7 @@ public sealed class ModuleCacheTests : IDisposable
             File.WriteAllBytes(path, [.. serialized, .. System.Security.Cryptography.SHA256.HashData(serialized)]);
         }
 
-        using var connector = Guests.Connect(wasm, cacheDirectory: _directory);
+        using var connector = Support.Guests.Connect(wasm, cacheDirectory: _directory);
 
         Assert.False(connector.LoadedFromCache);
     }

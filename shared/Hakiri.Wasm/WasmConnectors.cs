@@ -57,7 +57,7 @@ public static class WasmConnectors
         };
         try
         {
-            return new WasmSourceConnector(manifest.Name, manifest.Version, wasm, limits, host, CacheDirectory());
+            return new WasmSourceConnector(manifest.Name, manifest.Version, wasm, limits, host, CacheDirectory(), ownsHost: true);
         }
         catch
         {

@@ -14,6 +14,7 @@ public sealed class WasmSourceConnector : ISourceConnector, IDisposable, IAsyncD
 {
     private readonly GuestModule _module;
     private readonly GuestInstance _guest;
+    private readonly IDisposable? _ownedHost;
     private IReadOnlyList<TableSchema>? _tables;
 
     /// <summary>Loads and checks the guest; nothing of it runs yet.</summary>
@@ -23,9 +24,14 @@ public sealed class WasmSourceConnector : ISourceConnector, IDisposable, IAsyncD
     /// <param name="limits">The sandbox limits (<see cref="WasmLimits.Default"/> when null).</param>
     /// <param name="host">What the guest's <c>hakiri:connector/host</c> imports reach.</param>
     /// <param name="cacheDirectory">Where compiled modules are kept by SHA-256 (<c>&lt;sha&gt;.cwasm</c>); null: no cache.</param>
+    /// <param name="ownsHost">
+    /// Whether disposing the connector disposes <paramref name="host"/> too (a <see cref="Host.GrantedHost"/> reports its
+    /// dropped log lines and releases its HTTP client then).
+    /// </param>
     /// <exception cref="ConnectorException">The bytes cannot run as a source connector (<see cref="ConnectorErrorKind.Permanent"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
-    public WasmSourceConnector(string name, string version, ReadOnlyMemory<byte> wasm, WasmLimits? limits, IConnectorHost host, string? cacheDirectory)
+    public WasmSourceConnector(
+        string name, string version, ReadOnlyMemory<byte> wasm, WasmLimits? limits, IConnectorHost host, string? cacheDirectory, bool ownsHost = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(host);
@@ -35,6 +41,7 @@ public sealed class WasmSourceConnector : ISourceConnector, IDisposable, IAsyncD
         Version = version;
         _module = GuestModule.Load(name, wasm, cacheDirectory);
         _guest = new GuestInstance(name, _module, Limits, host);
+        _ownedHost = ownsHost ? host as IDisposable : null;
     }
 
     /// <summary>Loads a connector from a <c>.wasm</c> file.</summary>
@@ -114,6 +121,7 @@ public sealed class WasmSourceConnector : ISourceConnector, IDisposable, IAsyncD
     {
         _guest.Dispose();
         _module.Dispose();
+        _ownedHost?.Dispose();
     }
 
     /// <inheritdoc/>

@@ -101,8 +101,12 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
     {
         _armedTimeout = timeout;
         _callbackFault = null;
-        _store!.Fuel = limits.Fuel;
-        _store.SetEpochDeadline(WasmEngine.TicksFor(timeout));
+        if (WasmEngine.MeterFuel)
+        {
+            _store!.Fuel = limits.Fuel;
+        }
+
+        _store!.SetEpochDeadline(WasmEngine.TicksFor(timeout));
     }
 
     /// <summary>Turns what escaped a guest call into the one error this instance now answers with.</summary>

@@ -17,13 +17,19 @@ internal static class WasmEngine
 
     public static Engine Instance => Shared.Value;
 
+    /// <summary>
+    /// Whether the engine meters fuel: always, except in Hakiri.Bench, which turns it off (before the engine is first
+    /// used, and never back) to measure what metering costs. Without it a guest's only CPU limit is the epoch deadline.
+    /// </summary>
+    internal static bool MeterFuel { get; set; } = true;
+
     /// <summary>The epoch deadline for a call that may run <paramref name="timeout"/>: one extra tick, as the current one has partly elapsed.</summary>
     public static ulong TicksFor(TimeSpan timeout) => (ulong)Math.Max(1, Math.Ceiling(timeout / Tick)) + 1;
 
     private static Engine Create()
     {
         var config = new Config()
-            .WithFuelConsumption(true)
+            .WithFuelConsumption(MeterFuel)
             .WithEpochInterruption(true);
         var engine = new Engine(config);
         s_ticker = new Timer(static state => ((Engine)state!).IncrementEpoch(), engine, Tick, Tick);

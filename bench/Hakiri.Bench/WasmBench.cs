@@ -46,7 +46,7 @@ internal static class WasmBench
                 File.WriteAllText(manifest, connector is null ? HttpManifest(api.BaseUrl) : GuestManifest(api.BaseUrl, connector.Directory));
                 var (seconds, peakKb, stdout) = Measure.RunCapturing(hakiri, ["run", "-m", manifest, "--json"]);
                 runs.Add((seconds, peakKb));
-                landed = RowsLanded(stdout);
+                landed = RowsInTable(stdout);
             }
 
             var median = runs.Select(r => r.Seconds).Order().ElementAt(runs.Count / 2);
@@ -58,7 +58,7 @@ internal static class WasmBench
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"hakiri run {label,-14} first load (primary key) {median,6:0.00} s ({items / median,10:N0} rows/s), peak RSS {runs.Max(r => r.PeakKb) / 1024.0,5:0} MiB, " +
-                $"{landed:N0} rows landed   (median of {runs.Count})"));
+                $"{landed:N0} rows in table   (median of {runs.Count})"));
         }
 
         foreach (var (label, seconds) in results.Where(r => r.Label != "built-in http"))
@@ -101,15 +101,15 @@ internal static class WasmBench
         page_size = "{{PageSize}}"
         """;
 
-    // `hakiri run --json` summarises each pipeline; the rows it landed are summed.
-    private static long RowsLanded(string stdout)
+    // `hakiri run --json` summarises each table written: its rows after the write (row_count).
+    private static long RowsInTable(string stdout)
     {
         using var json = JsonDocument.Parse(stdout);
         return Sum(json.RootElement);
 
         static long Sum(JsonElement e) => e.ValueKind switch
         {
-            JsonValueKind.Object => e.EnumerateObject().Sum(p => p.Name == "rows" && p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetInt64() : Sum(p.Value)),
+            JsonValueKind.Object => e.EnumerateObject().Sum(p => p.Name == "row_count" && p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetInt64() : Sum(p.Value)),
             JsonValueKind.Array => e.EnumerateArray().Sum(Sum),
             _ => 0,
         };

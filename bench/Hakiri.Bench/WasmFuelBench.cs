@@ -34,7 +34,8 @@ internal static class WasmFuelBench
             var free = Median(times["no-fuel"]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fuel {guest.Language,-4} guest read of {items:N0} items in process: with fuel {metered,5:0.000} s ({items / metered,10:N0} rows/s), " +
-                $"without {free,5:0.000} s ({items / free,10:N0} rows/s), fuel overhead {(metered / free - 1) * 100,5:0.0}%   (median of {times["fuel"].Count})"));
+                $"without {free,5:0.000} s ({items / free,10:N0} rows/s), fuel overhead {(metered / free - 1) * 100,5:0.0}%   " +
+                $"(median of {times["fuel"].Count}; with {times["fuel"].Min():0.000}–{times["fuel"].Max():0.000} s, without {times["no-fuel"].Min():0.000}–{times["no-fuel"].Max():0.000} s)"));
         }
     }
 

@@ -9,6 +9,8 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench serve-tickets [RECORDS]
 //        Hakiri.Bench postgres HAKIRI_BINARY [ROWS] [WORKDIR]
 //        Hakiri.Bench postgres-cdc HAKIRI_BINARY [TABLE_ROWS] [CHANGES] [WORKDIR]
+//        Hakiri.Bench wasm HAKIRI_BINARY [ITEMS] [WORKDIR]
+//        Hakiri.Bench wasm-read WASM BASE_URL fuel|no-fuel ROUNDS     (the fuel figure's child process)
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
@@ -29,6 +31,18 @@ if (args.Length > 0 && args[0] == "http")
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2_000,
         args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-http"));
+}
+
+if (args.Length > 0 && args[0] == "wasm")
+{
+    return await WasmBench.RunAsync(Path.GetFullPath(args[1]),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000,
+        Path.GetFullPath(args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "hakiri-bench-wasm")));
+}
+
+if (args.Length > 0 && args[0] == "wasm-read")
+{
+    return await WasmFuelBench.ReadAsync(args[1], args[2], args[3] == "fuel", int.Parse(args[4], CultureInfo.InvariantCulture));
 }
 
 if (args.Length > 0 && args[0] == "postgres-cdc")
@@ -139,6 +153,13 @@ internal static class Measure
     // GNU time reports the child's peak resident set size (%M, KiB) and wall time (%e).
     public static (double Seconds, long PeakKb) Run(string program, string[] arguments)
     {
+        var (seconds, peakKb, _) = RunCapturing(program, arguments);
+        return (seconds, peakKb);
+    }
+
+    /// <summary>As <see cref="Run"/>, also returning what the program wrote to stdout.</summary>
+    public static (double Seconds, long PeakKb, string Stdout) RunCapturing(string program, string[] arguments)
+    {
         var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("-f");
         info.ArgumentList.Add("HAKIRI_BENCH %e %M");
@@ -149,8 +170,9 @@ internal static class Measure
         }
 
         using var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
+        var errors = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = errors.GetAwaiter().GetResult();
         process.WaitForExit();
         var line = stderr.Split('\n').LastOrDefault(l => l.StartsWith("HAKIRI_BENCH ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"hakiri failed:\n{stderr}");
@@ -160,6 +182,6 @@ internal static class Measure
             throw new InvalidOperationException($"hakiri exited {process.ExitCode}:\n{stderr}");
         }
 
-        return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), stdout);
     }
 }

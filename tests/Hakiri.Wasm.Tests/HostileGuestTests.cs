@@ -37,7 +37,7 @@ public sealed class HostileGuestTests
         var host = new RecordingHost();
         var guest = new TestGuest { NextBody = "(loop $spin (call $log (i32.const 0) (i32.const 0x2810) (i32.const 4)) (br $spin)) (i32.const 0)" };
         var limits = new WasmLimits { Fuel = ulong.MaxValue / 2, NextTimeout = TimeSpan.FromHours(1) };
-        using var connector = Guests.Connect(guest.Build(), limits, host);
+        using var connector = Support.Guests.Connect(guest.Build(), limits, host);
         await using var reader = await connector.OpenAsync("items", null);
         host.OnLog = message => cancellation.Cancel();
 
@@ -46,7 +46,7 @@ public sealed class HostileGuestTests
 
         Assert.Equal(ConnectorErrorKind.Transient, after.Kind);
         Assert.Equal("connector demo was cancelled in the middle of next of table items: open a new connector to call it again.", after.Message);
-        Assert.Equal(3, await Guests.ReadAllRowsAsync());
+        Assert.Equal(3, await Support.Guests.ReadAllRowsAsync());
     }
 
     [Fact]

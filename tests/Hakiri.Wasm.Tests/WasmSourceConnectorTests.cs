@@ -125,7 +125,7 @@ public sealed class WasmSourceConnectorTests
                 image.U8(0x1120, 9);
             },
         };
-        using var connector = Guests.Connect(guest.Build());
+        using var connector = Support.Guests.Connect(guest.Build());
 
         var table = Assert.Single(await connector.DiscoverAsync());
 
@@ -136,7 +136,7 @@ public sealed class WasmSourceConnectorTests
     [Fact]
     public async Task NextAsync_TwoReadersAtOnce_AreSerializedOnTheOneStore()
     {
-        using var connector = Guests.Connect(new TestGuest().Build());
+        using var connector = Support.Guests.Connect(new TestGuest().Build());
         await using var first = await connector.OpenAsync("items", null);
         await using var second = await connector.OpenAsync("items", null);
 

@@ -122,8 +122,12 @@ internal sealed partial class GuestInstance(string connector, GuestModule module
         _callbackFault = null;
         var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
         _deadline = ticks >= long.MaxValue / 2 ? long.MaxValue : Stopwatch.GetTimestamp() + (long)ticks;
-        _store!.Fuel = limits.Fuel;
-        _store.SetEpochDeadline(1);
+        if (WasmEngine.MeterFuel)
+        {
+            _store!.Fuel = limits.Fuel;
+        }
+
+        _store!.SetEpochDeadline(1);
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ internal static class WasmEngine
 
     public static Engine Instance => Shared.Value;
 
+    /// <summary>
+    /// Whether the engine meters fuel: always, except in Hakiri.Bench, which turns it off (before the engine is first
+    /// used, and never back) to measure what metering costs. Without it a guest's only CPU limit is the epoch deadline.
+    /// </summary>
+    internal static bool MeterFuel { get; set; } = true;
+
     private static void Advance(Engine engine)
     {
         while (true)
@@ -29,7 +35,7 @@ internal static class WasmEngine
     private static Engine Create()
     {
         var config = new Config()
-            .WithFuelConsumption(true)
+            .WithFuelConsumption(MeterFuel)
             .WithEpochInterruption(true);
         var engine = new Engine(config);
         // A thread of its own, not a pool timer: when guests occupy every pool thread, a timer callback waits for one,

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Testing;
@@ -57,11 +58,11 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
         Assert.Equal("Łukasz Żółć #15", values[2].GetProperty("name").GetString());
         Assert.Equal(ItemsApi.NameOf(15), values[2].GetProperty("name").GetString());
         Assert.Equal(0.5, values[0].GetProperty("score").GetDouble());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, values[2].GetProperty("score").ValueKind);
+        Assert.Equal(JsonValueKind.Null, values[2].GetProperty("score").ValueKind);
         Assert.True(values[0].GetProperty("active").GetBoolean());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, values[1].GetProperty("active").ValueKind);
+        Assert.Equal(JsonValueKind.Null, values[1].GetProperty("active").ValueKind);
         Assert.Equal("note 2: línea\nsecond line", values[0].GetProperty("note").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, values[2].GetProperty("note").ValueKind);
+        Assert.Equal(JsonValueKind.Null, values[2].GetProperty("note").ValueKind);
 
         var requestsAfterFirst = api.Requests;
         api.Add(50);
@@ -77,7 +78,7 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
 
         var runIds = RunIds(dir);
         Assert.Equal(2, runIds.Count);
-        var sha = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "items.wasm")))).ToLowerInvariant();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "items.wasm"))));
         foreach (var runId in runIds)
         {
             var shown = await HakiriProcess.RunAsync("runs", "show", runId, "-m", manifest);
@@ -99,10 +100,12 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
         var run = await HakiriProcess.RunAsync("run", "-m", manifest);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("http:127.0.0.1", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"{manifest}:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"{manifest}:6:1: error: connector 'items' asks for 2 capabilities that [connectors.items] does not grant: http:127.0.0.1, env:ITEMS_TOKEN " +
+            "— add them to the grant: grant = [\"http:127.0.0.1\", \"env:ITEMS_TOKEN\"]",
+            run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, api.Requests);
-        Assert.False(Directory.Exists(dir.Combine(".hakiri", "data")) && Directory.EnumerateFiles(dir.Combine(".hakiri", "data"), "*", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.Exists(dir.Combine(".hakiri")), "the refused run created a store");
     }
 
     internal static string Line(ProcessResult result, int index) => result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[index];

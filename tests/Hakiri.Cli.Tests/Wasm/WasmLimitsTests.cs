@@ -22,20 +22,22 @@ public sealed class WasmLimitsTests(WasmGuestsFixture guests)
         attack = "{{attack}}"
         """;
 
-    [Fact]
-    public async Task Run_GuestLoopsPastItsFuel_RetriesOnceThenFailsPermanentlyWithNoRows()
+    [Theory]
+    [InlineData("loop", "fuel = 10000000", "fuel (10000000 units)")]
+    [InlineData("memory-bomb", "memory_mb = 16", "memory (16777216 bytes)")]
+    public async Task Run_GuestPastItsLimit_RetriesOnceThenFailsPermanentlyWithNoRows(string attack, string limit, string exhausted)
     {
         using var dir = new TempDirectory();
-        await guests.CopyIntoAsync(dir, "c", "hostile", "hostile", toml => toml + "\n[limits]\nfuel = 10000000\n");
-        var manifest = dir.Write("hakiri.toml", Manifest("loop"));
+        await guests.CopyIntoAsync(dir, "c", "hostile", "hostile", toml => toml + $"\n[limits]\n{limit}\n");
+        var manifest = dir.Write("hakiri.toml", Manifest(attack));
 
         var run = await HakiriProcess.RunAsync("run", "-m", manifest);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("connector hostile: resource exhausted: fuel (10000000 units) in next of table hostile; the retry hit the same limit", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"connector hostile: resource exhausted: {exhausted} in next of table hostile; the retry hit the same limit", run.Stderr, StringComparison.Ordinal);
         var shown = await ShowOnlyRunAsync(dir, manifest);
-        Assert.Contains("TaskFailed  error=Hakiri.Transient  cause=connector hostile: resource exhausted: fuel", shown, StringComparison.Ordinal);
-        Assert.Contains("error: Hakiri.Permanent: pull-batch failed for table hostile: connector hostile: resource exhausted: fuel", shown, StringComparison.Ordinal);
+        Assert.Contains($"TaskFailed  error=Hakiri.Transient  cause=connector hostile: resource exhausted: {exhausted}", shown, StringComparison.Ordinal);
+        Assert.Contains($"error: Hakiri.Permanent: pull-batch failed for table hostile: connector hostile: resource exhausted: {exhausted}", shown, StringComparison.Ordinal);
         Assert.Contains("the retry hit the same limit", shown, StringComparison.Ordinal);
         Assert.Equal(2, Attempts(shown));
         AssertNoRows(dir);

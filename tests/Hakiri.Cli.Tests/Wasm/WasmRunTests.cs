@@ -90,6 +90,28 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
     }
 
     [Fact]
+    public async Task ConnectorTest_AfterRecordingAGuestsRun_ReplaysItOfflineThroughTheSandbox()
+    {
+        using var dir = new TempDirectory();
+        await guests.CopyIntoAsync(dir, "c", "items", "items");
+        string manifest;
+        ProcessResult recorded;
+        await using (var api = await ItemsApi.StartAsync(230))
+        {
+            manifest = dir.Write("hakiri.toml", Manifest(api.BaseUrl, "\"http:127.0.0.1\", \"env:ITEMS_TOKEN\""));
+            recorded = await HakiriProcess.RunAsync("run", "--record", "items", "-m", manifest);
+        }
+
+        var replayed = await HakiriProcess.RunAsync("connector", "test", "items", "-m", manifest);
+
+        Assert.True(recorded.ExitCode == 0, recorded.ToString());
+        Assert.Contains("recorded 3 HTTP exchange(s) of pipeline 'items'", recorded.Stdout, StringComparison.Ordinal);
+        Assert.True(replayed.ExitCode == 0, replayed.ToString());
+        Assert.Contains("table items: 230 row(s) from 3 replayed exchange(s)", replayed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("cursor after the replay: 230", replayed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_GrantMissing_ExitsTwoNamingTheGrantAndLeavesTheStoreUntouched()
     {
         await using var api = await ItemsApi.StartAsync(20);

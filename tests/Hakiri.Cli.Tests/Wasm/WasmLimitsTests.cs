@@ -25,6 +25,7 @@ public sealed class WasmLimitsTests(WasmGuestsFixture guests)
     [Theory]
     [InlineData("loop", "fuel = 10000000", "fuel (10000000 units)")]
     [InlineData("memory-bomb", "memory_mb = 16", "memory (16777216 bytes)")]
+    [InlineData("loop", "fuel = 100000000000\nnext_timeout_seconds = 1", "deadline (1000 ms)")]
     public async Task Run_GuestPastItsLimit_RetriesOnceThenFailsPermanentlyWithNoRows(string attack, string limit, string exhausted)
     {
         using var dir = new TempDirectory();

@@ -45,6 +45,7 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
 
         var first = await HakiriProcess.RunAsync("run", "-m", manifest);
         Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("discover: 1 connector source(s) to pull", first.Stdout, StringComparison.Ordinal);
         var rows = await HakiriProcess.RunAsync("query", "-m", manifest, "-f", "csv",
             "SELECT count(*) AS n, count(DISTINCT id) AS k, min(id) AS lo, max(id) AS hi FROM items");
         Assert.True(rows.ExitCode == 0, rows.ToString());

@@ -51,7 +51,7 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
         Assert.True(rows.ExitCode == 0, rows.ToString());
         Assert.Equal("250,250,1,250", Line(rows, 1));
 
-        // Item 15: a null score (every fifth), a null note (every third); 14 lacks `active`; 7 names with non-ASCII.
+        // Names carry non-ASCII text; item 15 has a null score (every fifth) and note (every third); 14 lacks `active`.
         var values = await PlainReaders.DuckDbAsync(
             $"SELECT id, name, score, active, note FROM '{dir.Combine(".hakiri", "data")}/items/**/*.parquet' WHERE id IN (2, 14, 15) ORDER BY id");
         Assert.Equal(3, values.Length);

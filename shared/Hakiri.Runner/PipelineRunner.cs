@@ -47,7 +47,7 @@ public sealed class PipelineRunner(ProjectManifest manifest, IStepHost host, IRu
         try
         {
             var recovered = await ledger.BeginAsync(runId, manifest.Name, names, hash, cancellationToken).ConfigureAwait(false);
-            var collector = new StepOutputCollector(observe);
+            var collector = new StepOutputCollector(observe, name => manifest.FindPipeline(name)?.Source is FileSourceManifest or S3SourceManifest);
             using var activity = Telemetry.StartActivity("hakiri.run");
             activity?.SetTag("hakiri.run_id", runId);
             activity?.SetTag("hakiri.definition_sha256", hash);

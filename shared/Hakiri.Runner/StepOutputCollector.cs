@@ -6,9 +6,10 @@ namespace Hakiri.Runner;
 
 /// <summary>
 /// Watches step outputs as the state machine runs them (possibly several tables at once) to report progress and
-/// build the run summary; the state machine itself only carries names and counts.
+/// build the run summary; the state machine itself only carries names and counts. <paramref name="readsFiles"/> tells
+/// a pipeline whose work units are files (file, s3) from a connector's, whose one unit is the table to pull.
 /// </summary>
-internal sealed class StepOutputCollector(Action<RunEvent>? observe)
+internal sealed class StepOutputCollector(Action<RunEvent>? observe, Func<string, bool> readsFiles)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (int Files, long Skipped, Model.Steps.WriteOutput? Written, string Index)> _tables = new(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ internal sealed class StepOutputCollector(Action<RunEvent>? observe)
             {
                 case StepNames.Discover:
                     var discovered = JsonSerializer.Deserialize(json, StepContractsJson.Default.DiscoverOutput)!;
-                    detail = $"{discovered.Tables.Sum(t => t.Pending)} new or changed source file(s)";
+                    detail = DiscoverDetail(discovered);
                     break;
                 case StepNames.PullBatch:
                     var batch = JsonSerializer.Deserialize(json, StepContractsJson.Default.PullBatchOutput)!;
@@ -77,5 +78,15 @@ internal sealed class StepOutputCollector(Action<RunEvent>? observe)
                 })
                 .ToArray();
         }
+    }
+
+    // "3 new or changed source file(s)", "1 connector source(s) to pull", or both for a mixed run.
+    private string DiscoverDetail(DiscoverOutput discovered)
+    {
+        var files = discovered.Tables.Where(t => readsFiles(t.Pipeline)).ToArray();
+        var connectors = discovered.Tables.Count - files.Length;
+        var fileText = $"{files.Sum(t => t.Pending)} new or changed source file(s)";
+        var connectorText = $"{connectors} connector source(s) to pull";
+        return connectors == 0 ? fileText : files.Length == 0 ? connectorText : $"{fileText}, {connectorText}";
     }
 }

@@ -11,6 +11,10 @@ internal static class HakiriProcess
     public static Task<ProcessResult> RunAsync(params string[] args) =>
         ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3));
 
+    /// <summary>Runs <c>hakiri</c> in <paramref name="workingDirectory"/>, as a user typing in that folder would.</summary>
+    public static Task<ProcessResult> RunInAsync(string workingDirectory, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", [Dll, .. args], workingDirectory: workingDirectory, timeout: TimeSpan.FromMinutes(3));
+
     public static Task<ProcessResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         ExternalProcess.RunAsync("dotnet", [Dll, .. args], timeout: TimeSpan.FromMinutes(3), environment: environment);
 

@@ -99,9 +99,22 @@ internal static class ConnectorPull
     public static string? LastCursor(string staging) =>
         Directory.EnumerateFiles(staging, "batch-*.cursor").Order(StringComparer.Ordinal).LastOrDefault() is { } path ? File.ReadAllText(path) : null;
 
-    public static ISourceConnector Create(StepContext context, PipelineManifest pipeline) =>
-        SourceConnectors.Create(pipeline, context.ConnectorServices(pipeline))
-        ?? throw new StepFailedException(StepErrors.Permanent, $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' is not available in this version.");
+    public static ISourceConnector Create(StepContext context, PipelineManifest pipeline)
+    {
+        ISourceConnector? connector;
+        try
+        {
+            connector = SourceConnectors.Create(pipeline, context.ConnectorServices(pipeline));
+        }
+        catch (ConnectorException e)
+        {
+            // A connector that cannot load (a WebAssembly module that is no connector, a host without the runtime)
+            // fails under the state machine's names, as its calls do, not under the exception's type name.
+            throw new StepFailedException(e.ErrorName, e.Message, e);
+        }
+
+        return connector ?? throw new StepFailedException(StepErrors.Permanent, $"Connector '{pipeline.Source.Connector}' of pipeline '{pipeline.Name}' is not available in this version.");
+    }
 
     private static void WriteCursor(string staging, int index, string cursor)
     {

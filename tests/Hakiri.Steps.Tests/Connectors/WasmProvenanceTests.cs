@@ -40,12 +40,19 @@ public sealed class WasmProvenanceTests : IDisposable
     public void Dispose() => _project.Dispose();
 
     [Fact]
-    public async Task Discover_WasmSource_RecordsNameVersionHashAndGrants()
+    public async Task Discover_HostWithoutWasmRuntime_FailsPermanentlyAfterRecordingNameVersionHashAndGrants()
     {
         File.WriteAllBytes(_project.Write("connectors/payroll/build/payroll.wasm", string.Empty), Wasm);
 
-        // The connector itself may fail on these bytes (or be missing from this build); provenance is recorded before it runs.
-        await Record.ExceptionAsync(() => DiscoverStep.RunAsync(Context(), new DiscoverInput("r1", [])));
+        // These steps run with no WebAssembly runtime (as the Lambda functions do): discover fails with that sentence,
+        // after the provenance is recorded. A run that loads a real guest is in Hakiri.Cli.Tests (RunsShowCommandTests).
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => DiscoverStep.RunAsync(Context(), new DiscoverInput("r1", [])));
+
+        Assert.Equal(StepErrors.Permanent, error.ErrorName);
+        Assert.Equal(
+            "pipeline 'staff' reads the WebAssembly connector 'payroll', and this host does not run WebAssembly connectors " +
+            "(the Lambda functions do not carry Wasmtime in this version): run the pipeline with 'hakiri run'.",
+            error.Message);
 
         // Read with SQLite itself: the table and its columns are a public format.
         using var connection = new SqliteConnection($"Data Source={_project.Layout.CatalogPath};Pooling=False");

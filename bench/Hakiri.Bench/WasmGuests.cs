@@ -9,23 +9,21 @@ internal static class WasmGuests
     public static async Task<IReadOnlyList<WasmGuest>> BuildAsync(string work)
     {
         var root = RepositoryRoot();
-        var c = await BuildOneAsync(root, work, "c", async (source, output) =>
+        var c = await BuildOneAsync(work, "c", async (source, output) =>
         {
             var result = await CGuestBuild.BuildAsync(source, Path.Combine(root, "connectors", "sdk", "c"), output);
             return result.Error is null ? output : throw new InvalidOperationException(result.Error);
         });
-        var rust = await BuildOneAsync(root, work, "rust", (source, output) =>
+        var rust = await BuildOneAsync(work, "rust", (source, output) =>
             RustGuestBuild.BuildAsync(source, Path.Combine(root, "connectors", "sdk", "rust"), output));
         return [c, rust];
     }
 
-    private static async Task<WasmGuest> BuildOneAsync(string root, string work, string language, Func<string, string, Task<string>> build)
+    private static async Task<WasmGuest> BuildOneAsync(string work, string language, Func<string, string, Task<string>> build)
     {
-        var source = Path.Combine(root, "tests", "guests", language, "items");
-        var directory = Path.Combine(work, language, "items");
-        Directory.CreateDirectory(directory);
-        File.Copy(Path.Combine(source, "connector.toml"), Path.Combine(directory, "connector.toml"), overwrite: true);
-        var wasm = await build(source, Path.Combine(directory, "items.wasm"));
+        // The items guests are the connector templates named items (tests/Hakiri.Testing/TestGuests.cs).
+        var directory = Hakiri.Testing.TestGuests.Prepare(language, "items", Path.Combine(work, language, "items"));
+        var wasm = await build(directory, Path.Combine(directory, "items.wasm"));
         return new WasmGuest(language, directory, wasm);
     }
 

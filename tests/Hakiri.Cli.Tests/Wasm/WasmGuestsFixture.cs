@@ -70,7 +70,7 @@ public sealed class WasmGuestsFixture : IAsyncLifetime
     private async Task<string> BuildAsync(string language, string name)
     {
         var folder = _temp.Combine(language, name);
-        CopyFolder(RepoPaths.Of("tests", "guests", language, name), folder);
+        TestGuests.Prepare(language, name, folder);
         var build = await HakiriProcess.RunAsync("connector", "build", folder);
         Assert.True(build.ExitCode == 0, build.ToString());
         return folder;

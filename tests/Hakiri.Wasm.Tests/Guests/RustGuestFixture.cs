@@ -33,7 +33,7 @@ public sealed class RustGuestFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await RustGuestBuild.BuildAsync(RepoPaths.Of("tests", "guests", "rust", "items"), SdkDirectory, ItemsWasm);
+        await RustGuestBuild.BuildAsync(TestGuests.Prepare("rust", "items", _temp.Combine("items")), SdkDirectory, ItemsWasm);
         CopyTemplate(RepoPaths.Of("connectors", "templates", "rust"), TemplateDirectory);
         await RustGuestBuild.BuildAsync(TemplateDirectory, SdkDirectory, TemplateWasm);
         await BuildArrowSampleAsync();

@@ -26,7 +26,7 @@ public sealed class CGuestsFixture : IAsyncLifetime
     {
         var (toolchain, problem) = await CGuestBuild.FindToolchainAsync();
         Assert.True(toolchain is not null, problem);
-        Items = await CGuestBuild.BuildAsync(RepoPaths.Of("tests", "guests", "c", "items"), Sdk, _temp.Combine("items.wasm"), toolchain);
+        Items = await CGuestBuild.BuildAsync(TestGuests.Prepare("c", "items", _temp.Combine("items")), Sdk, _temp.Combine("items.wasm"), toolchain);
         Hostile = await CGuestBuild.BuildAsync(RepoPaths.Of("tests", "guests", "c", "hostile"), Sdk, _temp.Combine("hostile.wasm"), toolchain);
 
         var template = RepoPaths.Of("connectors", "templates", "c");

@@ -7,7 +7,8 @@ namespace Hakiri.Mcp;
 
 /// <summary>
 /// The MCP server over a context store, built on the C# SDK's low-level handlers (no reflection-bound tool methods, so it
-/// stays trimming- and AOT-safe). The same options serve stdio, Streamable HTTP and Lambda function URLs.
+/// stays trimming- and AOT-safe). The same options serve stdio, the SDK's Streamable HTTP endpoint (hosted by the CLI)
+/// and Lambda function URLs.
 /// </summary>
 public static class HakiriMcpServer
 {
@@ -22,25 +23,37 @@ public static class HakiriMcpServer
     /// <param name="version">The server version reported to clients.</param>
     public static McpServerOptions CreateOptions(ContextToolset toolset, string version)
     {
+        var options = new McpServerOptions();
+        Configure(options, toolset, version);
+        return options;
+    }
+
+    /// <summary>
+    /// Fills server options (for instance the ones a host's dependency injection builds) with Hakiri's identity,
+    /// capabilities and handlers, so every transport serves the same server.
+    /// </summary>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="toolset">The tools and the store behind them.</param>
+    /// <param name="version">The server version reported to clients.</param>
+    public static void Configure(McpServerOptions options, ContextToolset toolset, string version)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(toolset);
-        return new McpServerOptions
+        options.ServerInfo = new Implementation { Name = "hakiri", Title = "Hakiri context store", Version = version };
+        options.ServerInstructions = Instructions;
+        options.Capabilities = new ServerCapabilities
         {
-            ServerInfo = new Implementation { Name = "hakiri", Title = "Hakiri context store", Version = version },
-            ServerInstructions = Instructions,
-            Capabilities = new ServerCapabilities
-            {
-                Tools = new ToolsCapability { ListChanged = false },
-                Resources = new ResourcesCapability { ListChanged = false, Subscribe = false },
-            },
-            Handlers = new McpServerHandlers
-            {
-                ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. toolset.Tools] }),
-                CallToolHandler = (request, cancellationToken) =>
-                    toolset.CallAsync(request.Params?.Name ?? string.Empty, request.Params?.Arguments, cancellationToken),
-                ListResourcesHandler = (_, _) => ValueTask.FromResult(TableResources.List(toolset.Store)),
-                ListResourceTemplatesHandler = (_, _) => ValueTask.FromResult(new ListResourceTemplatesResult { ResourceTemplates = [TableResources.Template] }),
-                ReadResourceHandler = (request, _) => ValueTask.FromResult(TableResources.Read(toolset.Store, request.Params?.Uri ?? string.Empty)),
-            },
+            Tools = new ToolsCapability { ListChanged = false },
+            Resources = new ResourcesCapability { ListChanged = false, Subscribe = false },
+        };
+        options.Handlers = new McpServerHandlers
+        {
+            ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. toolset.Tools] }),
+            CallToolHandler = (request, cancellationToken) =>
+                toolset.CallAsync(request.Params?.Name ?? string.Empty, request.Params?.Arguments, cancellationToken),
+            ListResourcesHandler = (_, _) => ValueTask.FromResult(TableResources.List(toolset.Store)),
+            ListResourceTemplatesHandler = (_, _) => ValueTask.FromResult(new ListResourceTemplatesResult { ResourceTemplates = [TableResources.Template] }),
+            ReadResourceHandler = (request, _) => ValueTask.FromResult(TableResources.Read(toolset.Store, request.Params?.Uri ?? string.Empty)),
         };
     }
 

@@ -82,16 +82,16 @@ internal static class ServeCommand
                 DuckDbSettings = DuckDbSettings(),
                 CacheBytes = parse.GetValue(cache) * 1024L * 1024,
             });
-            var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, limits), HakiriApp.Version);
+            var toolset = new ContextToolset(store, limits);
             if (endpoint is null)
             {
                 await error.WriteLineAsync($"hakiri serve: MCP over stdio, store {project.Layout.Root}").ConfigureAwait(false);
-                await HakiriMcpServer.RunStdioAsync(options, cancellationToken).ConfigureAwait(false);
+                await HakiriMcpServer.RunStdioAsync(HakiriMcpServer.CreateOptions(toolset, HakiriApp.Version), cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            var handler = new McpHttpHandler(options, new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] });
-            return await HttpHost.RunAsync(endpoint, handler, error, cancellationToken).ConfigureAwait(false);
+            var httpOptions = new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] };
+            return await HttpHost.RunAsync(endpoint, toolset, httpOptions, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

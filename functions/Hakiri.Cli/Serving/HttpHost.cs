@@ -1,34 +1,45 @@
 using System.Net;
+using System.Text.Json;
+using Hakiri.Mcp;
 using Hakiri.Mcp.Http;
+using Hakiri.Mcp.Tools;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
 
 namespace Hakiri.Cli.Serving;
 
 /// <summary>
-/// Kestrel in front of <see cref="McpHttpHandler"/>: the slim, AOT-safe builder, no routing or middleware, every request
-/// handed to the handler as is (it answers 404 for paths other than /mcp).
+/// Kestrel hosting the C# SDK's Streamable HTTP endpoint (<c>MapMcp</c>, stateless: no sessions, no GET stream) at
+/// <see cref="Path"/>, behind Hakiri's Origin check. The slim builder keeps it AOT-safe.
 /// </summary>
 internal static class HttpHost
 {
-    public static async Task<int> RunAsync(IPEndPoint endpoint, McpHttpHandler handler, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The one path that answers MCP.</summary>
+    public const string Path = "/mcp";
+
+    public static async Task<int> RunAsync(IPEndPoint endpoint, ContextToolset toolset, McpHttpOptions options, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = handler.Options.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             kestrel.Listen(endpoint);
         });
+        builder.Services.AddMcpServer(server => HakiriMcpServer.Configure(server, toolset, HakiriApp.Version))
+            .WithHttpTransport(http => http.SessionMode = HttpServerSessionMode.Stateless);
         await using var app = builder.Build();
-        app.Run(context => ServeAsync(context, handler));
+        app.Use((context, next) => OriginPolicy.Allows(context.Request.Headers.Origin.FirstOrDefault(), options) ? next(context) : ForbidAsync(context));
+        app.MapMcp(Path);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +56,7 @@ internal static class HttpHost
             await error.WriteLineAsync("hakiri serve: warning: listening beyond loopback; anyone who can reach this address can query the store.").ConfigureAwait(false);
         }
 
-        await error.WriteLineAsync($"hakiri serve: MCP over Streamable HTTP at {address.TrimEnd('/')}{handler.Options.Paths[0]}").ConfigureAwait(false);
+        await error.WriteLineAsync($"hakiri serve: MCP over Streamable HTTP at {address.TrimEnd('/')}{Path}").ConfigureAwait(false);
         await error.FlushAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -60,38 +71,17 @@ internal static class HttpHost
         return ExitCodes.Ok;
     }
 
-    private static async Task ServeAsync(HttpContext context, McpHttpHandler handler)
+    // A page from a foreign origin must not reach the tools (DNS rebinding); the refusal is a JSON-RPC error like the SDK's own.
+    private static async Task ForbidAsync(HttpContext context)
     {
-        var request = context.Request;
-        if (request.ContentLength > handler.Options.MaxBodyBytes)
+        var origin = context.Request.Headers.Origin.ToString();
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "application/json";
+        JsonRpcMessage refusal = new JsonRpcError
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        using var body = new MemoryStream();
-        try
-        {
-            await request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var answer = await handler.HandleAsync(new McpHttpRequest(request.Method, request.Path.Value ?? "/", headers, body.GetBuffer().AsMemory(0, (int)body.Length)), context.RequestAborted).ConfigureAwait(false);
-        context.Response.StatusCode = answer.StatusCode;
-        foreach (var (name, value) in answer.Headers)
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        if (!answer.Body.IsEmpty)
-        {
-            context.Response.ContentLength = answer.Body.Length;
-            await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
-        }
+            Id = default,
+            Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.InvalidRequest, Message = $"Forbidden: origin '{origin}' is not allowed to call this MCP server; start it with --allow-origin {origin} to allow it." },
+        };
+        await JsonSerializer.SerializeAsync(context.Response.Body, refusal, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)), context.RequestAborted).ConfigureAwait(false);
     }
 }

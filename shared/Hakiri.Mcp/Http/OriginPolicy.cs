@@ -2,10 +2,14 @@ namespace Hakiri.Mcp.Http;
 
 /// <summary>
 /// The Streamable HTTP spec's defence against DNS rebinding: a browser page may only call the server when its Origin is
-/// trusted. Loopback origins are trusted by default, because the server binds loopback and such a page runs on this machine.
+/// trusted. Both HTTP hosts (the CLI's Kestrel endpoint and the function URL adapter) apply it. Loopback origins are
+/// trusted by default, because the server binds loopback and such a page runs on this machine.
 /// </summary>
-internal static class OriginPolicy
+public static class OriginPolicy
 {
+    /// <summary>Whether a request with this <c>Origin</c> header (null when absent) may call the server.</summary>
+    /// <param name="origin">The request's Origin header, or null when it has none (every non-browser client).</param>
+    /// <param name="options">The allowed origins and whether loopback origins are trusted.</param>
     public static bool Allows(string? origin, McpHttpOptions options)
     {
         if (origin is null)

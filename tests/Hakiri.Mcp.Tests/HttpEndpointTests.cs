@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Hakiri.Mcp.Tests;
 
-/// <summary>The Streamable HTTP rules over a real <c>hakiri serve --http</c>: methods, origins, media types, errors.</summary>
+/// <summary>
+/// The Streamable HTTP rules over a real <c>hakiri serve --http</c> (the SDK's endpoint behind Hakiri's Origin check):
+/// methods, origins, media types, errors.
+/// </summary>
 [Collection(StoreCollection.Name)]
 public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
 {
@@ -22,14 +25,36 @@ public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_Request_AnswersJson()
+    public async Task Post_Request_AnswersWithOneEventOnAStream()
     {
         using var response = await PostAsync(ToolsList);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var json = await ReadEventAsync(response);
         Assert.Equal(7, json.RootElement.GetProperty("id").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("result").GetProperty("tools").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Post_AcceptWithoutEventStream_IsNotAcceptable()
+    {
+        using var response = await PostAsync(ToolsList, request =>
+        {
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("application/json");
+        });
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_BodyOverOneMebibyte_IsTooLarge()
+    {
+        var padding = new string(' ', 1024 * 1024);
+        using var response = await PostAsync($$"""{"jsonrpc":"2.0","id":8,"method":"tools/list"{{padding}}}""");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Theory]
@@ -58,6 +83,14 @@ public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_IsMethodNotAllowed()
+    {
+        using var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, _server.Url));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_Notification_IsAccepted()
     {
         using var response = await PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
@@ -67,7 +100,7 @@ public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"jsonrpc\":", -32700)]
+    [InlineData("{\"jsonrpc\":", -32600)]
     [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600)]
     [InlineData("42", -32600)]
     public async Task Post_Malformed_IsAJsonRpcError(string body, int code)
@@ -103,8 +136,16 @@ public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
         using var response = await PostAsync("""{"jsonrpc":"2.0","id":9,"method":"tables/drop"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var json = await ReadEventAsync(response);
         Assert.Equal(-32601, json.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    // The SDK answers a request with an event stream carrying one `message` event: the JSON-RPC response.
+    private static async Task<JsonDocument> ReadEventAsync(HttpResponseMessage response)
+    {
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
+        var data = lines.Where(l => l.StartsWith("data:", StringComparison.Ordinal)).Select(l => l["data:".Length..].Trim());
+        return JsonDocument.Parse(Assert.Single(data));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, Action<HttpRequestMessage>? configure = null)

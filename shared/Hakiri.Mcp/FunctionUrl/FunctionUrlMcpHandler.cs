@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using Hakiri.Mcp.Http;
 
 namespace Hakiri.Mcp.FunctionUrl;
 
 /// <summary>
-/// Answers a Lambda function URL event (payload format 2.0) with the same <see cref="McpHttpHandler"/> that serves
-/// Streamable HTTP locally: the event's method, path, headers and (possibly base64) body become an HTTP request, and the
-/// answer becomes <c>{statusCode, headers, body}</c>. The Lambda host only has to pass event JSON in and response JSON out.
+/// Answers a Lambda function URL event (payload format 2.0) with <see cref="McpHttpHandler"/> over the same server
+/// options as <c>hakiri serve</c>: the event's method, path, headers and (possibly base64) body become an HTTP request,
+/// and the answer becomes <c>{statusCode, headers, body}</c>. The Lambda host only has to pass event JSON in and response JSON out.
 /// </summary>
 public sealed class FunctionUrlMcpHandler
 {

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ModelContextProtocol.Protocol;
 
-namespace Hakiri.Mcp.Http;
+namespace Hakiri.Mcp.FunctionUrl;
 
 /// <summary>
 /// A transport that carries exactly one request into an SDK server and hands back its response: stateless Streamable

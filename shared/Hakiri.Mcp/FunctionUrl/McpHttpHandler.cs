@@ -1,20 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Hakiri.Mcp.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace Hakiri.Mcp.Http;
+namespace Hakiri.Mcp.FunctionUrl;
 
 /// <summary>
-/// The MCP Streamable HTTP endpoint, stateless, independent of any web server: a POST carries one JSON-RPC message; a
-/// request is answered with one <c>application/json</c> response, a notification or response with 202 Accepted. GET (the
-/// optional server-to-client stream) and DELETE (sessions) answer 405, as the spec allows a server without them. Foreign
-/// browser origins get 403. Kestrel and the Lambda function URL adapter both call <see cref="HandleAsync"/>.
+/// Stateless Streamable HTTP without a web server, for Lambda function URLs (the SDK's endpoint needs ASP.NET Core): a
+/// POST carries one JSON-RPC message; a request is answered with one <c>application/json</c> response (a buffered
+/// function URL cannot stream), a notification or response with 202 Accepted. GET (the optional server-to-client stream)
+/// and DELETE (sessions) answer 405, as the spec allows a server without them. Foreign browser origins get 403.
+/// <see cref="FunctionUrlMcpHandler"/> calls <see cref="HandleAsync"/>.
 /// </summary>
 public sealed class McpHttpHandler
 {
-    /// <summary>The protocol revisions the SDK (2.3.1) negotiates; a request naming another in MCP-Protocol-Version gets 400.</summary>
+    /// <summary>The protocol revisions the SDK (2.4.0) negotiates; a request naming another in MCP-Protocol-Version gets 400.</summary>
     public static IReadOnlyList<string> ProtocolVersions { get; } = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"];
 
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageType =
@@ -30,9 +32,6 @@ public sealed class McpHttpHandler
         _serverOptions = serverOptions;
         _options = options ?? new McpHttpOptions();
     }
-
-    /// <summary>The endpoint's options.</summary>
-    public McpHttpOptions Options => _options;
 
     /// <summary>Answers one HTTP request.</summary>
     public async Task<McpHttpResponse> HandleAsync(McpHttpRequest request, CancellationToken cancellationToken = default)

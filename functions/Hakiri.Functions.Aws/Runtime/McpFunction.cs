@@ -11,9 +11,9 @@ using Hakiri.Store.Objects;
 namespace Hakiri.Functions.Aws.Runtime;
 
 /// <summary>
-/// The <c>mcp</c> handler: answers Lambda function URL events (payload format 2.0) with the same MCP request handler
-/// <c>hakiri serve --http</c> uses. An <c>s3://</c> store is served from a mirror in /tmp, brought up to date with the
-/// catalog before each request so agents see every committed run.
+/// The <c>mcp</c> handler: answers Lambda function URL events (payload format 2.0) with the server options
+/// <c>hakiri serve</c> uses, through the function URL adapter's stateless JSON handler. An <c>s3://</c> store is served
+/// from a mirror in /tmp, brought up to date with the catalog before each request so agents see every committed run.
 /// </summary>
 internal sealed class McpFunction : IDisposable
 {

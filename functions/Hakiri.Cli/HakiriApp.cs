@@ -13,6 +13,14 @@ internal static class HakiriApp
     public static string Version { get; } =
         typeof(HakiriApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
+    /// <summary>
+    /// The commit the binary was built from (the HakiriCommit build property scripts/dist.sh sets), or "unknown" for a
+    /// build without it.
+    /// </summary>
+    public static string Commit { get; } =
+        typeof(HakiriApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "HakiriCommit" && !string.IsNullOrWhiteSpace(a.Value))?.Value ?? "unknown";
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Hakiri pulls records from files, APIs and databases into a context store that AI agents query over MCP.")
@@ -83,7 +91,7 @@ internal static class HakiriApp
     {
         public override int Invoke(ParseResult parseResult)
         {
-            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            parseResult.InvocationConfiguration.Output.WriteLine($"{Version}+{Commit}");
             return ExitCodes.Ok;
         }
     }

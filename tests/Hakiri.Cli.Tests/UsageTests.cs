@@ -17,12 +17,12 @@ public sealed class UsageTests
     }
 
     [Fact]
-    public async Task Version_PrintsTheProductVersion()
+    public async Task Version_WithoutACommitProperty_PrintsTheProductVersionAndUnknown()
     {
         var result = await CliRunner.RunAsync("--version");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("0.1.0", result.Stdout.Trim());
+        Assert.Equal("0.1.0+unknown", result.Stdout.Trim());
     }
 
     [Theory]

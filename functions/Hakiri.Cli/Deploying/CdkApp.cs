@@ -28,14 +28,14 @@ internal static class CdkApp
 
         if (FindApp() is not { } app)
         {
-            error.WriteLine($"error: cannot find the CDK app {AppName}; build it (dotnet build infra/{AppName}) or set HAKIRI_INFRA_AWS to its .dll or .csproj");
+            error.WriteLine($"error: cannot find the CDK app {AppName} (looked in {InstallLayout.InfraApp(AppContext.BaseDirectory, AppName)} and above the working directory for a checkout); build it (dotnet build infra/{AppName}) or set HAKIRI_INFRA_AWS to its .dll or .csproj");
             return ExitCodes.BadInput;
         }
 
         var zip = request.Asset ?? DefaultAsset();
         if (!File.Exists(zip))
         {
-            error.WriteLine($"{zip}: error: the Lambda package does not exist — build it with scripts/package-aws.sh, or pass --asset");
+            error.WriteLine($"{zip}: error: the Lambda package does not exist — build it with scripts/package-aws.sh, install the release bundle (docs/install.md), or pass --asset");
             return ExitCodes.BadInput;
         }
 
@@ -106,7 +106,10 @@ internal static class CdkApp
         };
     }
 
-    /// <summary>The <c>dotnet</c> arguments that start the app: a built .dll, or <c>run --project</c> on its sources.</summary>
+    /// <summary>
+    /// The <c>dotnet</c> arguments that start the app: HAKIRI_INFRA_AWS, else the copy in the release bundle beside the
+    /// binary, else a built .dll or <c>run --project</c> on the sources of a checkout.
+    /// </summary>
     private static string[]? FindApp()
     {
         if (Environment.GetEnvironmentVariable("HAKIRI_INFRA_AWS") is { Length: > 0 } configured)
@@ -114,6 +117,13 @@ internal static class CdkApp
             return configured.EndsWith(".csproj", StringComparison.Ordinal) || Directory.Exists(configured)
                 ? ["run", "--project", configured, "--"]
                 : File.Exists(configured) ? [configured] : null;
+        }
+
+        // The bundle's own copy comes before a checkout's: it matches this binary's version.
+        var installed = InstallLayout.InfraApp(AppContext.BaseDirectory, AppName);
+        if (File.Exists(installed))
+        {
+            return [installed];
         }
 
         foreach (var root in RepositoryRoots())
@@ -137,8 +147,11 @@ internal static class CdkApp
         return null;
     }
 
+    /// <summary>The bundle's Lambda package beside the binary, else a checkout's artifacts/lambda.</summary>
     private static string DefaultAsset() =>
-        RepositoryRoots().Select(r => Path.Combine(r, "artifacts", "lambda", "hakiri-functions.zip")).FirstOrDefault(File.Exists)
+        new[] { InstallLayout.LambdaPackage(AppContext.BaseDirectory) }
+            .Concat(RepositoryRoots().Select(r => Path.Combine(r, "artifacts", "lambda", "hakiri-functions.zip")))
+            .FirstOrDefault(File.Exists)
         ?? Path.Combine("artifacts", "lambda", "hakiri-functions.zip");
 
     /// <summary>Directories above the working directory and the binary that hold Hakiri.sln.</summary>

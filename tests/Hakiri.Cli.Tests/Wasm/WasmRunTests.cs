@@ -35,7 +35,7 @@ public sealed class WasmRunTests(WasmGuestsFixture guests)
 
     [Theory]
     [InlineData("c", "items", "\"http:127.0.0.1\", \"env:ITEMS_TOKEN\"")]
-    [InlineData("rust", "items-rust", "\"http:127.0.0.1\"")]
+    [InlineData("rust", "items-rust", "\"http:127.0.0.1\", \"env:ITEMS_TOKEN\"")]
     public async Task Run_ItemsGuest_LandsRowsThenOnlyNewIdsAndRecordsProvenance(string language, string connectorName, string grants)
     {
         await using var api = await ItemsApi.StartAsync(250);

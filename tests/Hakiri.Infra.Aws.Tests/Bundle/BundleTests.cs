@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hakiri.Testing;
+
+namespace Hakiri.Infra.Aws.Tests.Bundle;
+
+/// <summary>
+/// The release bundle as a user gets it: unpacked with no checkout around it, <c>hakiri</c> finds its native libraries,
+/// the CDK app and the Lambda package relative to itself (docs/install.md).
+/// </summary>
+public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<BundleFixture>, IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private readonly TempDirectory _project = new();
+
+    [Fact]
+    public async Task Version_PrintsTheVersionAndTheCommit()
+    {
+        var result = await HakiriAsync(["--version"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var version = Regex.Match(File.ReadAllText(RepoPaths.Of("Directory.Build.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.Matches(VersionLine(), result.Stdout.Trim());
+        Assert.StartsWith(version + "+", result.Stdout.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitRunServe_FromTheBundle_LandAndServeTheSample()
+    {
+        var init = await HakiriAsync(["init", "shop"]);
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var run = await HakiriAsync(["run", "-m", "shop/hakiri.toml"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var spec = new Dictionary<string, object>
+        {
+            ["transport"] = "stdio",
+            ["command"] = bundle.Hakiri,
+            ["args"] = new[] { "serve", "-m", _project.Combine("shop", "hakiri.toml") },
+            ["calls"] = new[] { new Dictionary<string, object> { ["name"] = "context.query", ["arguments"] = new Dictionary<string, string> { ["sql"] = "SELECT count(*) AS n FROM orders" } } },
+        };
+        var client = await ExternalProcess.RunAsync(
+            "node", [RepoPaths.Of("tests", "tools", "mcp-client.mjs"), JsonSerializer.Serialize(spec)], workingDirectory: _project.Path, timeout: Timeout, environment: Clean());
+
+        Assert.True(client.ExitCode == 0, client.ToString());
+        var output = JsonDocument.Parse(client.Stdout).RootElement;
+        Assert.Contains("context.query", output.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(5, output.GetProperty("results")[0].GetProperty("structuredContent").GetProperty("rows")[0].GetProperty("n").GetInt64());
+    }
+
+    [Fact]
+    public async Task EmitAndPlan_WithNoCheckout_UseTheBundlesCdkAppAndLambdaPackage()
+    {
+        Assert.True((await HakiriAsync(["init", "shop"])).ExitCode == 0);
+
+        var emit = await HakiriAsync(["emit", "aws", "-m", "shop/hakiri.toml", "-o", "cdk.out", "--no-mcp-url-output"]);
+        Assert.True(emit.ExitCode == 0, emit.ToString());
+        Assert.Contains("AWS::StepFunctions::StateMachine", File.ReadAllText(_project.Combine("cdk.out", "hakiri-my-project-dev.template.json")), StringComparison.Ordinal);
+        // The bundle's package, not a stand-in: the AOT bootstrap with the manifest added.
+        var asset = Assert.Single(Directory.GetFiles(_project.Combine("cdk.out"), "asset.*.zip"));
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(asset))
+        {
+            Assert.Contains(archive.Entries, e => e.FullName == "bootstrap" && e.Length > 1_000_000);
+            Assert.Contains(archive.Entries, e => e.FullName == "hakiri.toml");
+        }
+
+        using var moto = new MotoServer();
+        var environment = Clean();
+        foreach (var (name, value) in moto.Environment)
+        {
+            environment[name] = value;
+        }
+
+        var plan = await HakiriAsync(["deploy", "aws", "-m", "shop/hakiri.toml", "--plan", "--no-mcp-url-output"], environment);
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("+ Pipelines", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _project.Dispose();
+
+    /// <summary>No override that would point <c>hakiri</c> back at a checkout, and no real AWS configuration.</summary>
+    private Dictionary<string, string> Clean() => new(StringComparer.Ordinal)
+    {
+        ["HAKIRI_INFRA_AWS"] = string.Empty,
+        ["HAKIRI_DUCKDB_LIBRARY"] = string.Empty,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_SHARED_CREDENTIALS_FILE"] = _project.Combine("no-credentials"),
+        ["AWS_CONFIG_FILE"] = _project.Combine("no-config"),
+    };
+
+    private Task<ProcessResult> HakiriAsync(string[] arguments, Dictionary<string, string>? environment = null) =>
+        ExternalProcess.RunAsync(bundle.Hakiri, arguments, workingDirectory: _project.Path, timeout: Timeout, environment: environment ?? Clean());
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+\+[0-9a-f]{7,40}$")]
+    private static partial Regex VersionLine();
+}

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-[ -x artifacts/aot/hakiri ] || dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo >/dev/null
+dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo >/dev/null   # always: a stale binary would measure old code
 dotnet run --project bench/Hakiri.McpBench -c Release -- artifacts/aot/hakiri "$rows" "${BENCH_DIR:-/tmp/hakiri-mcp-bench}"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-artifacts/aot/hakiri}
-[ -x "$bin" ] || dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo >/dev/null
+[ -n "${1:-}" ] || dotnet publish functions/Hakiri.Cli -c Release -o artifacts/aot -nologo >/dev/null   # the binary passed, else a fresh publish
 python3 - "$bin" <<'PY'
 import subprocess, sys, time
 def measure(cmd, n=200):

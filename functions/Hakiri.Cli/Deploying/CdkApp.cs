@@ -28,7 +28,7 @@ internal static class CdkApp
 
         if (FindApp() is not { } app)
         {
-            error.WriteLine($"error: cannot find the CDK app {AppName} (looked in {InstallLayout.InfraApp(AppContext.BaseDirectory, AppName)} and above the working directory for a checkout); build it (dotnet build infra/{AppName}) or set HAKIRI_INFRA_AWS to its .dll or .csproj");
+            error.WriteLine($"error: cannot find the CDK app {AppName} (looked in {InstallLayout.InfraApp(AppContext.BaseDirectory, AppName)} and above the working directory for a checkout); unpack the release bundle again (its lib/infra/aws holds the app), or in a checkout build it (dotnet build infra/{AppName}), or set HAKIRI_INFRA_AWS to its .dll or .csproj");
             return ExitCodes.BadInput;
         }
 

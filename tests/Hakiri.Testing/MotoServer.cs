@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Hakiri.Testing;
 
@@ -18,7 +16,7 @@ public sealed class MotoServer : IDisposable
     /// </param>
     public MotoServer(IReadOnlyDictionary<string, string>? environment = null)
     {
-        Port = FreePort();
+        Port = Loopback.FreePort();
         var info = new ProcessStartInfo("moto_server") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
@@ -44,7 +42,7 @@ public sealed class MotoServer : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (!Accepts(Port))
+        while (!Loopback.Accepts(Port))
         {
             if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
             {
@@ -80,26 +78,5 @@ public sealed class MotoServer : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Hakiri.Testing;
@@ -36,7 +34,7 @@ public sealed class PostgresServer : IDisposable
 
         RunAsPostgres(Path.Combine(_binaries, "initdb"), "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
             "--pwfile=" + passwordFile, "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
-        Port = FreePort();
+        Port = Loopback.FreePort();
         var options = string.Join(' ',
             $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
             "-c listen_addresses=127.0.0.1",
@@ -153,12 +151,5 @@ public sealed class PostgresServer : IDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{output.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

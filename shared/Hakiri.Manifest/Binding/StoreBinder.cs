@@ -5,7 +5,10 @@ using Hakiri.Toml;
 
 namespace Hakiri.Manifest.Binding;
 
-/// <summary>Reads <c>[project] store</c>: a directory relative to the manifest, or <c>s3://bucket/prefix</c>.</summary>
+/// <summary>
+/// Reads <c>[project] store</c>: a directory relative to the manifest, <c>s3://bucket/prefix</c> or
+/// <c>azblob://container/prefix</c>.
+/// </summary>
 internal static partial class StoreBinder
 {
     public const string DefaultDirectory = ".hakiri";
@@ -17,7 +20,7 @@ internal static partial class StoreBinder
         if (text.Length == 0)
         {
             diagnostics.Error(node!.Position.Line, node.Position.Column, "store is empty",
-                $"remove it to use \"{DefaultDirectory}\" beside the manifest, or write a directory or s3://bucket/prefix");
+                $"remove it to use \"{DefaultDirectory}\" beside the manifest, or write a directory, s3://bucket/prefix or azblob://container/prefix");
             return null;
         }
 
@@ -27,20 +30,45 @@ internal static partial class StoreBinder
             return new LocalStoreLocation(Path.GetFullPath(Path.Combine(baseDirectory, text)));
         }
 
-        if (!string.Equals(scheme.Groups[1].Value, "s3", StringComparison.Ordinal))
+        return scheme.Groups[1].Value switch
         {
-            diagnostics.Error(node!.Position.Line, node.Position.Column, $"store scheme '{scheme.Groups[1].Value}://' is not supported",
-                "use a directory or s3://bucket/prefix");
-            return null;
-        }
+            "s3" => BindS3(node!, text, diagnostics),
+            "azblob" => BindAzureBlob(node!, text, diagnostics),
+            _ => Unsupported(node!, scheme.Groups[1].Value, diagnostics),
+        };
+    }
 
+    private static StoreLocation? Unsupported(TomlString node, string scheme, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(node.Position.Line, node.Position.Column, $"store scheme '{scheme}://' is not supported",
+            "use a directory, s3://bucket/prefix or azblob://container/prefix");
+        return null;
+    }
+
+    private static S3StoreLocation? BindS3(TomlString node, string text, DiagnosticBag diagnostics)
+    {
         var location = S3StoreLocation.Parse(text);
         var bucket = location.Bucket;
         if (!BucketName().IsMatch(bucket) || bucket.Contains("..", StringComparison.Ordinal))
         {
-            var at = TomlRead.Inside(node!, 5);
+            var at = TomlRead.Inside(node, 5);
             diagnostics.Error(at.Line, at.Column, $"'{bucket}' is not a valid S3 bucket name",
                 "bucket names are 3-63 characters of lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit");
+            return null;
+        }
+
+        return location;
+    }
+
+    private static AzureBlobStoreLocation? BindAzureBlob(TomlString node, string text, DiagnosticBag diagnostics)
+    {
+        var location = AzureBlobStoreLocation.Parse(text);
+        var container = location.Container;
+        if (!ContainerName().IsMatch(container) || container.Contains("--", StringComparison.Ordinal))
+        {
+            var at = TomlRead.Inside(node, AzureBlobStoreLocation.Scheme.Length);
+            diagnostics.Error(at.Line, at.Column, $"'{container}' is not a valid Azure Blob container name",
+                "container names are 3-63 characters of lower-case letters, digits and single hyphens, starting and ending with a letter or digit");
             return null;
         }
 
@@ -52,4 +80,7 @@ internal static partial class StoreBinder
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex ContainerName();
 }

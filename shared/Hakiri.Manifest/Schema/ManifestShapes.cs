@@ -22,7 +22,7 @@ internal static class ManifestShapes
                 PatternHint = "use letters, digits and hyphens, starting with a letter (at most 64 characters)",
             }) { Required = true, Example = "name = \"my-project\"" },
             new FieldShape("description", new StringShape("What the project's store holds, shown to agents.")),
-            new FieldShape("store", new StringShape("Where the context store lives: a directory (relative to the manifest) or s3://bucket/prefix.")
+            new FieldShape("store", new StringShape("Where the context store lives: a directory (relative to the manifest), s3://bucket/prefix or azblob://container/prefix.")
             {
                 Default = ".hakiri",
             }) { Example = "store = \".hakiri\"" },

@@ -1,6 +1,6 @@
 namespace Hakiri.Model.Manifests;
 
-/// <summary>Where a context store lives: a local directory or an S3 bucket and prefix.</summary>
+/// <summary>Where a context store lives: a local directory, an S3 bucket and prefix, or an Azure Blob container and prefix.</summary>
 public abstract record StoreLocation
 {
     private protected StoreLocation()
@@ -46,4 +46,37 @@ public sealed record S3StoreLocation(string Bucket, string Prefix) : StoreLocati
 
     /// <inheritdoc />
     public override string Display => Prefix.Length == 0 ? $"s3://{Bucket}" : $"s3://{Bucket}/{Prefix}";
+}
+
+/// <summary>
+/// A store in an Azure Blob Storage container. The account is not part of the location: it comes from
+/// <c>AZURE_STORAGE_CONNECTION_STRING</c> (also how Azurite is reached) or from <c>AZURE_STORAGE_ACCOUNT</c> with the
+/// default credential chain, so one manifest serves a laptop, CI and the deployed function app.
+/// </summary>
+/// <param name="Container">The container name.</param>
+/// <param name="Prefix">The blob name prefix, without leading or trailing slash; may be empty.</param>
+public sealed record AzureBlobStoreLocation(string Container, string Prefix) : StoreLocation
+{
+    /// <summary>The URI scheme of Azure Blob stores.</summary>
+    public const string Scheme = "azblob://";
+
+    /// <summary>
+    /// Splits <c>azblob://container[/prefix]</c> into container and prefix (slashes around the prefix trimmed). The
+    /// container name is not checked here: the manifest binder reports a bad one with its position.
+    /// </summary>
+    public static AzureBlobStoreLocation Parse(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            throw new FormatException($"'{uri}' is not an azblob://container/prefix location.");
+        }
+
+        var rest = uri[Scheme.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? new AzureBlobStoreLocation(rest, string.Empty) : new AzureBlobStoreLocation(rest[..slash], rest[(slash + 1)..].Trim('/'));
+    }
+
+    /// <inheritdoc />
+    public override string Display => Prefix.Length == 0 ? $"azblob://{Container}" : $"azblob://{Container}/{Prefix}";
 }

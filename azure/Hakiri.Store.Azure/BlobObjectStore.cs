@@ -1,0 +1,96 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Hakiri.Store.Objects;
+
+namespace Hakiri.Store.Azure;
+
+/// <summary>
+/// A store prefix in an Azure Blob Storage container (or Azurite). Conditional puts map to Blob's
+/// <c>If-None-Match: *</c> and <c>If-Match</c>; both ways of losing a race — 409 <c>BlobAlreadyExists</c> on a create,
+/// 412 <c>ConditionNotMet</c> on a replace — become <see cref="PreconditionFailedException"/>.
+/// </summary>
+public sealed class BlobObjectStore : IObjectStore
+{
+    private readonly BlobContainerClient _container;
+    private readonly string _prefix;
+
+    /// <summary>Creates the store over <paramref name="container"/>/<paramref name="prefix"/>.</summary>
+    public BlobObjectStore(BlobContainerClient container, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(prefix);
+        _container = container;
+        _prefix = prefix.Trim('/').Length == 0 ? string.Empty : prefix.Trim('/') + "/";
+    }
+
+    /// <inheritdoc />
+    public string Display => _prefix.Length == 0 ? $"azblob://{_container.Name}" : $"azblob://{_container.Name}/{_prefix.TrimEnd('/')}";
+
+    /// <inheritdoc />
+    public async Task<string?> DownloadAsync(string key, string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var blob = _container.GetBlobClient(_prefix + key);
+            var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var download = response.Value;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temporary = path + ".download";
+            await using (var file = File.Create(temporary))
+            {
+                await download.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return download.Details.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> UploadAsync(string key, string path, PutCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var conditions = new BlobRequestConditions();
+        if (condition.IfNoneMatch)
+        {
+            conditions.IfNoneMatch = ETag.All;
+        }
+
+        if (condition.IfMatch is { } etag)
+        {
+            conditions.IfMatch = new ETag(etag);
+        }
+
+        try
+        {
+            var blob = _container.GetBlobClient(_prefix + key);
+            var response = await blob.UploadAsync(path, new BlobUploadOptions { Conditions = conditions }, cancellationToken).ConfigureAwait(false);
+            return response.Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode is "BlobAlreadyExists" or "ConditionNotMet" or null)
+        {
+            throw new PreconditionFailedException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var objects = new List<StoredObject>();
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = _prefix + prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            objects.Add(new StoredObject(item.Name[_prefix.Length..], item.Properties.LastModified ?? DateTimeOffset.UnixEpoch));
+        }
+
+        return objects.OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        _container.GetBlobClient(_prefix + key).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+}

@@ -49,6 +49,6 @@ internal static class EmitCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("emit", "Write deployment artifacts generated from the manifest.") { asl, EmitAwsCommand.Create() };
+        return new Command("emit", "Write deployment artifacts generated from the manifest.") { asl, EmitAwsCommand.Create(), EmitAzureCommand.Create() };
     }
 }

@@ -8,6 +8,9 @@ internal static class BicepCli
 {
     private static readonly Lazy<string> Executable = new(Find);
 
+    /// <summary>The executable (found and made executable on first use).</summary>
+    public static string Path => Executable.Value;
+
     public static string LintConfig => RepoPaths.Of("infra", "azure", "bicepconfig.json");
 
     public static Task<ProcessResult> RunAsync(params string[] arguments) =>

@@ -63,11 +63,11 @@ public static partial class AzureTemplate
             if (!NcrontabSchedule.TryTranslate(schedule, out var expression, out var error))
             {
                 var (line, column) = locator.Value.Find(pipeline.Name);
-                diagnostics.Error(line, column, $"'schedule' in [pipelines.{pipeline.Name}] cannot run on Azure: {error!.Message}", error.Hint);
+                diagnostics.Error(line, column, $"'schedule' in [pipelines.{pipeline.Name}] cannot run on Azure: {error.Message}", error.Hint);
                 continue;
             }
 
-            schedules.Add(new AzureSchedule(pipeline.Name, expression!, schedule.Expression));
+            schedules.Add(new AzureSchedule(pipeline.Name, expression, schedule.Expression));
         }
 
         var scheduled = manifest.Pipelines.Where(p => p.Schedule is not null).ToArray();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Hakiri.Model.Manifests;
 
@@ -22,7 +23,7 @@ public static class NcrontabSchedule
     private static readonly string[] Days = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
     /// <summary>The NCRONTAB form of <paramref name="schedule"/>, or the reason there is none.</summary>
-    public static bool TryTranslate(Schedule schedule, out string? expression, out ScheduleTranslationError? error)
+    public static bool TryTranslate(Schedule schedule, [NotNullWhen(true)] out string? expression, [NotNullWhen(false)] out ScheduleTranslationError? error)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         (expression, error) = schedule switch
@@ -83,7 +84,7 @@ public static class NcrontabSchedule
             else
             {
                 return (null, new ScheduleTranslationError($"{written} has no NCRONTAB equivalent: the {name} field '{text}' is a range that wraps around",
-                    "split it into two ranges, e.g. FRI-SAT,SUN-MON becomes 6-7,1-2"));
+                    "split it into two ranges that do not wrap, e.g. 22-23,0-2 instead of 22-2, or FRI-SAT,SUN-MON instead of FRI-MON"));
             }
         }
 

@@ -1,6 +1,7 @@
 using Hakiri.Emit.Azure;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
+using NCrontab;
 
 namespace Hakiri.Emit.Tests.Azure;
 
@@ -30,6 +31,42 @@ public sealed class NcrontabScheduleTests
     {
         Assert.True(NcrontabSchedule.TryTranslate(Parse(eventBridge), out var expression, out var error), error?.ToString());
         Assert.Equal(expected, expression);
+        Assert.NotNull(CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true }));
+    }
+
+    // Occurrences by the parser the timer trigger uses, from Sunday 2026-11-29 00:00 UTC for a week: what the
+    // EventBridge expression means, checked by a reader Hakiri did not write.
+    [Theory]
+    [InlineData("cron(15 6 ? * MON-FRI *)", "11-30 06:15", "12-01 06:15", "12-02 06:15", "12-03 06:15", "12-04 06:15")]
+    [InlineData("cron(0 8 ? * 1 *)", "11-29 08:00", "12-06 08:00")]
+    [InlineData("cron(0 8 ? * SAT *)", "12-05 08:00")]
+    [InlineData("cron(0 0 1,3 * ? *)", "12-01 00:00", "12-03 00:00")]
+    [InlineData("cron(0 9 ? * 3/2 *)", "12-01 09:00", "12-03 09:00", "12-05 09:00")]
+    public void Translation_FiresWhenEventBridgeWould(string eventBridge, params string[] expected)
+    {
+        Assert.True(NcrontabSchedule.TryTranslate(Parse(eventBridge), out var expression, out _));
+        var schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+        var fired = schedule.GetNextOccurrences(new DateTime(2026, 11, 29, 0, 0, 0), new DateTime(2026, 12, 6, 23, 59, 59));
+
+        Assert.Equal(expected, fired.Select(t => t.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("rate(15 minutes)", 4)]
+    [InlineData("rate(6 hours)", 4)]
+    public void Translation_RateFiresOnClockBoundaries(string eventBridge, int perPeriod)
+    {
+        Assert.True(NcrontabSchedule.TryTranslate(Parse(eventBridge), out var expression, out _));
+        var schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var period = eventBridge.Contains("minutes", StringComparison.Ordinal) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        var start = new DateTime(2026, 11, 29, 0, 0, 0);
+
+        var fired = schedule.GetNextOccurrences(start.AddSeconds(-1), start + period - TimeSpan.FromSeconds(1)).ToArray();
+
+        Assert.Equal(perPeriod, fired.Length);
+        Assert.Equal(start, fired[0]);
+        Assert.All(fired.Zip(fired.Skip(1)), pair => Assert.Equal(period / perPeriod, pair.Second - pair.First));
     }
 
     [Theory]

@@ -63,6 +63,38 @@ public sealed class BicepModuleTests
         Assert.Empty(ParameterCheck.Problems(JsonNode.Parse(emitted.ArmJson)!.AsObject(), JsonNode.Parse(emitted.ParametersJson!)!.AsObject()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BuildParams_TheSameValuesAsBicepParam_TypeCheckAndGiveTheSameParameters(bool scheduled)
+    {
+        using var dir = new TempDirectory();
+        var manifest = scheduled ? TestManifests.Load(dir, TestManifests.Scheduled) : Manifest.Load.Quickstart();
+        var emitted = AzureTemplate.Emit(manifest, "prod");
+        dir.Write("main.bicep", emitted.Bicep);
+        var paramFile = dir.Write("main.bicepparam", BicepParamFile.From(JsonNode.Parse(emitted.ParametersJson!)!.AsObject(), "main.bicep"));
+
+        var result = await BicepCli.RunAsync("build-params", paramFile, "--outfile", dir.Combine("built.parameters.json"));
+
+        Assert.True(result.ExitCode == 0 && result.Stderr.Trim().Length == 0, result.ToString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(emitted.ParametersJson!), JsonNode.Parse(File.ReadAllText(dir.Combine("built.parameters.json")))),
+            $"bicep build-params wrote\n{File.ReadAllText(dir.Combine("built.parameters.json"))}\nhakiri wrote\n{emitted.ParametersJson}");
+    }
+
+    [Fact]
+    public async Task BuildParams_MistypedValues_AreRefused_SoTheCheckAboveCanFail()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("main.bicep", AzureTemplate.Bicep);
+        var paramFile = dir.Write("main.bicepparam", "using 'main.bicep'\nparam projectName = 'p'\nparam stage = 3\nparam schedules = [{pipeline: 'a'}]\n");
+
+        var result = await BicepCli.RunAsync("build-params", paramFile, "--outfile", dir.Combine("built.parameters.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("BCP033", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("missing the following required properties: \"expression\"", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParameterCheck_CatchesUnknownMistypedAndMissingParameters_SoTheCheckAboveCanFail()
     {

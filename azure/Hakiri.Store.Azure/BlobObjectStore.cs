@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Hakiri.Model.Manifests;
 using Hakiri.Store.Objects;
 
 namespace Hakiri.Store.Azure;
@@ -24,6 +25,18 @@ public sealed class BlobObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(prefix);
         _container = container;
         _prefix = prefix.Trim('/').Length == 0 ? string.Empty : prefix.Trim('/') + "/";
+    }
+
+    /// <summary>
+    /// The store an <c>azblob://</c> location names, in the account the environment names (see <see cref="BlobClients"/>).
+    /// </summary>
+    /// <param name="location">The container and prefix.</param>
+    /// <param name="environment">Reads environment variables; the process environment when null.</param>
+    /// <exception cref="BlobStorageNotConfiguredException">The environment names no account.</exception>
+    public static BlobObjectStore Open(AzureBlobStoreLocation location, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new BlobObjectStore(BlobClients.Container(location.Container, location.Display, environment), location.Prefix);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed class AzureBlobStoreErrorTests(AzuriteFixture azurite)
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            $"error: The store azblob://{container.Name} names no storage account: set AZURE_STORAGE_CONNECTION_STRING (an account key, SAS or Azurite connection string) or AZURE_STORAGE_ACCOUNT (the account name, signed in through the Azure credential chain, e.g. `az login` or a managed identity).\n",
+            $"error: The store azblob://{container.Name}/shop names no storage account: set AZURE_STORAGE_CONNECTION_STRING (an account key, SAS or Azurite connection string) or AZURE_STORAGE_ACCOUNT (the account name, signed in through the Azure credential chain, e.g. `az login` or a managed identity).\n",
             run.Stderr);
         Assert.Empty(run.Stdout);
         Assert.Empty(container.GetBlobs());

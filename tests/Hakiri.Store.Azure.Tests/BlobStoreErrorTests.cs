@@ -45,6 +45,24 @@ public sealed class BlobStoreErrorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void Open_NoAccountConfigured_NamesTheWholeStore()
+    {
+        var error = Assert.Throws<BlobStorageNotConfiguredException>(() => BlobObjectStore.Open(new Model.Manifests.AzureBlobStoreLocation("store", "teams/shop"), _ => " "));
+
+        Assert.StartsWith("The store azblob://store/teams/shop names no storage account: set AZURE_STORAGE_CONNECTION_STRING", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_ConnectionString_ReachesTheContainer()
+    {
+        var container = await azurite.NewContainerAsync();
+        var store = BlobObjectStore.Open(new Model.Manifests.AzureBlobStoreLocation(container.Name, "shop"), azurite.Server.Environment.GetValueOrDefault);
+
+        await store.VerifyAsync();
+        Assert.Equal($"azblob://{container.Name}/shop", store.Display);
+    }
+
+    [Fact]
     public void Container_NoAccountConfigured_SaysWhichVariablesToSet()
     {
         var error = Assert.Throws<BlobStorageNotConfiguredException>(() => BlobClients.Container("store", _ => null));

@@ -28,7 +28,7 @@ internal static class ObjectStores
                 case S3StoreLocation s3:
                     return new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix);
                 case AzureBlobStoreLocation blob:
-                    var store = new BlobObjectStore(BlobClients.Container(blob.Container), blob.Prefix);
+                    var store = BlobObjectStore.Open(blob);
                     store.VerifyAsync(cancellationToken).GetAwaiter().GetResult();
                     return store;
                 default:

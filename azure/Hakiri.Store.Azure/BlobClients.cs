@@ -18,7 +18,11 @@ public static class BlobClients
 
     /// <summary>The container client for <paramref name="container"/> in the account the environment names.</summary>
     /// <exception cref="BlobStorageNotConfiguredException">The environment names no account.</exception>
-    public static BlobContainerClient Container(string container, Func<string, string?>? environment = null)
+    public static BlobContainerClient Container(string container, Func<string, string?>? environment = null) =>
+        Container(container, $"azblob://{container}", environment);
+
+    /// <summary>As <see cref="Container(string, Func{string, string?}?)"/>, naming <paramref name="store"/> in its error.</summary>
+    internal static BlobContainerClient Container(string container, string store, Func<string, string?>? environment)
     {
         ArgumentNullException.ThrowIfNull(container);
         environment ??= Environment.GetEnvironmentVariable;
@@ -35,7 +39,7 @@ public static class BlobClients
             return service.GetBlobContainerClient(container);
         }
 
-        throw new BlobStorageNotConfiguredException(container);
+        throw new BlobStorageNotConfiguredException(container, store);
     }
 }
 
@@ -44,7 +48,13 @@ public sealed class BlobStorageNotConfiguredException : Exception
 {
     /// <summary>Creates the exception for <paramref name="container"/>.</summary>
     public BlobStorageNotConfiguredException(string container)
-        : base($"The store azblob://{container} names no storage account: set {BlobClients.ConnectionStringVariable} (an account key, SAS or Azurite connection string) or {BlobClients.AccountVariable} (the account name, signed in through the Azure credential chain, e.g. `az login` or a managed identity).")
+        : this(container, $"azblob://{container}")
+    {
+    }
+
+    /// <summary>Creates the exception for <paramref name="container"/>, naming the whole <paramref name="store"/>.</summary>
+    internal BlobStorageNotConfiguredException(string container, string store)
+        : base($"The store {store} names no storage account: set {BlobClients.ConnectionStringVariable} (an account key, SAS or Azurite connection string) or {BlobClients.AccountVariable} (the account name, signed in through the Azure credential chain, e.g. `az login` or a managed identity).")
     {
     }
 }

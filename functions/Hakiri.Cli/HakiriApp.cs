@@ -72,6 +72,12 @@ internal static class HakiriApp
             await error.WriteLineAsync("hakiri: cancelled").ConfigureAwait(false);
             return ExitCodes.RunFailed;
         }
+        catch (Exception e) when (ObjectStores.Describe(e) is { } sentence)
+        {
+            // The remote store failed after it opened (a role removed, a container deleted mid-run).
+            await error.WriteLineAsync($"error: {sentence}").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
         catch (DuckDb.DuckDbException e)
         {
             // Reached when DuckDB itself cannot start (no libduckdb.so, a bad HAKIRI_DUCKDB_LIBRARY) or fails mid-step.

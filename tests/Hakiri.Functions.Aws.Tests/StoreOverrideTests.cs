@@ -25,6 +25,19 @@ public sealed class StoreOverrideTests
         Assert.Equal(new LocalStoreLocation(Path.GetFullPath("/tmp/store")), LambdaBootstrap.StoreOverride("/tmp/store"));
 
     [Fact]
+    public void AzureBlobOverride_IsParsedAndRefusedWithASentence()
+    {
+        using var project = Samples.CopyQuickstart();
+        var manifest = Hakiri.Manifest.ManifestLoader.LoadProject(project.Combine("hakiri.toml")).Value!;
+        var settings = new EnvironmentSettings("127.0.0.1:9", "discover", project.Combine("hakiri.toml"), "azblob://store/shop");
+
+        Assert.Equal(new AzureBlobStoreLocation("store", "shop"), LambdaBootstrap.StoreOverride("azblob://store/shop"));
+        var error = Assert.Throws<Hakiri.Steps.Errors.StepFailedException>(() => LambdaBootstrap.OpenStore(settings, manifest));
+        Assert.Equal(Hakiri.Model.Steps.StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("The store azblob://store/shop is not one a Lambda function opens", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task S3Override_LandsALocalStoreManifestIntoTheBucket()
     {
         using var moto = new MotoServer();

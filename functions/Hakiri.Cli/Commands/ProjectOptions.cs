@@ -21,7 +21,7 @@ internal static class ProjectOptions
         return loaded.Diagnostics.Any(d => d.IsError) ? null : loaded.Value;
     }
 
-    /// <summary>Loads the manifest and opens its store (local, or a mirror of S3), printing diagnostics; null means exit 2.</summary>
+    /// <summary>Loads the manifest and opens its store (local, or a mirror of S3 or Blob storage), printing diagnostics; null means exit 2.</summary>
     public static StoreSession? Load(string path, TextWriter error, bool missingDirectoriesAreErrors = false)
     {
         var result = ManifestLoader.LoadProject(path);
@@ -34,6 +34,14 @@ internal static class ProjectOptions
             return null;
         }
 
-        return StoreSession.Open(manifest);
+        try
+        {
+            return StoreSession.Open(manifest);
+        }
+        catch (StoreOpenException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return null;
+        }
     }
 }

@@ -14,21 +14,19 @@ using Hakiri.Wasm;
 namespace Hakiri.Cli.Commands;
 
 /// <summary>
-/// A command's view of the project's store: the local directory itself, or, for <c>s3://</c> stores, a mirror in a
-/// temporary directory that steps run against and that commits back with conditional puts.
+/// A command's view of the project's store: the local directory itself, or, for object stores (<c>s3://</c>,
+/// <c>azblob://</c>; see <see cref="ObjectStores"/>), a mirror in a temporary directory that steps run against and that
+/// commits back with conditional puts.
 /// </summary>
 internal sealed class StoreSession : IDisposable
 {
     private static readonly Lazy<ConnectorServices> DefaultServices = new(() => ConnectorServices.CreateDefault(objects: S3ObjectSource.Open, wasm: WasmConnectors.Create));
 
-    private readonly S3ObjectStore? _s3;
-
-    private StoreSession(ProjectManifest manifest, StoreLayout layout, StoreMirror? mirror, S3ObjectStore? s3)
+    private StoreSession(ProjectManifest manifest, StoreLayout layout, StoreMirror? mirror)
     {
         Manifest = manifest;
         Layout = layout;
         Mirror = mirror;
-        _s3 = s3;
     }
 
     public ProjectManifest Manifest { get; }
@@ -37,16 +35,17 @@ internal sealed class StoreSession : IDisposable
 
     public StoreMirror? Mirror { get; }
 
+    /// <summary>Opens the manifest's store.</summary>
+    /// <exception cref="StoreOpenException">The store cannot be used as configured.</exception>
     public static StoreSession Open(ProjectManifest manifest)
     {
-        if (manifest.Store is S3StoreLocation s3)
+        if (ObjectStores.Open(manifest.Store) is { } remote)
         {
-            var remote = new S3ObjectStore(S3ObjectStore.CreateClient(), s3.Bucket, s3.Prefix);
             var cache = Path.Combine(Path.GetTempPath(), "hakiri-" + Guid.NewGuid().ToString("N")[..12]);
-            return new StoreSession(manifest, new StoreLayout(cache), new StoreMirror(remote, new StoreLayout(cache)), remote);
+            return new StoreSession(manifest, new StoreLayout(cache), new StoreMirror(remote, new StoreLayout(cache)));
         }
 
-        return new StoreSession(manifest, new StoreLayout(((LocalStoreLocation)manifest.Store).Directory), null, null);
+        return new StoreSession(manifest, new StoreLayout(((LocalStoreLocation)manifest.Store).Directory), null);
     }
 
     /// <summary>
@@ -94,7 +93,7 @@ internal sealed class StoreSession : IDisposable
 
     public void Dispose()
     {
-        _s3?.Dispose();
+        (Mirror?.Remote as IDisposable)?.Dispose();
         if (Mirror is not null && Directory.Exists(Layout.Root))
         {
             Directory.Delete(Layout.Root, recursive: true);

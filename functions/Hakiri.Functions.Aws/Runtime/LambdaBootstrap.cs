@@ -113,7 +113,7 @@ internal static class LambdaBootstrap
             $"The manifest {settings.ManifestPath} does not load: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError))}");
     }
 
-    private static (StoreLayout Layout, StoreMirror? Mirror) OpenStore(EnvironmentSettings settings, ProjectManifest manifest)
+    internal static (StoreLayout Layout, StoreMirror? Mirror) OpenStore(EnvironmentSettings settings, ProjectManifest manifest)
     {
         var store = settings.StoreOverride is { } overridden ? StoreOverride(overridden) : manifest.Store;
         if (store is S3StoreLocation s3)
@@ -123,12 +123,15 @@ internal static class LambdaBootstrap
             return (mirror.Local, mirror);
         }
 
-        return (new StoreLayout(((LocalStoreLocation)store).Directory), null);
+        if (store is LocalStoreLocation local)
+        {
+            return (new StoreLayout(local.Directory), null);
+        }
+
+        throw new StepFailedException(StepErrors.BadInput,
+            $"The store {store.Display} is not one a Lambda function opens: set HAKIRI_STORE (or the manifest's store) to s3://bucket/prefix or a directory; Azure Blob stores run in the Azure function app.");
     }
 
-    /// <summary><c>HAKIRI_STORE</c>: <c>s3://bucket[/prefix]</c> (what the deployed stack sets) or a directory.</summary>
-    internal static StoreLocation StoreOverride(string value) =>
-        value.StartsWith(S3StoreLocation.Scheme, StringComparison.Ordinal)
-            ? S3StoreLocation.Parse(value)
-            : new LocalStoreLocation(Path.GetFullPath(value));
+    /// <summary><c>HAKIRI_STORE</c>: <c>s3://bucket[/prefix]</c> (what the deployed stack sets), <c>azblob://…</c> or a directory.</summary>
+    internal static StoreLocation StoreOverride(string value) => StoreLocation.FromString(value);
 }

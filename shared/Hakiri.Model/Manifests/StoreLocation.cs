@@ -9,6 +9,25 @@ public abstract record StoreLocation
 
     /// <summary>The location as a user would write it in the manifest.</summary>
     public abstract string Display { get; }
+
+    /// <summary>
+    /// Reads a store as an override names it (<c>HAKIRI_STORE</c> in a deployed function): <c>s3://bucket[/prefix]</c>,
+    /// <c>azblob://container[/prefix]</c>, or else a directory, made absolute against the current directory. Names are
+    /// not checked here; the manifest binder checks them with positions.
+    /// </summary>
+    /// <param name="value">The store as written.</param>
+    public static StoreLocation FromString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.StartsWith(S3StoreLocation.Scheme, StringComparison.Ordinal))
+        {
+            return S3StoreLocation.Parse(value);
+        }
+
+        return value.StartsWith(AzureBlobStoreLocation.Scheme, StringComparison.Ordinal)
+            ? AzureBlobStoreLocation.Parse(value)
+            : new LocalStoreLocation(Path.GetFullPath(value));
+    }
 }
 
 /// <summary>A store in a local directory.</summary>

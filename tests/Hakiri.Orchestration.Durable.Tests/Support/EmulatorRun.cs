@@ -25,12 +25,20 @@ internal static class EmulatorRun
         try
         {
             await runner.RunAsync([]);
-            return new RunOutcome(StoreContent.Of(layout), host.Calls, null, null);
+            return new RunOutcome(StoreContent.Of(layout), Calls(layout, host), null, null);
         }
         catch (StepFailedException e)
         {
-            return new RunOutcome(null, host.Calls, e.ErrorName, e.Message);
+            return new RunOutcome(null, Calls(layout, host), e.ErrorName, e.Message);
         }
+    }
+
+    // The calls as the execution history records them; the host saw the same ones.
+    private static IReadOnlyList<(string Step, string? Table)> Calls(StoreLayout layout, FaultingStepHost host)
+    {
+        var calls = EmulatorHistory.Calls(layout);
+        Assert.Equal(host.Calls.Order(), calls.Order());
+        return calls;
     }
 
     public static ProjectManifest Load(TempDirectory project)

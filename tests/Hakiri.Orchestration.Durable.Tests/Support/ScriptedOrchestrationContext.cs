@@ -50,7 +50,14 @@ internal sealed class ScriptedOrchestrationContext : TaskOrchestrationContext
         return (Task<TResult>)(object)call.Result.Task;
     }
 
-    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The timers the orchestrator created, as waits from <see cref="CurrentUtcDateTime"/>; they fire at once.</summary>
+    public List<TimeSpan> Timers { get; } = [];
+
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        Timers.Add(fireAt - CurrentUtcDateTime);
+        return Task.CompletedTask;
+    }
 
     public override T GetInput<T>() => default!;
 

@@ -52,33 +52,34 @@ internal static class AslBuilder
             : $"States.Format('{step} failed: {{}}', $.error.Cause)",
     };
 
-    // Rate limits back off longest; transient faults (ours, Lambda's, timeouts) retry a few times with jitter;
-    // expired credentials get one retry, by which time the host has refreshed them. Anything else fails at once.
-    private static JsonArray Retries() => new(
-        new JsonObject
+    // The numbers live in StepRetryPolicy, which the Durable orchestrator applies too.
+    private static JsonArray Retries() => new([.. StepRetryPolicy.Rules.Select(r => (JsonNode?)Retrier(r))]);
+
+    private static JsonObject Retrier(StepRetryRule rule)
+    {
+        var retrier = new JsonObject
         {
-            ["ErrorEquals"] = Strings(StepErrors.RateLimited),
-            ["IntervalSeconds"] = 5,
-            ["BackoffRate"] = 2.0,
-            ["MaxAttempts"] = 6,
-            ["MaxDelaySeconds"] = 300,
-            ["JitterStrategy"] = "FULL",
-        },
-        new JsonObject
+            ["ErrorEquals"] = Strings([.. rule.Errors]),
+            ["IntervalSeconds"] = (int)rule.Interval.TotalSeconds,
+        };
+        if (rule.BackoffRate is { } rate)
         {
-            ["ErrorEquals"] = Strings([StepErrors.Transient, .. StepErrors.LambdaTransient, "States.Timeout"]),
-            ["IntervalSeconds"] = 2,
-            ["BackoffRate"] = 2.0,
-            ["MaxAttempts"] = 4,
-            ["MaxDelaySeconds"] = 60,
-            ["JitterStrategy"] = "FULL",
-        },
-        new JsonObject
+            retrier["BackoffRate"] = rate;
+        }
+
+        retrier["MaxAttempts"] = rule.MaxAttempts;
+        if (rule.MaxDelay is { } max)
         {
-            ["ErrorEquals"] = Strings(StepErrors.AuthExpired),
-            ["IntervalSeconds"] = 1,
-            ["MaxAttempts"] = 1,
-        });
+            retrier["MaxDelaySeconds"] = (int)max.TotalSeconds;
+        }
+
+        if (rule.FullJitter)
+        {
+            retrier["JitterStrategy"] = "FULL";
+        }
+
+        return retrier;
+    }
 
     public static JsonArray Strings(params string[] values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 

@@ -18,7 +18,7 @@ namespace Hakiri.Emit.Asl;
 public static class PipelineStateMachine
 {
     /// <summary>Tables processed at once by the Map state.</summary>
-    public const int TableConcurrency = 4;
+    public const int TableConcurrency = PipelineLimits.TableConcurrency;
 
     /// <summary>The definition for <paramref name="pipeline"/>, or for all of the project's pipelines when null.</summary>
     public static JsonObject Build(ProjectManifest manifest, string? pipeline = null)

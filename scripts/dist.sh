@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the release bundle dist/hakiri-<version>-linux-x64.tar.gz (its layout: docs/install.md): the Native AOT
-# `hakiri` with the native libraries it loads in bin/, the framework-dependent CDK app in lib/infra/aws/ and the
-# Lambda package in lib/lambda/. `hakiri --version` prints <version>+<commit> from Directory.Build.props and git.
+# `hakiri` with the native libraries it loads in bin/, the framework-dependent CDK app in lib/infra/aws/, the
+# Lambda package in lib/lambda/ and the Azure function package in lib/azure/. `hakiri --version` prints <version>+<commit> from Directory.Build.props and git.
 #   scripts/dist.sh
 # HAKIRI_LAMBDA_ZIP=<zip> takes a Lambda package scripts/package-aws.sh has already built (scripts/test.sh does)
-# instead of publishing the bootstrap again.
+# instead of publishing the bootstrap again; HAKIRI_AZURE_PACKAGE=<zip> one scripts/package-azure.sh has built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -16,7 +16,7 @@ work=artifacts/dist
 stage=$work/$name
 logs=$work/logs
 rm -rf "$stage"
-mkdir -p "$stage/bin" "$stage/lib/infra/aws" "$stage/lib/lambda" "$logs" dist
+mkdir -p "$stage/bin" "$stage/lib/infra/aws" "$stage/lib/lambda" "$stage/lib/azure" "$logs" dist
 
 # Publishes a project; any warning fails the bundle (trimming and AOT warnings are errors here too).
 publish() {
@@ -47,6 +47,14 @@ if [ -n "${HAKIRI_LAMBDA_ZIP:-}" ]; then
 else
   scripts/package-aws.sh "" "$work/hakiri-functions.zip" >"$logs/lambda.log" 2>&1 || { cat "$logs/lambda.log" >&2; exit 1; }
   cp "$work/hakiri-functions.zip" "$stage/lib/lambda/hakiri-functions.zip"
+fi
+
+echo "== Azure function package"
+if [ -n "${HAKIRI_AZURE_PACKAGE:-}" ]; then
+  cp "$HAKIRI_AZURE_PACKAGE" "$stage/lib/azure/hakiri-functions-azure.zip"
+else
+  scripts/package-azure.sh "" "$work/hakiri-functions-azure.zip" >"$logs/azure.log" 2>&1 || { cat "$logs/azure.log" >&2; exit 1; }
+  cp "$work/hakiri-functions-azure.zip" "$stage/lib/azure/hakiri-functions-azure.zip"
 fi
 
 cp docs/install.md "$stage/INSTALL.md"

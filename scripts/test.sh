@@ -22,8 +22,11 @@ echo "== native AOT Lambda bootstrap (the Lambda host tests run against it)"
 scripts/package-aws.sh > "$log_dir/package-aws.log" 2>&1 || { cat "$log_dir/package-aws.log"; exit 1; }
 export HAKIRI_BOOTSTRAP="$PWD/artifacts/lambda/publish/bootstrap"
 
-echo "== release bundle (native AOT hakiri, CDK app, Lambda package)"
-HAKIRI_LAMBDA_ZIP=artifacts/lambda/hakiri-functions.zip scripts/dist.sh > "$log_dir/dist.log" 2>&1 || { cat "$log_dir/dist.log"; exit 1; }
+echo "== Azure function package (the bundle carries it)"
+scripts/package-azure.sh > "$log_dir/package-azure.log" 2>&1 || { cat "$log_dir/package-azure.log"; exit 1; }
+
+echo "== release bundle (native AOT hakiri, CDK app, Lambda and Azure packages)"
+HAKIRI_LAMBDA_ZIP=artifacts/lambda/hakiri-functions.zip HAKIRI_AZURE_PACKAGE=artifacts/azure/hakiri-functions-azure.zip scripts/dist.sh > "$log_dir/dist.log" 2>&1 || { cat "$log_dir/dist.log"; exit 1; }
 version=$(sed -nE 's:.*<Version>([^<]+)</Version>.*:\1:p' Directory.Build.props | head -n 1)
 export HAKIRI_BUNDLE="$PWD/dist/hakiri-$version-linux-x64.tar.gz"
 
@@ -68,6 +71,8 @@ smoke "connector test github sample (cassette replay, Arrow → DuckDB)" 0 "$bin
 smoke "connector test missing cassette exits 2" 2 "$bin" connector test issues -m samples/github/hakiri.toml --cassette "$smoke_dir/none.json"
 smoke "emit asl" 0 "$bin" emit asl -m "$smoke_dir/quickstart/hakiri.toml" -o "$smoke_dir/quickstart.asl.json"
 smoke "asl matches golden" 0 cmp "$smoke_dir/quickstart.asl.json" tests/Hakiri.Emit.Tests/Golden/quickstart.asl.json
+smoke "emit azure" 0 "$bin" emit azure -m "$smoke_dir/quickstart/hakiri.toml" -o "$smoke_dir/azure"
+smoke "azure template is the checked-in module" 0 cmp "$smoke_dir/azure/main.json" infra/azure/main.json
 rm -rf "$smoke_dir"
 
 # One closing line for CI: every test case plus the smoke checks.

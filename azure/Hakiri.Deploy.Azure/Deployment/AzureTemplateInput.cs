@@ -16,10 +16,7 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
     {
         using var template = JsonDocument.Parse(TemplateJson);
         using var parameters = JsonDocument.Parse(ParametersJson);
-        var values = parameters.RootElement.TryGetProperty("parameters", out var inner) && parameters.RootElement.TryGetProperty("contentVersion", out _)
-            ? inner
-            : parameters.RootElement;
-        return new DeploymentRequest(new DeploymentRequestProperties("Incremental", template.RootElement.Clone(), values.Clone()));
+        return new DeploymentRequest(new DeploymentRequestProperties("Incremental", template.RootElement.Clone(), Values(parameters.RootElement).Clone()));
     }
 
     /// <summary>
@@ -35,10 +32,24 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
             return [];
         }
 
+        using var parameters = JsonDocument.Parse(ParametersJson);
+        var values = Values(parameters.RootElement);
         return resources.ValueKind == JsonValueKind.Object
             ? [.. resources.EnumerateObject().Where(r => !IsExisting(r.Value)).Select(r => (Text(r.Value, "type"), r.Name))]
-            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).Select(r => (Text(r, "type"), Text(r, "name")))];
+            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).Select(r => (Text(r, "type"), Resolve(Text(r, "name"), values)))];
     }
+
+    /// <summary>A name written <c>[parameters('x')]</c> with x's string value in its place; any other expression as written.</summary>
+    private static string Resolve(string name, JsonElement parameters) =>
+        name.StartsWith("[parameters('", StringComparison.Ordinal) && name.EndsWith("')]", StringComparison.Ordinal)
+        && parameters.ValueKind == JsonValueKind.Object
+        && parameters.TryGetProperty(name["[parameters('".Length..^"')]".Length], out var parameter)
+        && parameter.ValueKind == JsonValueKind.Object && parameter.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : name;
+
+    private static JsonElement Values(JsonElement root) =>
+        root.TryGetProperty("parameters", out var inner) && root.TryGetProperty("contentVersion", out _) ? inner : root;
 
     private static bool IsExisting(JsonElement resource) =>
         resource.TryGetProperty("existing", out var existing) && existing.ValueKind == JsonValueKind.True;

@@ -105,6 +105,7 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
 
     [Theory]
     [InlineData("no credentials", "error: no Azure credentials found: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or sign in with `az login`")]
+    [InlineData("rejected token", "the token was rejected; sign in again (`az login`)")]
     [InlineData("unknown location", "error: 'mars-north' is not an Azure region")]
     [InlineData("no subscription", "error: no Azure subscription is set — pass --subscription ID or set AZURE_SUBSCRIPTION_ID")]
     [InlineData("bad subscription", "is not a subscription id (a GUID)")]
@@ -121,6 +122,9 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
         {
             case "no credentials":
                 environment["PATH"] = Path.GetDirectoryName(Environment.ProcessPath)!;
+                break;
+            case "rejected token":
+                environment["PATH"] = harness.RejectedTokenPath();
                 break;
             case "unknown location":
                 extra = ["--location", "mars-north"];

@@ -38,14 +38,14 @@ internal sealed class DeployHarness : IDisposable
             File.Copy(file, Path.Combine(Template, Path.GetFileName(file)));
         }
 
-        _dir.Write("bin/az", $$"""
-            #!/bin/sh
-            echo '{"accessToken":"{{StandInArm.Token}}","expiresOn":"2099-01-01 00:00:00.000000","expires_on":4070908800,"subscription":"{{Subscription}}","tenant":"72f988bf-86f1-41af-91ab-2d7cd011db47","tokenType":"Bearer"}'
-            """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(_dir.Combine("bin", "az"), (UnixFileMode)Convert.ToInt32("755", 8));
-        }
+        WriteAz("bin", StandInArm.Token);
+    }
+
+    /// <summary>A PATH whose <c>az</c> prints a token ARM rejects (expired, other tenant).</summary>
+    public string RejectedTokenPath()
+    {
+        WriteAz("rejected", "some-other-token");
+        return $"{_dir.Combine("rejected")}:{DotnetDirectory}:/usr/bin:/bin";
     }
 
     public string Stage { get; }
@@ -95,4 +95,16 @@ internal sealed class DeployHarness : IDisposable
 
     private static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> environment, string[] arguments) =>
         ExternalProcess.RunAsync("dotnet", [Cli, .. arguments], timeout: TimeSpan.FromMinutes(3), environment: environment);
+
+    private void WriteAz(string folder, string token)
+    {
+        _dir.Write($"{folder}/az", $$"""
+            #!/bin/sh
+            echo '{"accessToken":"{{token}}","expiresOn":"2099-01-01 00:00:00.000000","expires_on":4070908800,"subscription":"{{Subscription}}","tenant":"72f988bf-86f1-41af-91ab-2d7cd011db47","tokenType":"Bearer"}'
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_dir.Combine(folder, "az"), (UnixFileMode)Convert.ToInt32("755", 8));
+        }
+    }
 }

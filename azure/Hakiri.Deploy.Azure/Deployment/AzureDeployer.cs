@@ -108,6 +108,14 @@ public sealed class AzureDeployer
 
         await progress.PollAsync(cancellationToken).ConfigureAwait(false);
         var deployment = await _api.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false);
+        // Without an Azure-AsyncOperation header (ARM always sends one for deployments; a proxy might not) poll the deployment itself.
+        while (deployment?.Properties?.ProvisioningState is { } running && running is not ("Succeeded" or "Failed" or "Canceled"))
+        {
+            await Task.Delay(ArmOperation.DefaultInterval, cancellationToken).ConfigureAwait(false);
+            await progress.PollAsync(cancellationToken).ConfigureAwait(false);
+            deployment = await _api.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+
         if (deployment?.Properties?.ProvisioningState is { } state && state != "Succeeded")
         {
             throw new AzureDeploymentException(false, await progress.DescribeFailureAsync(deployment.Properties.Error, cancellationToken).ConfigureAwait(false));

@@ -39,9 +39,9 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
         Assert.Contains("storeAccountName    hkquickstartdevstore", created.Stdout, StringComparison.Ordinal);
         Assert.Equal(5, _arm.Resources(harness.Group)!.Count);
         Assert.Equal(published + 1, _arm.Published.Count);
+        Assert.Equal(File.ReadAllText(harness.Manifest), ReadManifest(_arm.Published.Last()));
         using (var zip = new ZipArchive(new MemoryStream(_arm.Published.Last())))
         {
-            Assert.Equal(File.ReadAllText(harness.Manifest), new StreamReader(zip.GetEntry("hakiri.toml")!.Open()).ReadToEnd());
             Assert.NotNull(zip.GetEntry("functions.metadata"));
         }
 
@@ -55,13 +55,23 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
         Assert.Contains($"No changes: deployment {harness.Group} in {harness.Group} is up to date.", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(published + 1, _arm.Published.Count);
 
+        // Only the manifest changed: the package is published again, the deployment is not repeated.
+        File.AppendAllText(harness.Manifest, "\n# edited\n");
+        var puts = _arm.Requests.Count(r => r.Method == "PUT" && r.Path.Contains("/deployments/", StringComparison.Ordinal));
+        var manifestOnly = await harness.DeployAsync();
+        Assert.True(manifestOnly.ExitCode == 0, manifestOnly.ToString());
+        Assert.Contains("publishing the changed function package only", manifestOnly.Stdout, StringComparison.Ordinal);
+        Assert.Equal(published + 2, _arm.Published.Count);
+        Assert.EndsWith("# edited\n", ReadManifest(_arm.Published.Last()), StringComparison.Ordinal);
+        Assert.Equal(puts, _arm.Requests.Count(r => r.Method == "PUT" && r.Path.Contains("/deployments/", StringComparison.Ordinal)));
+
         File.WriteAllText(Path.Combine(harness.Template, "main.parameters.json"),
             File.ReadAllText(Path.Combine(harness.Template, "main.parameters.json")).Replace("\"planName\"", "\"instanceMemoryMB\": { \"value\": 4096 },\n    \"planName\"", StringComparison.Ordinal));
         var plan = await harness.DeployAsync("--plan");
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("~ hakiri-quickstart-dev  Microsoft.Web/sites  (properties)", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("0 to add, 1 to change, 0 to remove, 4 unchanged.", plan.Stdout, StringComparison.Ordinal);
-        Assert.Equal(published + 1, _arm.Published.Count);
+        Assert.Equal(published + 2, _arm.Published.Count);
 
         var updated = await harness.DeployAsync();
         Assert.True(updated.ExitCode == 0, updated.ToString());
@@ -156,4 +166,11 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
     }
 
     private int Writes() => _arm.Requests.Count(r => r.Method is "PUT" or "DELETE" || (r.Method == "POST" && !r.Path.Contains("/whatIf", StringComparison.OrdinalIgnoreCase)));
+
+    private static string ReadManifest(byte[] package)
+    {
+        using var zip = new ZipArchive(new MemoryStream(package));
+        using var reader = new StreamReader(zip.GetEntry("hakiri.toml")!.Open());
+        return reader.ReadToEnd();
+    }
 }

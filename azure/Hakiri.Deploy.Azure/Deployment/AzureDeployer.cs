@@ -77,7 +77,17 @@ public sealed class AzureDeployer
             _output.WriteLine($"Created resource group {_target.ResourceGroup} in {location}.");
         }
 
-        var deployment = await RunDeploymentAsync(request, cancellationToken).ConfigureAwait(false);
+        ArmDeployment? deployment;
+        if (group is not null && plan.IsEmpty)
+        {
+            _output.WriteLine("The template is already deployed; publishing the changed function package only.");
+            deployment = await _api.GetDeploymentAsync(_target.DeploymentName, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            deployment = await RunDeploymentAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         WriteOutputs(deployment);
         if (AzureOutputs.Text(deployment, AzureOutputs.FunctionAppName) is not { } app)
         {

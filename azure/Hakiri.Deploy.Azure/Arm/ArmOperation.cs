@@ -10,7 +10,7 @@ namespace Hakiri.Deploy.Azure.Arm;
 internal static class ArmOperation
 {
     /// <summary>The poll interval when ARM names none.</summary>
-    public static TimeSpan DefaultInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public static TimeSpan DefaultInterval { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Waits until the operation <paramref name="started"/> began is done; throws <see cref="ArmException"/> when it

@@ -78,7 +78,7 @@ internal static class DeployCommand
                 temporary?.Delete(recursive: true);
             }
         });
-        return new Command("deploy", "Deploy the project to a cloud.") { aws };
+        return new Command("deploy", "Deploy the project to a cloud.") { aws, DeployAzureCommand.Create() };
     }
 
     public static Command CreateDestroy()
@@ -128,7 +128,7 @@ internal static class DeployCommand
                 return Report(e, console.Error);
             }
         });
-        return new Command("destroy", "Remove a deployed project from a cloud.") { aws };
+        return new Command("destroy", "Remove a deployed project from a cloud.") { aws, DestroyAzureCommand.Create() };
     }
 
     /// <summary>How often CloudFormation is asked about a change set or stack in progress.</summary>

@@ -126,7 +126,7 @@ internal static class CdkApp
             return [installed];
         }
 
-        foreach (var root in RepositoryRoots())
+        foreach (var root in InstallLayout.RepositoryRoots())
         {
             var project = Path.Combine(root, "infra", AppName);
             foreach (var configuration in new[] { "Release", "Debug" })
@@ -150,25 +150,9 @@ internal static class CdkApp
     /// <summary>The bundle's Lambda package beside the binary, else a checkout's artifacts/lambda.</summary>
     private static string DefaultAsset() =>
         new[] { InstallLayout.LambdaPackage(AppContext.BaseDirectory) }
-            .Concat(RepositoryRoots().Select(r => Path.Combine(r, "artifacts", "lambda", "hakiri-functions.zip")))
+            .Concat(InstallLayout.RepositoryRoots().Select(r => Path.Combine(r, "artifacts", "lambda", "hakiri-functions.zip")))
             .FirstOrDefault(File.Exists)
         ?? Path.Combine("artifacts", "lambda", "hakiri-functions.zip");
-
-    /// <summary>Directories above the working directory and the binary that hold Hakiri.sln.</summary>
-    private static IEnumerable<string> RepositoryRoots()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Hakiri.sln")))
-                {
-                    yield return dir.FullName;
-                    break;
-                }
-            }
-        }
-    }
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -17,4 +17,24 @@ internal static class InstallLayout
     /// <summary>The Lambda package: <c>lib/lambda/hakiri-functions.zip</c>.</summary>
     public static string LambdaPackage(string baseDirectory) =>
         Path.Combine(Root(baseDirectory), "lib", "lambda", "hakiri-functions.zip");
+
+    /// <summary>The Azure function package: <c>lib/azure/hakiri-functions-azure.zip</c>.</summary>
+    public static string AzurePackage(string baseDirectory) =>
+        Path.Combine(Root(baseDirectory), "lib", "azure", "hakiri-functions-azure.zip");
+
+    /// <summary>Directories above the working directory and the binary that hold Hakiri.sln (a checkout).</summary>
+    public static IEnumerable<string> RepositoryRoots()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Hakiri.sln")))
+                {
+                    yield return dir.FullName;
+                    break;
+                }
+            }
+        }
+    }
 }

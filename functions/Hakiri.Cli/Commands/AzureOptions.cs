@@ -8,8 +8,8 @@ internal static class AzureOptions
 {
     public static Option<string> Stage() => new("--stage")
     {
-        Description = "Deployment stage; the resource group and the deployment are named hakiri-<project>-<stage>.",
-        DefaultValueFactory = _ => "dev",
+        Description = "Deployment stage (1-16 lower-case letters, digits and hyphens), part of the Azure resource names; the resource group and the deployment are named hakiri-<project>-<stage>.",
+        DefaultValueFactory = _ => Hakiri.Emit.Azure.AzureTemplate.DefaultStage,
     };
 
     public static Option<string?> ResourceGroup() => new("--resource-group", "-g")

@@ -20,7 +20,7 @@ internal static class DeployAzureCommand
         var subscription = AzureOptions.Subscription();
         var endpoint = AzureOptions.EndpointUrl();
         var plan = new Option<bool>("--plan") { Description = "Show what would be created, changed or deleted (an ARM what-if), and change nothing." };
-        var template = new Option<string?>("--template") { Description = "The folder `hakiri emit azure -o DIR` wrote (main.json, main.parameters.json)." };
+        var template = new Option<string?>("--template") { Description = "Deploy main.json and main.parameters.json from this folder (e.g. written by `hakiri emit azure -o DIR`, then edited) instead of the template emitted from the manifest." };
         var azure = new Command("azure", "Deploy the project's template to a resource group through Azure Resource Manager and publish the function package.")
         {
             manifest, stage, group, location, subscription, endpoint, plan, template,
@@ -38,7 +38,7 @@ internal static class DeployAzureCommand
             try
             {
                 var target = AzureTarget.Resolve(project.Name, parse.GetValue(stage)!, parse.GetValue(subscription), parse.GetValue(group), parse.GetValue(location));
-                if (AzureTemplateSource.Load(parse.GetValue(template), console.Error) is not { } input || Package(project.ManifestPath, temporary.Path, console.Error) is not { } package)
+                if (AzureTemplateSource.Load(project, parse.GetValue(manifest)!, parse.GetValue(stage)!, parse.GetValue(template), console.Error) is not { } input || Package(project.ManifestPath, temporary.Path, console.Error) is not { } package)
                 {
                     return ExitCodes.BadInput;
                 }

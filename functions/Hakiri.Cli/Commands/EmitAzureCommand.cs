@@ -15,11 +15,7 @@ internal static class EmitAzureCommand
     {
         var manifest = ProjectOptions.Manifest();
         var output = new Option<string>("--output", "-o") { Description = "The directory main.bicep, main.json and main.parameters.json are written to (created if missing).", DefaultValueFactory = _ => "azure.out" };
-        var stage = new Option<string>("--stage")
-        {
-            Description = "Deployment stage, part of the Azure resource names: 1-16 lower-case letters, digits and hyphens.",
-            DefaultValueFactory = _ => AzureTemplate.DefaultStage,
-        };
+        var stage = AzureOptions.Stage();
         var command = new Command("azure", "The Azure deployment (Bicep): store and runtime storage accounts, a Flex Consumption function app, Log Analytics + Application Insights, role assignments; with the parameters from the manifest.")
         {
             manifest, output, stage,

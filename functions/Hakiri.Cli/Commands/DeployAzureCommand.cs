@@ -29,6 +29,7 @@ internal static class DeployAzureCommand
         {
             var console = parse.InvocationConfiguration;
             if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project
+                || !DeployablePipelines.CheckDeployableToAzure(project, console.Error)
                 || AzureOptions.Endpoint(parse.GetValue(endpoint), console.Error) is not { } url)
             {
                 return ExitCodes.BadInput;

@@ -32,7 +32,7 @@ internal static class DeployCommand
         {
             var console = parse.InvocationConfiguration;
             if (ProjectOptions.LoadManifest(parse.GetValue(manifest)!, console.Error) is not { } project || !TryEndpoint(parse.GetValue(endpoint), console.Error, out var url)
-                || !WasmPipelines.CheckDeployable(project, console.Error))
+                || !DeployablePipelines.CheckDeployable(project, console.Error))
             {
                 return ExitCodes.BadInput;
             }

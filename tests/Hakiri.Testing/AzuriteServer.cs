@@ -27,7 +27,7 @@ public sealed class AzuriteServer : IDisposable
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run scripts/install-test-deps.sh (it runs npm install in tests/tools).");
         }
 
-        var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo(executable);
         foreach (var argument in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(CultureInfo.InvariantCulture),
@@ -37,21 +37,7 @@ public sealed class AzuriteServer : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (!Loopback.Accepts(Port))
-        {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{Port}.");
-            }
-
-            Thread.Sleep(100);
-        }
+        _process = Loopback.StartServer(info, Port, "Azurite");
     }
 
     /// <summary>The loopback port of the Blob service.</summary>
@@ -71,15 +57,5 @@ public sealed class AzuriteServer : IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        // Azurite may ignore the first signal while it flushes; the process tree is killed outright.
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => Loopback.Stop(_process);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -27,5 +28,49 @@ public static class Loopback
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Starts a server process that listens on 127.0.0.1:<paramref name="port"/>, discarding its output, and waits until
+    /// it accepts connections (at most 30 s).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It exited or did not listen in time.</exception>
+    public static Process StartServer(ProcessStartInfo info, int port, string name)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        info.UseShellExecute = false;
+        info.RedirectStandardError = true;
+        info.RedirectStandardOutput = true;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (!Accepts(port))
+        {
+            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                Stop(process);
+                throw new InvalidOperationException($"{name} did not start on 127.0.0.1:{port}.");
+            }
+
+            Thread.Sleep(100);
+        }
+
+        return process;
+    }
+
+    /// <summary>Kills a server process started by <see cref="StartServer"/> with its children, and waits for it.</summary>
+    public static void Stop(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process.Dispose();
     }
 }

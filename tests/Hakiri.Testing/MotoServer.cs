@@ -17,7 +17,7 @@ public sealed class MotoServer : IDisposable
     public MotoServer(IReadOnlyDictionary<string, string>? environment = null)
     {
         Port = Loopback.FreePort();
-        var info = new ProcessStartInfo("moto_server") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("moto_server");
         foreach (var argument in new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
@@ -30,26 +30,11 @@ public sealed class MotoServer : IDisposable
 
         try
         {
-            _process = Process.Start(info)!;
+            _process = Loopback.StartServer(info, Port, "moto_server");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException("moto_server is not installed: run scripts/test.sh (it installs it), or pip install \"moto[server]\".", e);
-        }
-
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (!Loopback.Accepts(Port))
-        {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new InvalidOperationException($"moto_server did not start on 127.0.0.1:{Port}.");
-            }
-
-            Thread.Sleep(100);
         }
     }
 
@@ -69,14 +54,5 @@ public sealed class MotoServer : IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => Loopback.Stop(_process);
 }

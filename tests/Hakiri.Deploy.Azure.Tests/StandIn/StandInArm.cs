@@ -36,6 +36,9 @@ public sealed partial class StandInArm : IAsyncDisposable
     /// <summary>The zips POSTed to the OneDeploy endpoint.</summary>
     public ConcurrentQueue<byte[]> Published { get; } = new();
 
+    /// <summary>Why a template sent to the stand-in could not be evaluated (each answered 400 InvalidTemplate).</summary>
+    public ConcurrentQueue<string> TemplateErrors { get; } = new();
+
     /// <summary>A resource type whose deployment fails (with ARM's error details), or null.</summary>
     public string? FailingType { get; set; }
 

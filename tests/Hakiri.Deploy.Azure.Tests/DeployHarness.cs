@@ -6,7 +6,7 @@ namespace Hakiri.Deploy.Azure.Tests;
 
 /// <summary>
 /// Runs the built <c>hakiri</c> against the stand-in ARM: a copy of the quickstart project, a function package, the
-/// test template, and a stand-in <c>az</c> first on PATH that prints a token, so the real AzureCliCredential signs in.
+/// test template (or, with <c>emitted</c>, none: the CLI deploys the module emitted from the manifest), and a stand-in <c>az</c> first on PATH that prints a token, so the real AzureCliCredential signs in.
 /// </summary>
 internal sealed class DeployHarness : IDisposable
 {

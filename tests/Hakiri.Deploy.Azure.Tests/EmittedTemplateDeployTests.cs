@@ -79,6 +79,20 @@ public sealed partial class EmittedTemplateDeployTests(StandInArmFixture fixture
         Assert.Contains($"No changes: deployment {harness.Group} in {harness.Group} is up to date.", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(published + 1, _arm.Published.Count);
 
+        // The manifest's schedules are the app's settings: a changed schedule is a planned change to the site only.
+        Assert.Equal("0 0 */1 * * *", Setting(harness, app, "HAKIRI_SCHEDULE_1"));
+        Assert.Equal("orders", Setting(harness, app, "HAKIRI_SCHEDULE_1_PIPELINE"));
+        Assert.Equal("true", Setting(harness, app, "AzureWebJobs.Schedule3.Disabled"));
+        File.WriteAllText(harness.Manifest, File.ReadAllText(harness.Manifest).Replace("rate(1 hour)", "rate(2 hours)", StringComparison.Ordinal));
+        var plan = await harness.DeployAsync("--plan");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains($"  ~ {app}  Microsoft.Web/sites  (properties)\n", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0 to add, 1 to change, 0 to remove, 13 unchanged.", plan.Stdout, StringComparison.Ordinal);
+        var changed = await harness.DeployAsync();
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Equal("0 0 */2 * * *", Setting(harness, app, "HAKIRI_SCHEDULE_1"));
+        Assert.Equal(published + 2, _arm.Published.Count);
+
         var destroyed = await harness.DestroyAsync("--yes");
         Assert.True(destroyed.ExitCode == 0, destroyed.ToString());
         Assert.Contains($"Kept storage account {store} with the store's data", destroyed.Stdout, StringComparison.Ordinal);
@@ -93,6 +107,21 @@ public sealed partial class EmittedTemplateDeployTests(StandInArmFixture fixture
         Assert.True(all.ExitCode == 0, all.ToString());
         Assert.Contains($"Deleted resource group {harness.Group}.", all.Stdout, StringComparison.Ordinal);
         Assert.Null(_arm.Resources(harness.Group));
+    }
+
+    [Fact]
+    public async Task Deploy_OfATemplateWithAFunctionTheStandInDoesNotKnow_FailsLoudlyNamingIt()
+    {
+        using var harness = new DeployHarness(_arm, "unknownfn");
+        var main = Path.Combine(harness.Template, "main.json");
+        File.WriteAllText(main, File.ReadAllText(main).Replace("[parameters('planName')]", "[frobnicate(parameters('planName'))]", StringComparison.Ordinal));
+
+        var result = await harness.DeployAsync();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.True(result.Stderr.Contains("InvalidTemplate", StringComparison.Ordinal) && result.Stderr.Contains("'frobnicate'", StringComparison.Ordinal), result.ToString());
+        Assert.Contains(_arm.TemplateErrors, e => e.Contains("'frobnicate'", StringComparison.Ordinal));
+        Assert.Empty(_arm.Resources(harness.Group)!);
     }
 
     [Fact]
@@ -112,6 +141,10 @@ public sealed partial class EmittedTemplateDeployTests(StandInArmFixture fixture
         Assert.Contains("'schedule' in [pipelines.orders] cannot run on Azure: rate(7 minutes)", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(requests, _arm.Requests.Count);
     }
+
+    private string? Setting(DeployHarness harness, string app, string name) =>
+        (string?)_arm.ResourceBody(harness.Group, "Microsoft.Web/sites", app)?["properties"]?["siteConfig"]?["appSettings"]?.AsArray()
+            .FirstOrDefault(s => (string?)s?["name"] == name)?["value"];
 
     private int Writes() => _arm.Requests.Count(r => r.Method is "PUT" or "DELETE" || (r.Method == "POST" && !r.Path.Contains("/whatIf", StringComparison.OrdinalIgnoreCase)));
 

@@ -6,7 +6,7 @@ namespace Hakiri.Deploy.Azure.Tests;
 
 /// <summary>
 /// Runs the built <c>hakiri</c> against the stand-in ARM: a copy of the quickstart project, a function package, the
-/// test template, and a stand-in <c>az</c> first on PATH that prints a token, so the real AzureCliCredential signs in.
+/// test template (or, with <c>emitted</c>, none: the CLI deploys the module emitted from the manifest), and a stand-in <c>az</c> first on PATH that prints a token, so the real AzureCliCredential signs in.
 /// </summary>
 internal sealed class DeployHarness : IDisposable
 {
@@ -14,10 +14,14 @@ internal sealed class DeployHarness : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly StandInArm _arm;
 
-    public DeployHarness(StandInArm arm, string stage)
+    /// <param name="arm">The stand-in ARM.</param>
+    /// <param name="stage">The stage (and so the resource group) of this test.</param>
+    /// <param name="emitted">Deploy the template emitted from the manifest (no <c>--template</c>) instead of the test template.</param>
+    public DeployHarness(StandInArm arm, string stage, bool emitted = false)
     {
         _arm = arm;
         Stage = stage;
+        Emitted = emitted;
         using (var project = Samples.CopyQuickstart())
         {
             Manifest = _dir.Write("project/hakiri.toml", File.ReadAllText(project.Combine("hakiri.toml")));
@@ -49,6 +53,9 @@ internal sealed class DeployHarness : IDisposable
     }
 
     public string Stage { get; }
+
+    /// <summary>Whether deploys leave out <c>--template</c>, so the CLI deploys the module emitted from the manifest.</summary>
+    public bool Emitted { get; }
 
     public string Group => $"hakiri-quickstart-{Stage}";
 
@@ -82,7 +89,8 @@ internal sealed class DeployHarness : IDisposable
     public Task<ProcessResult> DeployAsync(params string[] extra) => DeployWithAsync(Environment(), extra);
 
     public Task<ProcessResult> DeployWithAsync(IReadOnlyDictionary<string, string> environment, params string[] extra) =>
-        RunAsync(environment, ["deploy", "azure", "-m", Manifest, "--stage", Stage, "--template", Template,
+        RunAsync(environment, ["deploy", "azure", "-m", Manifest, "--stage", Stage,
+            .. Emitted ? Array.Empty<string>() : ["--template", Template],
             .. extra.Contains("--location") ? Array.Empty<string>() : ["--location", "westeurope"],
             .. extra.Contains("--endpoint-url") ? Array.Empty<string>() : ["--endpoint-url", _arm.BaseUrl],
             .. extra]);

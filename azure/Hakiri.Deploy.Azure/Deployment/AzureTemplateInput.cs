@@ -22,7 +22,8 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
     /// <summary>
     /// Every resource of the template as a creation, for a resource group that does not exist yet (what-if needs the
     /// group): <c>type</c> and <c>name</c> as written (a name may be an expression), or the symbolic name of a
-    /// languageVersion 2.0 template.
+    /// languageVersion 2.0 template. A resource with a <c>copy</c> loop is one entry, its name marked "(copy)": the
+    /// number of copies is an expression only ARM evaluates.
     /// </summary>
     internal IReadOnlyList<(string Type, string Name)> Resources()
     {
@@ -35,8 +36,8 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
         using var parameters = JsonDocument.Parse(ParametersJson);
         var values = Values(parameters.RootElement);
         return resources.ValueKind == JsonValueKind.Object
-            ? [.. resources.EnumerateObject().Where(r => !IsExisting(r.Value)).Select(r => (Text(r.Value, "type"), r.Name))]
-            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).Select(r => (Text(r, "type"), Resolve(Text(r, "name"), values)))];
+            ? [.. resources.EnumerateObject().Where(r => !IsExisting(r.Value)).Select(r => (Text(r.Value, "type"), Copied(r.Value, r.Name)))]
+            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).Select(r => (Text(r, "type"), Copied(r, Resolve(Text(r, "name"), values))))];
     }
 
     /// <summary>A name written <c>[parameters('x')]</c> with x's string value in its place; any other expression as written.</summary>
@@ -50,6 +51,9 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
 
     private static JsonElement Values(JsonElement root) =>
         root.TryGetProperty("parameters", out var inner) && root.TryGetProperty("contentVersion", out _) ? inner : root;
+
+    private static string Copied(JsonElement resource, string name) =>
+        resource.TryGetProperty("copy", out var copy) && copy.ValueKind == JsonValueKind.Object ? $"{name} (copy)" : name;
 
     private static bool IsExisting(JsonElement resource) =>
         resource.TryGetProperty("existing", out var existing) && existing.ValueKind == JsonValueKind.True;

@@ -23,16 +23,29 @@ public sealed record WhatIfPlan(IReadOnlyList<WhatIfChange> Changes)
     /// <summary>True when applying the template would change nothing.</summary>
     public bool IsEmpty => Changes.All(c => c.ChangeType is "NoChange" or "Ignore");
 
-    /// <summary>The plan of a group that does not exist yet: every resource of the template created.</summary>
-    public static WhatIfPlan ForNewGroup(AzureTemplateInput template, string resourceGroup) =>
-        new([.. template.Resources().Select(r => new WhatIfChange($"/resourceGroups/{resourceGroup}/providers/{r.Type}/{r.Name}", "Create"))]);
+    /// <summary>
+    /// How <see cref="Write"/> shows a change's resource when its id cannot say (a new group's resources, named by
+    /// their symbolic names, not ids); by resource id. Other changes are described from their id.
+    /// </summary>
+    internal IReadOnlyDictionary<string, (string Type, string Name)>? Labels { get; init; }
+
+    /// <summary>The plan of a group that does not exist yet: every resource of the template created, shown by type and name as the template writes them.</summary>
+    public static WhatIfPlan ForNewGroup(AzureTemplateInput template, string resourceGroup)
+    {
+        var resources = template.Resources();
+        var ids = resources.Select(r => $"/resourceGroups/{resourceGroup}/providers/{r.Type}/{r.Name}").ToList();
+        return new WhatIfPlan([.. ids.Select(id => new WhatIfChange(id, "Create"))])
+        {
+            Labels = ids.Zip(resources).DistinctBy(p => p.First, StringComparer.Ordinal).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
+        };
+    }
 
     /// <summary>Writes the heading, one line per change and the counts.</summary>
     public void Write(TextWriter output, string heading)
     {
         output.WriteLine(heading);
         var shown = Changes.Where(c => c.ChangeType is not ("NoChange" or "Ignore"))
-            .Select(c => (Change: c, Resource: Describe(c.ResourceId)))
+            .Select(c => (Change: c, Resource: Labels?.GetValueOrDefault(c.ResourceId) is { Type: not null } label ? label : Describe(c.ResourceId)))
             .OrderBy(c => Order(c.Change.ChangeType)).ThenBy(c => c.Resource.Type, StringComparer.Ordinal).ThenBy(c => c.Resource.Name, StringComparer.Ordinal)
             .ToList();
         var width = shown.Count == 0 ? 0 : shown.Max(c => c.Resource.Name.Length);

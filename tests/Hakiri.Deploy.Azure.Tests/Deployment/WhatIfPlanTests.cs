@@ -55,4 +55,26 @@ public sealed class WhatIfPlanTests
         Assert.Equal([("Microsoft.Web/sites", "my-app")], named.Changes.Select(c => WhatIfPlan.Describe(c.ResourceId)));
         Assert.Equal(1, named.Creates);
     }
+
+    [Fact]
+    public void ForNewGroup_ChildTypesAndCopyLoops_AreShownWithTheirTypeAndSymbolicName()
+    {
+        const string Symbolic = """
+            {"languageVersion":"2.0","resources":{
+             "store":{"type":"Microsoft.Storage/storageAccounts/blobServices/containers","name":"[format('{0}/default/store', 'a')]"},
+             "access":{"copy":{"name":"access","count":"[length(variables('roles'))]"},"type":"Microsoft.Authorization/roleAssignments","name":"[guid('x')]"}}}
+            """;
+        using var output = new StringWriter();
+
+        WhatIfPlan.ForNewGroup(new AzureTemplateInput(Symbolic, "{}"), "rg").Write(output, "Plan:");
+
+        Assert.Equal(
+            """
+            Plan:
+              + access (copy)  Microsoft.Authorization/roleAssignments
+              + store          Microsoft.Storage/storageAccounts/blobServices/containers
+            2 to add, 0 to change, 0 to remove.
+
+            """.ReplaceLineEndings(), output.ToString());
+    }
 }

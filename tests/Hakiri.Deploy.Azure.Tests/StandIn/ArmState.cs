@@ -20,11 +20,16 @@ internal sealed class ArmState
 
         public Dictionary<string, Deployment> Deployments { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public string ResourceId(string subscription, string type, string resourceName)
-        {
-            var slash = type.IndexOf('/', StringComparison.Ordinal);
-            return $"/subscriptions/{subscription}/resourceGroups/{name}/providers/{type[..slash]}/{type[(slash + 1)..]}/{resourceName}";
-        }
+        /// <summary>
+        /// ARM's id: providers/Ns/a/n1/b/n2 for a child type Ns/a/b named n1/n2; an extension resource (a role
+        /// assignment) hangs under its <paramref name="scope"/> id.
+        /// </summary>
+        public string ResourceId(string subscription, string type, string resourceName, string? scope = null) =>
+            ArmTemplateEvaluator.ResourceId(scope ?? $"/subscriptions/{subscription}/resourceGroups/{name}", [type, resourceName]);
+
+        /// <summary>Whether <paramref name="id"/> is a top-level resource of the group (what ARM's resource list shows).</summary>
+        public static bool IsTopLevel(string id) =>
+            id.Split("/providers/", StringSplitOptions.None).Length == 2 && id.Split("/providers/")[1].Split('/').Length == 3;
     }
 
     public sealed class Deployment(string name)

@@ -19,7 +19,13 @@ public sealed partial class StandInArm
             case (["operations"], "GET") when deployment is not null:
                 return (200, new JsonObject { ["value"] = new JsonArray([.. deployment.Operations.Select(o => o.DeepClone())]) }, null);
             case ([var whatIf], "POST") when whatIf.Equals("whatIf", StringComparison.OrdinalIgnoreCase):
-                var changes = WhatIf(subscription, group, body!);
+                var planned = Evaluate(subscription, group, body!);
+                if (planned is not ({ } resources, _, null))
+                {
+                    return InvalidTemplate(planned.Error!);
+                }
+
+                var changes = WhatIf(subscription, group, resources);
                 var location = Operation(poll => poll < 2
                     ? (202, null)
                     : (200, new JsonObject { ["status"] = "Succeeded", ["properties"] = new JsonObject { ["changes"] = changes.DeepClone() } }));
@@ -31,7 +37,12 @@ public sealed partial class StandInArm
 
     private (int, JsonNode?, Dictionary<string, string>?) StartDeployment(string subscription, ArmState.Group group, string name, JsonNode body)
     {
-        var (resources, outputs) = ArmTemplateEvaluator.Evaluate(body["properties"]!["template"]!.AsObject(), body["properties"]!["parameters"]?.AsObject());
+        var evaluated = Evaluate(subscription, group, body);
+        if (evaluated is not ({ } resources, { } outputs, null))
+        {
+            return InvalidTemplate(evaluated.Error!);
+        }
+
         var deployment = group.Deployments[name] = new ArmState.Deployment(name);
         var failing = FailingType;
         foreach (var resource in resources)
@@ -42,7 +53,7 @@ public sealed partial class StandInArm
                 ["properties"] = new JsonObject
                 {
                     ["provisioningState"] = "Running",
-                    ["targetResource"] = new JsonObject { ["id"] = group.ResourceId(subscription, resource.Type, resource.Name), ["resourceType"] = resource.Type, ["resourceName"] = resource.Name },
+                    ["targetResource"] = new JsonObject { ["id"] = group.ResourceId(subscription, resource.Type, resource.Name, resource.Scope), ["resourceType"] = resource.Type, ["resourceName"] = resource.Name },
                 },
             });
         }
@@ -71,7 +82,7 @@ public sealed partial class StandInArm
                     }
 
                     properties["provisioningState"] = "Succeeded";
-                    group.Resources[group.ResourceId(subscription, resources[i].Type, resources[i].Name)] = (resources[i].Type, resources[i].Name, resources[i].Body);
+                    group.Resources[group.ResourceId(subscription, resources[i].Type, resources[i].Name, resources[i].Scope)] = (resources[i].Type, resources[i].Name, resources[i].Body);
                 }
 
                 if (failing is not null && resources.Any(r => r.Type == failing))
@@ -89,14 +100,34 @@ public sealed partial class StandInArm
         return (201, DeploymentBody(deployment), new() { ["Azure-AsyncOperation"] = status, ["Retry-After"] = "1" });
     }
 
-    private static JsonArray WhatIf(string subscription, ArmState.Group group, JsonNode body)
+    /// <summary>The template's resources and outputs, or nulls after recording why it cannot be evaluated (answered 400 InvalidTemplate).</summary>
+    private (IReadOnlyList<ArmTemplateEvaluator.Resource>? Resources, JsonObject? Outputs, string? Error) Evaluate(string subscription, ArmState.Group group, JsonNode body)
     {
-        var (resources, _) = ArmTemplateEvaluator.Evaluate(body["properties"]!["template"]!.AsObject(), body["properties"]!["parameters"]?.AsObject());
+        try
+        {
+            var (resources, outputs) = ArmTemplateEvaluator.Evaluate(body["properties"]!["template"]!.AsObject(), body["properties"]!["parameters"]?.AsObject(),
+                new ArmTemplateEvaluator.Scope(subscription, group.Name, group.Location, new Uri(BaseUrl).Authority));
+            return (resources, outputs, null);
+        }
+        catch (ArmTemplateException e)
+        {
+            return (null, null, e.Message);
+        }
+    }
+
+    private (int, JsonNode?, Dictionary<string, string>?) InvalidTemplate(string message)
+    {
+        TemplateErrors.Enqueue(message);
+        return (400, Error("InvalidTemplate", $"Deployment template validation failed: '{message}'."), null);
+    }
+
+    private static JsonArray WhatIf(string subscription, ArmState.Group group, IReadOnlyList<ArmTemplateEvaluator.Resource> resources)
+    {
         var changes = new JsonArray();
         var mentioned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var resource in resources)
         {
-            var id = group.ResourceId(subscription, resource.Type, resource.Name);
+            var id = group.ResourceId(subscription, resource.Type, resource.Name, resource.Scope);
             mentioned.Add(id);
             var change = new JsonObject { ["resourceId"] = id };
             if (!group.Resources.TryGetValue(id, out var existing))

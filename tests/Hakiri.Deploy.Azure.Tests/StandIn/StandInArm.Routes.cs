@@ -45,7 +45,7 @@ public sealed partial class StandInArm
                 var location = Operation(poll => poll < 2 ? (202, null) : (_state.Groups.Remove(name) ? 200 : 200, null));
                 return (202, null, new() { ["Location"] = location, ["Retry-After"] = "0" });
             case (["resources"], "GET"):
-                return group is null ? GroupNotFound(name) : (200, new JsonObject { ["value"] = new JsonArray([.. group.Resources.Select(r => (JsonNode)new JsonObject { ["id"] = r.Key, ["name"] = r.Value.Name, ["type"] = r.Value.Type })]) }, null);
+                return group is null ? GroupNotFound(name) : (200, new JsonObject { ["value"] = new JsonArray([.. group.Resources.Where(r => ArmState.Group.IsTopLevel(r.Key)).Select(r => (JsonNode)new JsonObject { ["id"] = r.Key, ["name"] = r.Value.Name, ["type"] = r.Value.Type })]) }, null);
             case (["providers", var ns, "deployments", var deployment, .. var tail], _) when ns.Equals("Microsoft.Resources", StringComparison.OrdinalIgnoreCase):
                 return group is null ? GroupNotFound(name) : Deployments(subscription, group, deployment, tail, method, body);
             case (["providers", var ns, var type, var resourceName], _):
@@ -65,15 +65,17 @@ public sealed partial class StandInArm
 
         if (method == "DELETE")
         {
-            group.Resources.Remove(id!);
+            // Like ARM: the resource's children and the extension resources (role assignments) scoped to it go with it.
+            foreach (var gone in group.Resources.Keys.Where(k => k.Equals(id, StringComparison.OrdinalIgnoreCase) || k.StartsWith(id + "/", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                group.Resources.Remove(gone);
+            }
+
             return (200, null, null);
         }
 
-        var scm = new Uri(BaseUrl).Authority;
-        var states = new JsonArray(
-            new JsonObject { ["name"] = $"{name}.azurewebsites.net", ["hostType"] = "Standard" },
-            new JsonObject { ["name"] = scm, ["hostType"] = "Repository" });
-        return (200, new JsonObject { ["id"] = id, ["name"] = name, ["type"] = type, ["properties"] = new JsonObject { ["hostNameSslStates"] = states } }, null);
+        var properties = ArmTemplateEvaluator.RuntimeState(type, name, new Uri(BaseUrl).Authority);
+        return (200, new JsonObject { ["id"] = id, ["name"] = name, ["type"] = type, ["properties"] = properties }, null);
     }
 
     private static JsonObject GroupBody(string subscription, ArmState.Group group) => new()

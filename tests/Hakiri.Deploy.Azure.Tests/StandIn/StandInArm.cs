@@ -12,7 +12,9 @@ namespace Hakiri.Deploy.Azure.Tests.StandIn;
 /// resource groups (GET/PUT/DELETE with Location polling), deployments (PUT with Azure-AsyncOperation polling,
 /// Running then Succeeded/Failed; GET; operations with error details), what-if (POST, 202 + Location polling),
 /// resources list and delete, providers' api-versions, a function app whose SCM host is this server, and the
-/// OneDeploy endpoint <c>POST /api/publish</c>. It keeps state, so a second deploy sees no changes, and can inject
+/// OneDeploy endpoint <c>POST /api/publish</c>. Templates (array form or languageVersion 2.0, e.g. the emitted module)
+/// are evaluated by <see cref="ArmTemplateEvaluator"/>; one it cannot evaluate is a 400 InvalidTemplate naming the
+/// cause (also in <see cref="TemplateErrors"/>). It keeps state, so a second deploy sees no changes, and can inject
 /// throttling (429 + Retry-After) and a failing resource. Every request is recorded.
 /// </summary>
 public sealed partial class StandInArm : IAsyncDisposable
@@ -35,6 +37,9 @@ public sealed partial class StandInArm : IAsyncDisposable
 
     /// <summary>The zips POSTed to the OneDeploy endpoint.</summary>
     public ConcurrentQueue<byte[]> Published { get; } = new();
+
+    /// <summary>Why a template sent to the stand-in could not be evaluated (each answered 400 InvalidTemplate).</summary>
+    public ConcurrentQueue<string> TemplateErrors { get; } = new();
 
     /// <summary>A resource type whose deployment fails (with ARM's error details), or null.</summary>
     public string? FailingType { get; set; }
@@ -66,6 +71,18 @@ public sealed partial class StandInArm : IAsyncDisposable
         lock (_gate)
         {
             return _state.Groups.TryGetValue(group, out var found) ? found.Resources.Values.Select(r => (r.Type, r.Name)).ToList() : null;
+        }
+    }
+
+    /// <summary>The body a resource was deployed with (expressions evaluated), or null.</summary>
+    public System.Text.Json.Nodes.JsonNode? ResourceBody(string group, string type, string name)
+    {
+        lock (_gate)
+        {
+            return _state.Groups.TryGetValue(group, out var found)
+                && found.Resources.Values.FirstOrDefault(r => r.Type == type && r.Name == name) is { Body: { } body }
+                ? System.Text.Json.Nodes.JsonNode.Parse(body)
+                : null;
         }
     }
 

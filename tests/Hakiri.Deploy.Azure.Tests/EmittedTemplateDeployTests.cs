@@ -29,11 +29,11 @@ public sealed partial class EmittedTemplateDeployTests(StandInArmFixture fixture
         }
 
         // A new group has no what-if: the resources are listed by symbolic name (the names are expressions only ARM
-        // evaluates, uniqueString() among them) and the role-assignment copy loop is one line.
-        Assert.Contains("  + app                   Microsoft.Web/sites\n", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  + store                 Microsoft.Storage/storageAccounts/blobServices/containers\n", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("  + runtimeAccess (copy)  Microsoft.Authorization/roleAssignments\n", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("12 to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
+        // evaluates, uniqueString() among them); the role-assignment copy loop is one line per role the module lists.
+        Assert.Contains("  + app               Microsoft.Web/sites\n", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  + store             Microsoft.Storage/storageAccounts/blobServices/containers\n", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  + runtimeAccess[2]  Microsoft.Authorization/roleAssignments\n", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("14 to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
         Assert.Null(_arm.Resources(harness.Group));
         Assert.Equal(writesBefore, Writes());
     }

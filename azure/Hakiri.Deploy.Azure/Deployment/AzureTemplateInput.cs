@@ -22,8 +22,9 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
     /// <summary>
     /// Every resource of the template as a creation, for a resource group that does not exist yet (what-if needs the
     /// group): <c>type</c> and <c>name</c> as written (a name may be an expression), or the symbolic name of a
-    /// languageVersion 2.0 template. A resource with a <c>copy</c> loop is one entry, its name marked "(copy)": the
-    /// number of copies is an expression only ARM evaluates.
+    /// languageVersion 2.0 template. A resource with a <c>copy</c> loop is one entry per copy (<c>name[i]</c>) when the
+    /// count is a number or the length of an array variable written out in the template; otherwise one entry marked
+    /// "(copy)", its count being an expression only ARM evaluates.
     /// </summary>
     internal IReadOnlyList<(string Type, string Name)> Resources()
     {
@@ -35,9 +36,10 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
 
         using var parameters = JsonDocument.Parse(ParametersJson);
         var values = Values(parameters.RootElement);
+        var root = template.RootElement;
         return resources.ValueKind == JsonValueKind.Object
-            ? [.. resources.EnumerateObject().Where(r => !IsExisting(r.Value)).Select(r => (Text(r.Value, "type"), Copied(r.Value, r.Name)))]
-            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).Select(r => (Text(r, "type"), Copied(r, Resolve(Text(r, "name"), values))))];
+            ? [.. resources.EnumerateObject().Where(r => !IsExisting(r.Value)).SelectMany(r => Copies(root, r.Value, r.Name).Select(n => (Text(r.Value, "type"), n)))]
+            : [.. resources.EnumerateArray().Where(r => !IsExisting(r)).SelectMany(r => Copies(root, r, Resolve(Text(r, "name"), values)).Select(n => (Text(r, "type"), n)))];
     }
 
     /// <summary>A name written <c>[parameters('x')]</c> with x's string value in its place; any other expression as written.</summary>
@@ -52,8 +54,37 @@ public sealed record AzureTemplateInput(string TemplateJson, string ParametersJs
     private static JsonElement Values(JsonElement root) =>
         root.TryGetProperty("parameters", out var inner) && root.TryGetProperty("contentVersion", out _) ? inner : root;
 
-    private static string Copied(JsonElement resource, string name) =>
-        resource.TryGetProperty("copy", out var copy) && copy.ValueKind == JsonValueKind.Object ? $"{name} (copy)" : name;
+    private static IEnumerable<string> Copies(JsonElement template, JsonElement resource, string name)
+    {
+        if (!resource.TryGetProperty("copy", out var copy) || copy.ValueKind != JsonValueKind.Object)
+        {
+            return [name];
+        }
+
+        return CopyCount(template, copy) is { } count ? Enumerable.Range(0, count).Select(i => $"{name}[{i}]") : [$"{name} (copy)"];
+    }
+
+    // A count written as a number, or as [length(variables('x'))] of an array variable the template spells out.
+    private static int? CopyCount(JsonElement template, JsonElement copy)
+    {
+        if (!copy.TryGetProperty("count", out var count))
+        {
+            return null;
+        }
+
+        if (count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        const string Prefix = "[length(variables('", Suffix = "'))]";
+        var text = count.ValueKind == JsonValueKind.String ? count.GetString()! : string.Empty;
+        return text.StartsWith(Prefix, StringComparison.Ordinal) && text.EndsWith(Suffix, StringComparison.Ordinal)
+            && template.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object
+            && variables.TryGetProperty(text[Prefix.Length..^Suffix.Length], out var array) && array.ValueKind == JsonValueKind.Array
+            ? array.GetArrayLength()
+            : null;
+    }
 
     private static bool IsExisting(JsonElement resource) =>
         resource.TryGetProperty("existing", out var existing) && existing.ValueKind == JsonValueKind.True;

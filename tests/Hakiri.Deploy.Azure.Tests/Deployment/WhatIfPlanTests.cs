@@ -60,7 +60,7 @@ public sealed class WhatIfPlanTests
     public void ForNewGroup_ChildTypesAndCopyLoops_AreShownWithTheirTypeAndSymbolicName()
     {
         const string Symbolic = """
-            {"languageVersion":"2.0","resources":{
+            {"languageVersion":"2.0","variables":{"roles":["r1","r2"]},"resources":{
              "store":{"type":"Microsoft.Storage/storageAccounts/blobServices/containers","name":"[format('{0}/default/store', 'a')]"},
              "access":{"copy":{"name":"access","count":"[length(variables('roles'))]"},"type":"Microsoft.Authorization/roleAssignments","name":"[guid('x')]"}}}
             """;
@@ -71,10 +71,28 @@ public sealed class WhatIfPlanTests
         Assert.Equal(
             """
             Plan:
-              + access (copy)  Microsoft.Authorization/roleAssignments
-              + store          Microsoft.Storage/storageAccounts/blobServices/containers
-            2 to add, 0 to change, 0 to remove.
+              + access[0]  Microsoft.Authorization/roleAssignments
+              + access[1]  Microsoft.Authorization/roleAssignments
+              + store      Microsoft.Storage/storageAccounts/blobServices/containers
+            3 to add, 0 to change, 0 to remove.
 
             """.ReplaceLineEndings(), output.ToString());
+    }
+
+    [Theory]
+    [InlineData("3", "+ access[2]", 3)]
+    [InlineData("\"[length(parameters('roles'))]\"", "+ access (copy)", 1)]
+    [InlineData("\"[length(variables('missing'))]\"", "+ access (copy)", 1)]
+    public void ForNewGroup_CopyCount_ListsEachCopyWhenTheTemplateSpellsItOut(string count, string expected, int creates)
+    {
+        var template = """{"languageVersion":"2.0","resources":{"access":{"copy":{"name":"access","count":"""
+            + count + """},"type":"Microsoft.Authorization/roleAssignments","name":"[guid('x')]"}}}""";
+        using var output = new StringWriter();
+
+        var plan = WhatIfPlan.ForNewGroup(new AzureTemplateInput(template, "{}"), "rg");
+        plan.Write(output, "Plan:");
+
+        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(creates, plan.Creates);
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the test suite need, idempotently: a fresh Debian machine with the .NET SDK is enough.
 #   clang + zlib    Native AOT publishing of the hakiri binary
-#   node + npm      the independent checkers in tests/tools (Ajv JSON Schema validator, smol-toml)
+#   node + npm      the independent checkers in tests/tools (Ajv JSON Schema validator, smol-toml, the MCP SDK, jco)
+#                   and Azurite, the Azure Storage emulator the Blob store and Durable tests start
 #   python3         second TOML oracle (tomllib) used by the TOML tests
 #   sqlite3         reads the catalog in tests, as a user without Hakiri would
 #   postgresql      the server the postgres source tests start (tests/Hakiri.Testing/PostgresServer.cs); psql for the benchmark

@@ -48,7 +48,7 @@ internal sealed class AppStore : IAsyncDisposable
         var store = settings.Store ?? manifest.Store;
         if (store is AzureBlobStoreLocation blob)
         {
-            var remote = new BlobObjectStore(BlobClients.Container(blob.Container, settings.Environment), blob.Prefix);
+            var remote = BlobObjectStore.Open(blob, settings.Environment);
             var mirror = new StoreMirror(remote, new StoreLayout(Path.Combine(Path.GetTempPath(), "hakiri", blob.Container, blob.Prefix)));
             var context = new StepContext(manifest, mirror.Local, options: StepOptions.FromEnvironment());
             return new AppStore(manifest, mirror.Local, mirror, new MirroredStepHost(context, mirror));

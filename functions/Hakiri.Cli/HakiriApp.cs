@@ -35,6 +35,8 @@ internal static class HakiriApp
             ResetCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
+            KeyCommand.Create(),
+            TokenCommand.Create(),
             EmitCommand.Create(),
             DeployCommand.CreateDeploy(),
             DeployCommand.CreateDestroy(),

@@ -34,12 +34,13 @@ internal static class ManifestBinder
         }
 
         var aws = DeployBinder.BindAws(TomlRead.Table(root, "deploy"), diagnostics);
+        var access = AccessBinder.Bind(TomlRead.Table(root, "access"), diagnostics);
         if (diagnostics.HasErrors || name is null || store is null)
         {
             return null;
         }
 
-        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors };
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors, Access = access };
     }
 
     // DuckDB identifiers are case-insensitive, so are table names.

@@ -162,6 +162,7 @@ internal static class ManifestShapes
             new FieldShape("connectors", ConnectorsShapes.Connectors) { Example = "[connectors.<name>] with path = \"connectors/<name>\"" },
             new FieldShape("pipelines", pipelines) { Required = true, Example = "[pipelines.<name>] with a [pipelines.<name>.source] table" },
             new FieldShape("deploy", deploy) { Example = "[deploy.aws] with region = \"eu-west-1\"" },
+            new FieldShape("access", AccessShapes.Access) { Example = "[access] with public_key = \"ed25519:…\" (hakiri key init writes it)" },
         ]);
     }
 }

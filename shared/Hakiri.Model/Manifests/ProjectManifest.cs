@@ -16,6 +16,9 @@ public sealed record ProjectManifest(
     /// <summary>How the project deploys to AWS (<c>[deploy.aws]</c>).</summary>
     public AwsDeployment Aws { get; init; } = AwsDeployment.Default;
 
+    /// <summary>Access control (<c>[access]</c>), or <see langword="null"/> when the store is open to anyone who reaches its server.</summary>
+    public AccessSettings? Access { get; init; }
+
     /// <summary>The WebAssembly connectors the manifest declares (<c>[connectors.NAME]</c>), in declaration order.</summary>
     public IReadOnlyList<ConnectorReference> Connectors { get; init; } = [];
 

@@ -78,5 +78,10 @@ internal static class CatalogSchema
             grants      TEXT NOT NULL DEFAULT '[]',  -- JSON array in grant syntax: http:HOST[:PORT], env:NAME, clock
             PRIMARY KEY (run_id, pipeline)
         );
+        CREATE TABLE IF NOT EXISTS revoked_tokens (
+            token_id   TEXT PRIMARY KEY,             -- a token block's id, as 'hakiri token inspect' prints it
+            revoked_at TEXT NOT NULL,                -- ISO 8601 UTC
+            reason     TEXT NOT NULL DEFAULT ''
+        );
         """;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Hakiri.Access.Keys;
 using Hakiri.Access.Policy;
 
@@ -15,6 +16,12 @@ internal static class BlockPayloadReader
         JsonDocument document;
         try
         {
+            // JsonDocument defers UTF-8 validation of string values to GetString; check all bytes up front instead.
+            if (!Utf8.IsValid(payload))
+            {
+                throw new JsonException();
+            }
+
             document = JsonDocument.Parse(payload, Options);
         }
         catch (JsonException)

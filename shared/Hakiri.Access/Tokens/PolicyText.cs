@@ -90,7 +90,7 @@ internal static class PolicyText
             throw new FormatException($"{where}: the filter '{text}' has no ':'; write it as table: predicate (like customers: region = \"EU\").");
         }
 
-        return Filter(text[..colon].Trim(), text[(colon + 1)..], where);
+        return Filter(text[..colon].Trim(), text[(colon + 1)..].Trim(), where);
     }
 
     public static TableFilter Filter(string table, string predicateText, string where)

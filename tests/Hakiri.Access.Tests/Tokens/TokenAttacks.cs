@@ -17,7 +17,7 @@ internal static class TokenAttacks
             ["oversized"] = (k => k.Issue() + new string('A', CapabilityTokens.MaxLength), "longer than"),
             ["bad base64 character"] = (k => k.Issue()[..20] + "+/" + k.Issue()[22..], "not valid base64url"),
             ["padded base64"] = (k => k.Issue() + "=", "not valid base64url"),
-            ["truncated by one character"] = (k => Truncate(k.Issue(), 1), "not valid base64url"),
+            ["truncated by one character"] = (k => Truncate(k.Issue(), 1), "damaged in transit"),
             ["truncated by one byte"] = (k => TokenKit.Bytes(k.Issue(), b => b[..^1]), "binary layout is broken"),
             ["truncated to half"] = (k => TokenKit.Bytes(k.Issue(), b => b[..(b.Length / 2)]), "binary layout is broken"),
             ["trailing byte"] = (k => TokenKit.Bytes(k.Issue(), b => [.. b, 0]), "binary layout is broken"),

@@ -53,6 +53,7 @@ public static class CapabilityTokens
         ArgumentNullException.ThrowIfNull(clock);
         var chain = TokenChain.Read(token);
         chain.CheckProof();
+        chain.CheckTime(clock.GetUtcNow());
         if (chain.Envelope.Blocks.Count >= TokenEnvelope.MaxBlocks)
         {
             throw new TokenRejectedException($"The token already has {TokenEnvelope.MaxBlocks} blocks: attenuate the issuer's token instead.");

@@ -37,9 +37,11 @@ internal sealed class TokenChain
             throw new TokenRejectedException("The token's block 0 lacks its key id, subject, tables or actions: the token was damaged or forged; issue a new one.");
         }
 
-        if (string.IsNullOrWhiteSpace(root.Subject.Agent) || root.Subject.Agent.Length > CapabilityTokens.MaxSubjectLength)
+        var subject = root.Subject;
+        if (string.IsNullOrWhiteSpace(subject.Agent)
+            || new[] { subject.Agent, subject.Host, subject.OnBehalfOf, subject.TaskId }.Any(part => part?.Length > CapabilityTokens.MaxSubjectLength))
         {
-            throw new TokenRejectedException($"The token's subject has an empty agent or one longer than {CapabilityTokens.MaxSubjectLength} characters: issue a new token.");
+            throw new TokenRejectedException($"The token's subject has an empty agent or a part longer than {CapabilityTokens.MaxSubjectLength} characters: issue a new token.");
         }
 
         if (root.Scope.Tables.Count == 0)

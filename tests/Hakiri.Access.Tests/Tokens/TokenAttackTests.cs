@@ -104,6 +104,29 @@ public sealed class TokenAttackTests
     }
 
     [Fact]
+    public void Attenuate_ExpiredToken_Refused()
+    {
+        using var kit = new TokenKit();
+        var token = kit.Issue();
+        kit.Clock.Now += TimeSpan.FromHours(3);
+
+        var error = Assert.Throws<TokenRejectedException>(() => kit.Child(token, ["customers"], null, TimeSpan.FromMinutes(5)));
+
+        Assert.Contains("expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Admit_NoTokenOrAttack_RefusedAndValidTokenAdmitted()
+    {
+        using var kit = new TokenKit();
+        var gate = new TokenGate(kit.Keys, new NoRevocations(), kit.Clock);
+
+        Assert.Contains("requires a token", Assert.Throws<TokenRejectedException>(() => gate.Admit(null)).Message, StringComparison.Ordinal);
+        Assert.Contains("does not know", Assert.Throws<TokenRejectedException>(() => gate.Admit(kit.Issue(key: kit.KeyB))).Message, StringComparison.Ordinal);
+        Assert.Equal("analyst", gate.Admit(" " + kit.Issue() + "\n").Subject.Agent);
+    }
+
+    [Fact]
     public void Attenuate_MalformedFilter_LocatedFormatException()
     {
         using var kit = new TokenKit();
@@ -111,5 +134,10 @@ public sealed class TokenAttackTests
         var error = Assert.Throws<FormatException>(() => kit.Child(kit.Issue(), null, ["customers: region = )"]));
 
         Assert.Contains("unexpected ')' at column 10: expected a value", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoRevocations : IRevocationList
+    {
+        public bool IsRevoked(string blockId) => false;
     }
 }

@@ -65,6 +65,7 @@ internal static class TokenAttacks
             ["root without key id"] = (k => TokenKit.ResignRoot(k.Issue(), j => j.Replace($"\"kid\":\"{k.KeyA.PublicKey.KeyId}\",", "", StringComparison.Ordinal), k.KeyA), "lacks its key id"),
             ["root with empty agent"] = (k => TokenKit.ResignRoot(k.Issue(), j => j.Replace("\"agent\":\"analyst\"", "\"agent\":\"\"", StringComparison.Ordinal), k.KeyA), "empty agent"),
             ["root with overlong agent"] = (k => TokenKit.ResignRoot(k.Issue(), j => j.Replace("analyst", new string('a', 201), StringComparison.Ordinal), k.KeyA), "longer than 200"),
+            ["root with overlong task id"] = (k => TokenKit.ResignRoot(k.Issue(), j => j.Replace("\"t-1\"", $"\"{new string('t', 201)}\"", StringComparison.Ordinal), k.KeyA), "part longer than 200"),
             ["unknown filter parameter"] = (k => TokenKit.ResignRoot(k.Issue(TokenKit.Request(filters: ["customers: owner = $agent"])), j => j.Replace("$agent", "$user", StringComparison.Ordinal), k.KeyA), "unknown parameter '$user'"),
             ["malformed filter"] = (k => TokenKit.ResignRoot(k.Issue(TokenKit.Request(filters: ["customers: region = 'EU'"])), j => j.Replace("\\u0022EU\\u0022", "", StringComparison.Ordinal), k.KeyA), "malformed row filter"),
             ["malformed redaction"] = (k => TokenKit.ResignRoot(k.Issue(), j => j.Replace("customers.email", "email", StringComparison.Ordinal), k.KeyA), "malformed redaction"),

@@ -20,7 +20,7 @@ public sealed class KeyCommandTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(keyFile));
         Assert.StartsWith("ed25519-private:", File.ReadAllText(keyFile), StringComparison.Ordinal);
         Assert.DoesNotContain(File.ReadAllText(keyFile).Trim()[16..], manifest, StringComparison.Ordinal);
-        Assert.Equal(0, (await AccessCli.RunAsync(keys, "validate", "-m", project.Combine("hakiri.toml"))).ExitCode);
+        Assert.Equal(0, (await AccessCli.RunAsync(keys, "validate", project.Combine("hakiri.toml"))).ExitCode);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class KeyCommandTests
         Assert.Contains("retired_keys = [", manifest, StringComparison.Ordinal);
         Assert.NotEqual(oldKey, manifest);
         Assert.Equal(2, Directory.GetFiles(keys.Path, "*.key").Length);
-        Assert.Equal(0, (await AccessCli.RunAsync(keys, "validate", "-m", project.Combine("hakiri.toml"))).ExitCode);
+        Assert.Equal(0, (await AccessCli.RunAsync(keys, "validate", project.Combine("hakiri.toml"))).ExitCode);
         Assert.Contains("verification: valid for this project", (await AccessCli.RunAsync(keys, "token", "inspect", oldToken, "-m", project.Combine("hakiri.toml"))).Stdout, StringComparison.Ordinal);
         var newToken = await AccessCli.IssueAsync(keys, project, "--agent", "b", "--tables", "orders");
         Assert.Contains("verification: valid for this project", (await AccessCli.RunAsync(keys, "token", "inspect", newToken, "-m", project.Combine("hakiri.toml"))).Stdout, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ internal static class AuditBench
         }
 
         Directory.CreateDirectory(work);
-        File.WriteAllText(Path.Combine(work, "hakiri.toml"), "[project]\nname = \"audit-bench\"\n");
+        File.WriteAllText(Path.Combine(work, "hakiri.toml"), "[project]\nname = \"audit-bench\"\n[pipelines.customers]\nprimary_key = [\"id\"]\n[pipelines.customers.source]\nconnector = \"file\"\npath = \"data/*.csv\"\nformat = \"csv\"\n");
         var layout = new StoreLayout(Path.Combine(work, ".hakiri"));
         var now = DateTimeOffset.UtcNow;
         Console.WriteLine($"records: {records:N0}   machine: {Environment.ProcessorCount} cores   work dir: {work}");

@@ -55,8 +55,8 @@ internal static class AuditSql
         }
 
         var sql =
-            "SELECT epoch_us(time), agent, host, on_behalf_of, task_id, token_id, tool, CAST(to_json(tables) AS VARCHAR), row_count, len(keys), keys_complete, matched " +
-            $"FROM (SELECT *, {matched} AS matched FROM ({string.Join(" UNION ALL BY NAME ", sources)})" +
+            "SELECT epoch_us(time), agent, host, on_behalf_of, task_id, token_id, tool, CAST(to_json(tables) AS VARCHAR), row_count, key_count, keys_complete, matched " +
+            $"FROM (SELECT time, agent, host, on_behalf_of, task_id, token_id, tool, tables, row_count, key_count, keys_complete, {matched} AS matched FROM ({string.Join(" UNION ALL BY NAME ", sources)})" +
             (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + ")" +
             (keptKey is null ? "" : " WHERE matched OR NOT keys_complete") +
             $" ORDER BY time DESC LIMIT {Math.Max(0, query.Limit)}";

@@ -10,8 +10,8 @@ internal static class AuditColumns
         "\"token_id\":\"VARCHAR\",\"tool\":\"VARCHAR\",\"tables\":[\"VARCHAR\"],\"row_count\":\"BIGINT\",\"key_tables\":[\"VARCHAR\"]," +
         "\"keys\":[\"VARCHAR\"],\"keys_complete\":\"BOOLEAN\"}";
 
-    /// <summary>The columns, in file order.</summary>
-    public const string Names = "time, agent, host, on_behalf_of, task_id, token_id, tool, tables, row_count, key_tables, keys, keys_complete";
+    /// <summary>The columns, in file order; <c>key_count</c> lets a listing say how many keys a read named without reading them.</summary>
+    public const string Names = "time, agent, host, on_behalf_of, task_id, token_id, tool, tables, row_count, key_count, key_tables, keys, keys_complete";
 
     /// <summary>Creates <paramref name="table"/> (day, line) and appends the lines.</summary>
     public static void Load(DuckDbConnection connection, string table, IEnumerable<(string Line, JournalEntry Entry)> lines)
@@ -27,7 +27,7 @@ internal static class AuditColumns
     /// <summary>A SELECT of the log's columns from a table made by <see cref="Load"/>, with an optional WHERE on <c>day</c>.</summary>
     public static string Select(string table, string? where = null) =>
         "SELECT make_timestamptz(j.time_us) AS time, j.agent, j.host, j.on_behalf_of, j.task_id, j.token_id, j.tool, " +
-        "coalesce(j.tables, []) AS tables, j.row_count, coalesce(j.key_tables, []) AS key_tables, coalesce(j.keys, []) AS keys, j.keys_complete " +
+        "coalesce(j.tables, []) AS tables, j.row_count, len(coalesce(j.keys, [])) AS key_count, coalesce(j.key_tables, []) AS key_tables, coalesce(j.keys, []) AS keys, j.keys_complete " +
         $"FROM (SELECT json_transform(line, '{EntryType}') AS j FROM {table}{(where is null ? "" : " WHERE " + where)})";
 
     /// <summary>A SQL string literal.</summary>

@@ -11,9 +11,17 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench postgres-cdc HAKIRI_BINARY [TABLE_ROWS] [CHANGES] [WORKDIR]
 //        Hakiri.Bench wasm HAKIRI_BINARY [ITEMS] [WORKDIR]
 //        Hakiri.Bench wasm-read WASM BASE_URL fuel|no-fuel ROUNDS     (the fuel figure's child process)
+//        Hakiri.Bench audit [HAKIRI_BINARY|-] [RECORDS] [WORKDIR]
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
+}
+
+if (args.Length > 0 && args[0] == "audit")
+{
+    return AuditBench.Run(args.Length > 1 && args[1] != "-" ? Path.GetFullPath(args[1]) : null,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "hakiri-bench-audit"));
 }
 
 if (args.Length > 0 && args[0] == "serve-tickets")

@@ -32,6 +32,7 @@ internal static class HakiriApp
             QueryCommand.Create(),
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
+            AuditCommand.Create(),
             ResetCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),

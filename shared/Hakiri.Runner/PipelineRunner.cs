@@ -80,6 +80,8 @@ public sealed class PipelineRunner(ProjectManifest manifest, IStepHost host, IRu
         var input = parameters?.ToJsonString() ?? "{}";
         var table = parameters?["table"]?.GetValue<string>();
         using var activity = Telemetry.StartActivity("hakiri." + step);
+        activity?.SetTag("hakiri.run_id", context.ExecutionName);
+        activity?.SetTag("hakiri.step", step);
         activity?.SetTag("hakiri.table", table);
         activity?.SetTag("hakiri.attempt", context.RetryCount + 1);
         collector.Started(step, table);
@@ -89,7 +91,13 @@ public sealed class PipelineRunner(ProjectManifest manifest, IStepHost host, IRu
             var output = await host.InvokeAsync(step, input, cancellationToken).ConfigureAwait(false);
             var rows = collector.Finished(step, table, output, Stopwatch.GetElapsedTime(started));
             activity?.SetTag("hakiri.rows", rows);
-            return JsonNode.Parse(output);
+            var node = JsonNode.Parse(output);
+            if (activity is not null && StepBytes(node) is { } bytes)
+            {
+                activity.SetTag("hakiri.bytes", bytes);
+            }
+
+            return node;
         }
         catch (StepFailedException e)
         {
@@ -97,4 +105,8 @@ public sealed class PipelineRunner(ProjectManifest manifest, IStepHost host, IRu
             throw new TaskFailedException(e.ErrorName, e.Message, e);
         }
     }
+
+    // Steps report bytes read (pull_batch "bytes") or written (write "bytes_added"); others report none.
+    private static long? StepBytes(JsonNode? output) =>
+        output is JsonObject o && (o["bytes"] ?? o["bytes_added"]) is JsonValue v && v.TryGetValue<long>(out var bytes) ? bytes : null;
 }

@@ -1,3 +1,4 @@
+using Hakiri.Audit;
 using Hakiri.Runner;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
@@ -6,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Hakiri.Cli;
 
 /// <summary>
-/// Exports step spans over OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is set; otherwise spans
+/// Exports step spans and audited reads (<c>hakiri.read</c>) over OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is set; otherwise spans
 /// are created but nobody listens, which costs nothing.
 /// </summary>
 internal static class Tracing
@@ -21,6 +22,7 @@ internal static class Tracing
         return Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("hakiri", serviceVersion: HakiriApp.Version))
             .AddSource(PipelineRunner.Telemetry.Name)
+            .AddSource(AuditTrail.SourceName)
             .AddOtlpExporter()
             .Build();
     }

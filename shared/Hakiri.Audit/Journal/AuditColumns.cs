@@ -1,0 +1,35 @@
+using Hakiri.DuckDb;
+
+namespace Hakiri.Audit.Journal;
+
+/// <summary>The audit log's columns, and the SQL that turns journal lines held in a DuckDB table into them.</summary>
+internal static class AuditColumns
+{
+    private const string EntryType =
+        "{\"time_us\":\"BIGINT\",\"agent\":\"VARCHAR\",\"host\":\"VARCHAR\",\"on_behalf_of\":\"VARCHAR\",\"task_id\":\"VARCHAR\"," +
+        "\"token_id\":\"VARCHAR\",\"tool\":\"VARCHAR\",\"tables\":[\"VARCHAR\"],\"row_count\":\"BIGINT\",\"key_tables\":[\"VARCHAR\"]," +
+        "\"keys\":[\"VARCHAR\"],\"keys_complete\":\"BOOLEAN\"}";
+
+    /// <summary>The columns, in file order; <c>key_count</c> lets a listing say how many keys a read named without reading them.</summary>
+    public const string Names = "time, agent, host, on_behalf_of, task_id, token_id, tool, tables, row_count, key_count, key_tables, keys, keys_complete";
+
+    /// <summary>Creates <paramref name="table"/> (day, line) and appends the lines.</summary>
+    public static void Load(DuckDbConnection connection, string table, IEnumerable<(string Line, JournalEntry Entry)> lines)
+    {
+        connection.Execute($"CREATE TEMP TABLE {table} (day DATE, line VARCHAR)");
+        using var appender = connection.CreateAppender(table);
+        foreach (var (line, entry) in lines)
+        {
+            appender.Append(entry.Day).Append(line).EndRow();
+        }
+    }
+
+    /// <summary>A SELECT of the log's columns from a table made by <see cref="Load"/>, with an optional WHERE on <c>day</c>.</summary>
+    public static string Select(string table, string? where = null) =>
+        "SELECT make_timestamptz(j.time_us) AS time, j.agent, j.host, j.on_behalf_of, j.task_id, j.token_id, j.tool, " +
+        "coalesce(j.tables, []) AS tables, j.row_count, len(coalesce(j.keys, [])) AS key_count, coalesce(j.key_tables, []) AS key_tables, coalesce(j.keys, []) AS keys, j.keys_complete " +
+        $"FROM (SELECT json_transform(line, '{EntryType}') AS j FROM {table}{(where is null ? "" : " WHERE " + where)})";
+
+    /// <summary>A SQL string literal.</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

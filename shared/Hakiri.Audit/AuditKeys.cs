@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using System.Security.Cryptography;
 using System.Text;
 

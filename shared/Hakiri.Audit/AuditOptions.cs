@@ -1,14 +1,6 @@
+using Hakiri.Model.Manifests;
+
 namespace Hakiri.Audit;
-
-/// <summary>How the audit trail keeps the primary keys of the rows an agent read.</summary>
-public enum AuditKeyMode
-{
-    /// <summary>Lower hex SHA-256 of <c>table\0key</c>: the log answers "who read c-42" without holding c-42.</summary>
-    Hashed,
-
-    /// <summary>The key as the table holds it.</summary>
-    Plain,
-}
 
 /// <summary>Settings of an <see cref="AuditTrail"/> and an <see cref="AuditLog"/>.</summary>
 public sealed record AuditOptions

@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using Hakiri.Access.Audit;
 using Hakiri.Testing;
 using static Hakiri.Audit.Tests.AuditRecords;

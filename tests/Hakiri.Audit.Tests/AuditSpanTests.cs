@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using Hakiri.Testing;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;

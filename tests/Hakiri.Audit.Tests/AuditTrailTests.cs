@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using Hakiri.Audit.Journal;
 using Hakiri.DuckDb;
 using Hakiri.Testing;

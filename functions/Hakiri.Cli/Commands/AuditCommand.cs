@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using System.CommandLine;
 using Hakiri.Audit;
 using Hakiri.Cli.Output;
@@ -33,8 +34,7 @@ internal static class AuditCommand
                 return ExitCodes.BadInput;
             }
 
-            // integrator: the manifest's [access] audit_keys = "plain" | "hashed" goes here (hashed when absent).
-            var keyMode = AuditKeyMode.Hashed;
+            var keyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed;
             await project.PrepareForReadingAsync(withData: false, cancellationToken).ConfigureAwait(false);
             var options = new AuditOptions { KeyMode = keyMode };
             var query = new AuditQuery

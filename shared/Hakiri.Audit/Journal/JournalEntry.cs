@@ -1,3 +1,4 @@
+using Hakiri.Model.Manifests;
 using System.Text.Json.Serialization;
 using Hakiri.Access.Audit;
 using Hakiri.Access.Policy;

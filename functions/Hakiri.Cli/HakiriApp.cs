@@ -33,6 +33,7 @@ internal static class HakiriApp
             CatalogCommands.Tables(),
             CatalogCommands.Runs(),
             ResetCommand.Create(),
+            RedactCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
             EmitCommand.Create(),

@@ -38,15 +38,10 @@ internal static class RedactionGate
         if (catalog.GetTable(pipeline.Table) is { FileCount: > 0 } && !recorded.SameAs(wanted))
         {
             throw new StepFailedException(StepErrors.BadInput,
-                $"Table '{pipeline.Table}' holds data written under {Describe(recorded)}, but pipeline '{pipeline.Name}' now asks for {Describe(wanted)}; "
+                $"Table '{pipeline.Table}' holds data written under {recorded.Describe()}, but pipeline '{pipeline.Name}' now asks for {wanted.Describe()}; "
                 + $"run `hakiri redact apply {pipeline.Name}` to rewrite the stored files under the new redaction, then run again — nothing was written.");
         }
 
         return wanted;
     }
-
-    /// <summary>A redaction in words: "no redaction", "redact drop (email, phone)", "redact hash (email) with salt 0a1b…".</summary>
-    public static string Describe(TableRedactionRecord redaction) =>
-        redaction.Columns.Count == 0 ? "no redaction"
-        : $"redact {redaction.Mode} ({string.Join(", ", redaction.Columns)})" + (redaction.SaltFingerprint is { } salt ? $" with salt fingerprint {salt}" : string.Empty);
 }

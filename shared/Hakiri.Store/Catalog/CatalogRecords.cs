@@ -54,6 +54,11 @@ public sealed record TableRedactionRecord(IReadOnlyList<string> Columns, string 
     /// <summary>Nothing redacted.</summary>
     public static TableRedactionRecord None { get; } = new([], "drop", null);
 
+    /// <summary>The redaction in words: "no redaction", "redact drop (email, phone)", "redact hash (email) with salt fingerprint 0a1b…".</summary>
+    public string Describe() =>
+        Columns.Count == 0 ? "no redaction"
+        : $"redact {Mode} ({string.Join(", ", Columns)})" + (SaltFingerprint is { } salt ? $" with salt fingerprint {salt}" : string.Empty);
+
     /// <summary>Whether this and <paramref name="other"/> redact the same columns (in any order or case) the same way.</summary>
     public bool SameAs(TableRedactionRecord other)
     {

@@ -65,7 +65,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, salt).Run(staging);
+        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted: plan.Connector is null, salt).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)

@@ -44,6 +44,11 @@ internal static class RedactionSql
         return $"(SELECT *{exclude}{replace} FROM {relation} AS r)";
     }
 
+    /// <summary><paramref name="relation"/> under a pipeline's <paramref name="redaction"/>, its columns described by <paramref name="connection"/>.</summary>
+    public static string Apply(string relation, RedactionManifest redaction, string? salt, DuckDb.DuckDbConnection connection) =>
+        Apply(relation, Writing.DuckDbExtensions.Describe(connection, relation),
+            redaction.Mode == RedactionMode.Drop ? redaction.Columns : [], redaction.Mode == RedactionMode.Hash ? redaction.Columns : [], salt);
+
     /// <summary>The text a value is hashed on: strings as they are, nested values as JSON, anything else cast to VARCHAR.</summary>
     public static string Text(string expression, string type) =>
         type == "VARCHAR" ? expression

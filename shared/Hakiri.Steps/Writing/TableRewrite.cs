@@ -36,6 +36,7 @@ internal sealed class TableRewrite(
     TableRecord? existing,
     IReadOnlyList<FileRecord> live,
     IReadOnlyList<StagedFile> work,
+    bool stagedRedacted,
     string? salt)
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
@@ -86,8 +87,8 @@ internal sealed class TableRewrite(
 
         // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
         // everything) and already in the table's shape: the staged files become data files as they are.
-        // A redacting pipeline never moves a staged file as it is: the staged file holds the values.
-        if (!pipeline.Redaction.Any && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        // A connector's staged batch still holds the values a pipeline redacts: it is never moved as it is.
+        if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
             return new RewriteResult(target, moved, incomingRows, replacedRows, replacedAll, rowsPerSource);
@@ -117,13 +118,14 @@ internal sealed class TableRewrite(
         return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
     }
 
-    // Before anything reads the staged rows, the redacted columns are dropped or hashed, so no later query (dedupe,
-    // key match, output) sees a value.
+    // File and object batches were redacted as pull-batch staged them; a connector's batches are redacted here, before
+    // anything reads them, so no later query (dedupe, key match, output) sees a value. Hashing twice would change the
+    // value, so only unredacted batches are hashed; dropping is harmless to repeat.
     private string Redact(string staged)
     {
         var redaction = pipeline.Redaction;
-        return !redaction.Any ? staged : RedactionSql.Apply(staged, connection.Describe(staged),
-            redaction.Mode == RedactionMode.Drop ? redaction.Columns : [], redaction.Mode == RedactionMode.Hash ? redaction.Columns : [], salt);
+        return !redaction.Any || (stagedRedacted && redaction.Mode == RedactionMode.Hash) ? staged
+            : RedactionSql.Apply(staged, redaction, salt, connection);
     }
 
     // The table's recorded schema as the redaction shapes it: a first write under a new redaction (the table holds no

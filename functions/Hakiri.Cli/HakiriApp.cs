@@ -34,6 +34,7 @@ internal static class HakiriApp
             CatalogCommands.Runs(),
             AuditCommand.Create(),
             ResetCommand.Create(),
+            RedactCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
             KeyCommand.Create(),

@@ -6,6 +6,7 @@ using Hakiri.Steps.Errors;
 using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Objects;
 using Hakiri.Steps.Planning;
+using Hakiri.Steps.Redaction;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
 
@@ -29,6 +30,8 @@ public static class DiscoverStep
         foreach (var pipeline in pipelines)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Before anything is pulled: a changed redaction or a missing salt stops the run with nothing staged.
+            RedactionGate.Check(context, pipeline, catalog);
             if (pipeline.Source is WasmSourceManifest wasm)
             {
                 // Before the connector runs, so even a run it fails names the exact code that was loaded.

@@ -6,6 +6,7 @@ using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Objects;
 using Hakiri.Steps.Planning;
+using Hakiri.Steps.Redaction;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
 
@@ -66,21 +67,24 @@ public static class PullBatchStep
         var target = Path.Combine(staging, BatchName(index));
         var (rows, skipped) = pipeline.Source is S3SourceManifest s3
             ? await ObjectPull.StageAsync(context, pipeline, s3, input.RunId, file, target, cancellationToken).ConfigureAwait(false)
-            : StageFile(context, input.RunId, SourceFormat.Of(pipeline.Source), file, target);
+            : StageFile(context, pipeline, input.RunId, SourceFormat.Of(pipeline.Source), file, target);
         var bytes = new FileInfo(target).Length;
         var next = (index + 1).ToString(CultureInfo.InvariantCulture);
         return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count);
     }
 
-    private static (long Rows, long Skipped) StageFile(StepContext context, string runId, SourceFormat source, PlannedFile file, string target)
+    private static (long Rows, long Skipped) StageFile(StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, PlannedFile file, string target)
     {
         if (!File.Exists(file.AbsolutePath))
         {
             throw new StepFailedException(StepErrors.Transient, $"{file.Path}: the file disappeared after discovery; re-run to pick up the current files.");
         }
 
-        return Stage(context, runId, source, file.Path, file.AbsolutePath, target);
+        return Stage(context, pipeline, runId, source, file.Path, file.AbsolutePath, target);
     }
+
+    private static string Redacted(StepContext context, PipelineManifest pipeline, DuckDbConnection connection, string select) =>
+        pipeline.Redaction.Any ? $"SELECT * FROM {RedactionSql.Apply($"({select})", pipeline.Redaction, RedactionGate.Salt(context, pipeline), connection)}" : select;
 
     // store_rejects keeps one row per problem; a line may have several.
     private static long RejectedCsvLines(DuckDbConnection connection)
@@ -91,9 +95,11 @@ public static class PullBatchStep
 
     /// <summary>
     /// Converts one local file (a source file, or an object downloaded for this batch) to the staged Parquet batch
-    /// <paramref name="target"/>, with provenance naming <paramref name="locator"/> as the rows' source.
+    /// <paramref name="target"/>, with provenance naming <paramref name="locator"/> as the rows' source. The pipeline's
+    /// redaction applies here, so the staged batch (in the bucket too, for an object store) never holds a redacted value.
     /// </summary>
-    internal static (long Rows, long Skipped) Stage(StepContext context, string runId, SourceFormat source, string locator, string readFrom, string target)
+    internal static (long Rows, long Skipped) Stage(
+        StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target)
     {
         var temporary = target + ".tmp";
         var readPath = readFrom;
@@ -118,16 +124,15 @@ public static class PullBatchStep
                 connection.Execute("SET allocator_bulk_deallocation_flush_threshold = '2MB'");
             }
 
-            var rows = connection.Execute($"""
-                COPY (
-                    SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
-                        {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
-                        {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
-                        src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
-                        {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                    FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
-                ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
-                """);
+            var select = $"""
+                SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
+                    {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                    {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
+                    src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
+                    {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
+                """;
+            var rows = connection.Execute($"COPY ({Redacted(context, pipeline, connection, select)}) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}");
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);

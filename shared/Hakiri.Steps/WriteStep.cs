@@ -3,6 +3,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Connectors;
 using Hakiri.Steps.Planning;
+using Hakiri.Steps.Redaction;
 using Hakiri.Steps.Sources;
 using Hakiri.Steps.Writing;
 using Hakiri.Store;
@@ -38,6 +39,10 @@ public static class WriteStep
             return Task.FromResult(new WriteOutput(input.RunId, input.Pipeline, input.Table, 0, 0, 0, 0, 0, existing?.RowCount ?? 0));
         }
 
+        // Checked before the staged rows are read: a changed redaction or a missing salt writes nothing.
+        var redaction = RedactionGate.Check(context, pipeline, catalog);
+        var salt = RedactionGate.Salt(context, pipeline);
+
         // Another run may have committed some of the same source files since discover (two runs racing on one
         // store): those are dropped here, so a retried or late write never lands them twice.
         var plan = PlanStore.Load(staging);
@@ -60,7 +65,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work).Run(staging);
+        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted: plan.Connector is null, salt).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)
@@ -85,6 +90,7 @@ public static class WriteStep
             SourceFiles = plan.Connector is not null ? [] : work.Select(w => new SourceFileRecord(w.File.Path, w.File.Fingerprint, result.RowsPerSource.GetValueOrDefault(w.File.Path))).ToArray(),
             Cursor = cursor,
             RowsWritten = result.IncomingRows,
+            Redaction = redaction,
         });
 
         StoreFiles.DeleteQuietly(context.Layout, result.RemovedFiles);

@@ -21,6 +21,9 @@ internal sealed class TestProject : IDisposable
 
     public StepOptions Options { get; init; } = new() { DuckDbThreads = 2 };
 
+    /// <summary>The environment the steps read (secrets, the redaction salt); <see langword="null"/> for the process's own.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; set; }
+
     public static TestProject Quickstart()
     {
         var project = new TestProject(File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml")));
@@ -42,8 +45,14 @@ internal sealed class TestProject : IDisposable
         return result.Value!;
     }
 
-    public Task<RunSummary> RunAsync(params string[] pipelines) =>
-        PipelineRunner.Local(new StepContext(Manifest(), Layout, options: Options)).RunAsync(pipelines);
+    public Task<RunSummary> RunAsync(params string[] pipelines) => PipelineRunner.Local(Context()).RunAsync(pipelines);
+
+    public StepContext Context()
+    {
+        var environment = Environment;
+        return new StepContext(Manifest(), Layout, options: Options, connectors: environment is null ? null
+            : _ => Hakiri.Connectors.Contract.ConnectorServices.CreateDefault() with { Environment = name => environment.GetValueOrDefault(name) });
+    }
 
     public CatalogDatabase Catalog() => CatalogDatabase.Open(Layout);
 

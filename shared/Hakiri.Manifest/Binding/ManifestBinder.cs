@@ -83,6 +83,7 @@ internal static class ManifestBinder
             primaryKey = DefaultPrimaryKey(source, name, table, diagnostics);
         }
 
+        var redaction = RedactBinder.Bind(table["redact"], name, primaryKey, indexes, diagnostics);
         if (diagnostics.HasErrors || source is null || (table.TryGetValue("schedule", out _) && schedule is null))
         {
             return null;
@@ -95,7 +96,7 @@ internal static class ManifestBinder
             schedule,
             primaryKey,
             source,
-            indexes);
+            indexes) { Redaction = redaction };
     }
 
     // GitHub objects carry a stable key; an http source with a cursor but no key would append every changed record again.

@@ -154,6 +154,13 @@ internal static class JsonSchemaWriter
 
                 writer.WriteEndArray();
                 break;
+            case ArrayOrTableShape e:
+                writer.WritePropertyName("oneOf");
+                writer.WriteStartArray();
+                Write(writer, e.Short);
+                Write(writer, e.Long);
+                writer.WriteEndArray();
+                break;
             case RetiredShape:
                 // The empty schema's negation accepts nothing: the key is refused whatever its value.
                 writer.WritePropertyName("not");

@@ -7,6 +7,8 @@ internal static class ManifestShapes
 
     public static readonly string[] VectorMetrics = ["cosine", "l2", "inner_product"];
 
+    public static readonly string[] RedactModes = ["drop", "hash"];
+
     /// <summary>An AWS region code: partition prefix, area and number (us-east-1, us-gov-west-1, cn-north-1, eu-central-2).</summary>
     public const string AwsRegionPattern = "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$";
 
@@ -79,6 +81,20 @@ internal static class ManifestShapes
             new FieldShape("vector", vector),
         ]);
 
+        var redactColumns = new ArrayShape("Top-level columns whose values never reach the store.", column) { MinItems = 1, UniqueItems = true };
+        var redact = new ArrayOrTableShape(
+            "Columns kept out of the store's Parquet files: a list (dropped), or a table with columns and mode (drop, or hash: HMAC-SHA256 under HAKIRI_REDACTION_SALT).",
+            redactColumns,
+            new TableShape("Redacted columns and what happens to them.",
+            [
+                new FieldShape("columns", redactColumns) { Required = true, Example = "columns = [\"email\", \"phone\"]" },
+                new FieldShape("mode", new StringShape("drop: the column is absent; hash: lower-case hex HMAC-SHA256(salt, value text), so joins still work.")
+                {
+                    Values = RedactModes,
+                    Default = "drop",
+                }) { Example = "mode = \"hash\"" },
+            ]));
+
         var pipeline = new TableShape("A pipeline: one source landed into one table of the store.",
         [
             new FieldShape("description", new StringShape("What the table holds, written for an agent that has never seen it.")),
@@ -98,6 +114,7 @@ internal static class ManifestShapes
             }) { Example = "table = \"orders\"" },
             new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\", \"github\", \"postgres\", \"s3\", or a [connectors.<name>])" },
             new FieldShape("indexes", indexes),
+            new FieldShape("redact", redact) { Example = "redact = [\"email\", \"phone\"]" },
         ]);
 
         var pipelines = new MapShape("The pipelines, keyed by name.", pipeline, Names.PipelinePattern,

@@ -63,6 +63,12 @@ internal sealed record ArrayShape(string Description, Shape Items) : Shape(Descr
     private static string Plural(string noun) => noun.StartsWith("an ", StringComparison.Ordinal) ? noun[3..] + "s" : noun[2..] + "s";
 }
 
+/// <summary>A value written either as an array (the short form) or as a table (the long form), e.g. <c>redact</c>.</summary>
+internal sealed record ArrayOrTableShape(string Description, ArrayShape Short, TableShape Long) : Shape(Description)
+{
+    public override string Noun => $"{Short.Noun} or a table";
+}
+
 /// <summary>A table with known keys; any other key is an error.</summary>
 internal sealed record TableShape(string Description, IReadOnlyList<FieldShape> Fields) : Shape(Description)
 {

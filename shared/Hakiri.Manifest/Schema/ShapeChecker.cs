@@ -96,6 +96,7 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
             MapShape m => CheckMap((TomlTable)value, m, path),
             DictionaryShape d => CheckDictionary((TomlTable)value, d, path),
             UnionShape u => CheckUnion((TomlTable)value, u, path),
+            ArrayOrTableShape e => value is TomlArray array ? CheckArray(array, e.Short, path, name) : CheckTable((TomlTable)value, e.Long, path),
             _ => true,
         };
     }
@@ -269,6 +270,7 @@ internal sealed class ShapeChecker(DiagnosticBag diagnostics, string rootName)
         BooleanShape => value.Kind == TomlKind.Boolean,
         ScalarShape => value.Kind is TomlKind.String or TomlKind.Integer or TomlKind.Boolean,
         ArrayShape => value is TomlArray { IsArrayOfTables: false },
+        ArrayOrTableShape => value is TomlArray { IsArrayOfTables: false } || value.Kind == TomlKind.Table,
         _ => value.Kind == TomlKind.Table,
     };
 

@@ -15,4 +15,8 @@ public sealed record PipelineManifest(
     Schedule? Schedule,
     IReadOnlyList<string> PrimaryKey,
     SourceManifest Source,
-    IndexesManifest Indexes);
+    IndexesManifest Indexes)
+{
+    /// <summary>The columns kept out of the written files (<c>redact</c>); <see cref="RedactionManifest.None"/> when none.</summary>
+    public RedactionManifest Redaction { get; init; } = RedactionManifest.None;
+}

@@ -33,7 +33,7 @@ internal static class ObjectPull
                 }
             }
 
-            return PullBatchStep.Stage(context, runId, SourceFormat.Of(source), file.Path, download, target);
+            return PullBatchStep.Stage(context, pipeline, runId, SourceFormat.Of(source), file.Path, download, target);
         }
         catch (ConnectorException e)
         {

@@ -3,6 +3,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Planning;
+using Hakiri.Steps.Redaction;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
@@ -34,7 +35,9 @@ internal sealed class TableRewrite(
     bool replaceAll,
     TableRecord? existing,
     IReadOnlyList<FileRecord> live,
-    IReadOnlyList<StagedFile> work)
+    IReadOnlyList<StagedFile> work,
+    bool stagedRedacted,
+    string? salt)
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
     private bool? _keysAreUnique;
@@ -54,7 +57,7 @@ internal sealed class TableRewrite(
 
         var staged = $"read_parquet({Sql.List(_batches)}, union_by_name = true, filename = true, file_row_number = true)";
         _changes = ChangeRows.Of(connection, staged);
-        staged = _changes?.Relation ?? staged;
+        staged = Redact(_changes?.Relation ?? staged);
         if (_changes is not null && primaryKey.Count == 0)
         {
             throw new StepFailedException(StepErrors.Permanent,
@@ -73,7 +76,7 @@ internal sealed class TableRewrite(
                 + $"correct primary_key under [pipelines.{pipeline.Name}] or the source.");
         }
 
-        var target = SchemaMerger.Merge(existing?.Columns ?? [], incomingColumns, connection, staged, pipeline.Table);
+        var target = SchemaMerger.Merge(Redacted(existing?.Columns ?? []), incomingColumns, connection, staged, pipeline.Table);
         var schemaChanged = existing is not null && live.Count > 0 && !existing.Columns.SequenceEqual(target);
         var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
         var replaced = ReplacedFilter();
@@ -84,7 +87,8 @@ internal sealed class TableRewrite(
 
         // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
         // everything) and already in the table's shape: the staged files become data files as they are.
-        if (_changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        // A connector's staged batch still holds the values a pipeline redacts: it is never moved as it is.
+        if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
             return new RewriteResult(target, moved, incomingRows, replacedRows, replacedAll, rowsPerSource);
@@ -112,6 +116,26 @@ internal sealed class TableRewrite(
         var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
         return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
+    }
+
+    // File and object batches were redacted as pull-batch staged them; a connector's batches are redacted here, before
+    // anything reads them, so no later query (dedupe, key match, output) sees a value. Hashing twice would change the
+    // value, so only unredacted batches are hashed; dropping is harmless to repeat.
+    private string Redact(string staged)
+    {
+        var redaction = pipeline.Redaction;
+        return !redaction.Any || (stagedRedacted && redaction.Mode == RedactionMode.Hash) ? staged
+            : RedactionSql.Apply(staged, redaction, salt, connection);
+    }
+
+    // The table's recorded schema as the redaction shapes it: a first write under a new redaction (the table holds no
+    // rows) must not keep a dropped column or a hashed column's old type.
+    private List<ColumnSchema> Redacted(IReadOnlyList<ColumnSchema> columns)
+    {
+        var redaction = pipeline.Redaction;
+        return redaction.Mode == RedactionMode.Drop
+            ? columns.Where(c => !redaction.Covers(c.Name)).ToList()
+            : columns.Select(c => redaction.Covers(c.Name) ? c with { Type = "VARCHAR" } : c).ToList();
     }
 
     private static string Single(string path) => $"read_parquet({Sql.Literal(path)})";

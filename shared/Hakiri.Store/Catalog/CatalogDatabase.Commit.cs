@@ -69,6 +69,17 @@ public sealed partial class CatalogDatabase
             upsertCursor.ExecuteNonQuery();
         }
 
+        if (commit.Redaction is { } redaction)
+        {
+            using var upsertRedaction = Command("""
+                INSERT INTO table_redactions(table_name, columns, mode, salt_sha256, run_id, updated_at) VALUES ($t, $c, $m, $s, $run, $now)
+                ON CONFLICT(table_name) DO UPDATE SET columns = excluded.columns, mode = excluded.mode, salt_sha256 = excluded.salt_sha256,
+                    run_id = excluded.run_id, updated_at = excluded.updated_at
+                """, transaction, ("$t", table.Name), ("$c", ToJson(redaction.Columns)), ("$m", redaction.Mode), ("$s", redaction.SaltFingerprint),
+                ("$run", commit.RunId), ("$now", now));
+            upsertRedaction.ExecuteNonQuery();
+        }
+
         using (var counts = Command("""
             UPDATE tables SET
                 row_count = (SELECT COALESCE(SUM(row_count), 0) FROM files WHERE table_name = $t),

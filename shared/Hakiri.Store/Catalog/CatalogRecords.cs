@@ -45,6 +45,34 @@ public sealed record TableRecord(
     string? UpdatedRunId,
     DateTimeOffset? UpdatedAt);
 
+/// <summary>The redaction in force on a table's live files: what the written Parquet leaves out or holds hashed.</summary>
+/// <param name="Columns">The redacted top-level columns; empty when none.</param>
+/// <param name="Mode"><c>drop</c> or <c>hash</c>.</param>
+/// <param name="SaltFingerprint">Hash mode: the first 16 lower-case hex of SHA-256 of the salt; otherwise <see langword="null"/>.</param>
+public sealed record TableRedactionRecord(IReadOnlyList<string> Columns, string Mode, string? SaltFingerprint)
+{
+    /// <summary>Nothing redacted.</summary>
+    public static TableRedactionRecord None { get; } = new([], "drop", null);
+
+    /// <summary>The redaction in words: "no redaction", "redact drop (email, phone)", "redact hash (email) with salt fingerprint 0a1b…".</summary>
+    public string Describe() =>
+        Columns.Count == 0 ? "no redaction"
+        : $"redact {Mode} ({string.Join(", ", Columns)})" + (SaltFingerprint is { } salt ? $" with salt fingerprint {salt}" : string.Empty);
+
+    /// <summary>Whether this and <paramref name="other"/> redact the same columns (in any order or case) the same way.</summary>
+    public bool SameAs(TableRedactionRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Columns.Count == 0 || other.Columns.Count == 0)
+        {
+            return Columns.Count == other.Columns.Count;
+        }
+
+        return Mode == other.Mode && SaltFingerprint == other.SaltFingerprint
+            && new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase).SetEquals(other.Columns);
+    }
+}
+
 /// <summary>A live data file of a table.</summary>
 /// <param name="Path">Relative to the store root, <c>/</c>-separated.</param>
 /// <param name="Table">The table it belongs to.</param>
@@ -93,6 +121,9 @@ public sealed record TableCommit
 
     /// <summary>Rows written, for the run's totals.</summary>
     public long RowsWritten { get; init; }
+
+    /// <summary>The redaction the table's live files are under after the commit, or <see langword="null"/> to leave the recorded one.</summary>
+    public TableRedactionRecord? Redaction { get; init; }
 }
 
 [JsonSerializable(typeof(List<ColumnSchema>))]

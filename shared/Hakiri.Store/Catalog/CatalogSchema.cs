@@ -83,5 +83,13 @@ internal static class CatalogSchema
             revoked_at TEXT NOT NULL,                -- ISO 8601 UTC
             reason     TEXT NOT NULL DEFAULT ''
         );
+        CREATE TABLE IF NOT EXISTS table_redactions (
+            table_name  TEXT PRIMARY KEY REFERENCES tables(name),
+            columns     TEXT NOT NULL DEFAULT '[]',  -- JSON array of the redacted top-level columns; empty: none in force
+            mode        TEXT NOT NULL CHECK (mode IN ('drop', 'hash')),
+            salt_sha256 TEXT,                        -- hash mode: first 16 hex of SHA-256(salt), never the salt
+            run_id      TEXT NOT NULL,               -- the run or `redact apply` that put it in force
+            updated_at  TEXT NOT NULL
+        );
         """;
 }

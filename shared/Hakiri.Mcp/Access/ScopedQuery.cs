@@ -23,11 +23,10 @@ internal static class ScopedQuery
         }
 
         var tree = Parse(connection, plan.Sql);
-        var rewriter = new ScopedTreeRewriter(tables, forbiddenFunctions, plan.Parameters.Count, (sql, _) => ViewNode(connection, sql));
+        var rewriter = new ScopedTreeRewriter(tables, forbiddenFunctions, plan.Parameters, sql => ViewNode(connection, sql));
         rewriter.Visit(tree);
-        var parameters = plan.Parameters.Concat(rewriter.Parameters).ToArray();
         var root = new JsonObject { ["error"] = false, ["statements"] = new JsonArray(tree) };
-        return new QueryPlan(Print(connection, root.ToJsonString()), parameters, plan.MaxRows);
+        return new QueryPlan(Print(connection, root.ToJsonString()), rewriter.Parameters, plan.MaxRows);
     }
 
     private static JsonObject Parse(DuckDbConnection connection, string sql)

@@ -9,7 +9,7 @@ namespace Hakiri.Mcp.Access;
 /// the caller's granted view of it, CTE names become unguessable, and anything it does not know (a table reference kind,
 /// a qualified name, a catalog-reading function) is refused with a sentence.
 /// </summary>
-internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<string> forbiddenFunctions, int boundParameters, Func<string, List<object?>, JsonNode> viewNode)
+internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<string> forbiddenFunctions, IReadOnlyList<object?> bound, Func<string, JsonNode> viewNode)
 {
     private static readonly HashSet<string> TableFunctions = new(StringComparer.OrdinalIgnoreCase) { "range", "generate_series", "unnest" };
     private static readonly HashSet<string> PlainRefs = new(StringComparer.Ordinal) { "SUBQUERY", "JOIN", "EXPRESSION_LIST", "EMPTY_FROM", "EMPTY", "PIVOT" };
@@ -17,8 +17,10 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
     private readonly List<Dictionary<string, string>> _ctes = [];
     private readonly string _salt = Guid.NewGuid().ToString("N");
 
-    /// <summary>Values appended for the views' filters, after the plan's own.</summary>
-    public List<object?> Parameters { get; } = [];
+    private readonly int _boundParameters = bound.Count;
+
+    /// <summary>The plan's values, then those of the views' filters (numbered after the plan's own).</summary>
+    public List<object?> Parameters { get; } = [.. bound];
 
     /// <summary>Rewrites <paramref name="node"/> in place; returns a replacement when the node itself must be replaced.</summary>
     public JsonNode? Visit(JsonNode? node)
@@ -131,7 +133,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
             throw new ToolErrorException(tables.NoSuchTable(name));
         }
 
-        var view = viewNode(GrantedView.Sql(found.Table, found.Grant, tables.Scope.Subject, Parameters), Parameters);
+        var view = viewNode(GrantedView.Sql(found.Table, found.Grant, tables.Scope.Subject, Parameters));
         var alias = Text(node, "alias");
         return new JsonObject
         {
@@ -149,7 +151,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
         if (Text(node, "class") == "PARAMETER")
         {
             var id = Text(node, "identifier");
-            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index < 1 || index > boundParameters)
+            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index < 1 || index > _boundParameters)
             {
                 throw new ToolErrorException($"Refused: the SQL uses parameter ${id}, which no value binds; write the value into the query.");
             }

@@ -36,8 +36,8 @@ internal static class ScopedQuery
         if (root?["error"]?.GetValue<bool>() != false)
         {
             var message = root?["error_message"]?.GetValue<string>() ?? "it could not be read";
-            // DuckDB serializes only SELECTs: a statement of another kind is refused in the guard's words, without binding it.
-            if (SqlKeywords.Leading(sql) is { } keyword && !SqlKeywords.StartsQuery(keyword))
+            // DuckDB serializes only SELECTs: a statement of another kind that parses is refused in the guard's words, without binding it.
+            if (Parses(connection, sql) && SqlKeywords.Leading(sql) is { } keyword && !SqlKeywords.StartsQuery(keyword))
             {
                 throw new ToolErrorException(ReadOnlySqlGuard.Refusal(keyword.ToUpperInvariant()));
             }
@@ -53,6 +53,18 @@ internal static class ScopedQuery
             _ => throw new ToolErrorException(
                 $"Refused: the SQL holds {statements.Count} statements. This server runs exactly one read-only SELECT per call: no ';'-separated batches and no transaction control (BEGIN, COMMIT, ROLLBACK)."),
         };
+    }
+
+    private static bool Parses(DuckDbConnection connection, string sql)
+    {
+        try
+        {
+            return connection.CountStatements(sql) >= 0;
+        }
+        catch (DuckDbException)
+        {
+            return false;
+        }
     }
 
     // The view's own SQL is ours (quoted names, bound values), so its tree is spliced without rewriting.

@@ -61,17 +61,11 @@ public static class HakiriMcpServer
         };
     }
 
-    // Under access control a request without an admitted scope is never answered as if the store were open.
-    private static AccessScope? ScopeOf(ServerAccess? access, MessageContext request)
-    {
-        if (access is null)
-        {
-            return null;
-        }
-
-        return AccessPrincipal.ScopeOf(request.User) ?? access.Scope
-            ?? throw new ModelContextProtocol.McpProtocolException(AccessPrincipal.MissingToken, ModelContextProtocol.McpErrorCode.InvalidRequest);
-    }
+    // A scope a front door admitted always applies; under access control a request without one is never answered as if
+    // the store were open.
+    private static AccessScope? ScopeOf(ServerAccess? access, MessageContext request) =>
+        AccessPrincipal.ScopeOf(request.User) ?? access?.Scope
+        ?? (access is null ? null : throw new ModelContextProtocol.McpProtocolException(AccessPrincipal.MissingToken, ModelContextProtocol.McpErrorCode.InvalidRequest));
 
     /// <summary>Serves one client over standard input and output until it disconnects or <paramref name="cancellationToken"/> fires.</summary>
     public static async Task RunStdioAsync(McpServerOptions options, CancellationToken cancellationToken = default)

@@ -36,7 +36,7 @@ internal static class LambdaBootstrap
             if (settings.Handler == "mcp")
             {
                 var (layout, mirror) = OpenStore(settings, LoadManifest(settings));
-                mcp = await McpFunction.OpenAsync(layout, mirror, cancellationToken).ConfigureAwait(false);
+                mcp = await McpFunction.OpenAsync(layout, mirror, admit: null, cancellationToken).ConfigureAwait(false);
                 handle = mcp.HandleAsync;
             }
             else

@@ -11,7 +11,7 @@ internal static class CatalogReaders
 {
     public static IReadOnlySet<string> Load(DuckDbConnection connection)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "current_setting", "getvariable", "current_schemas", "current_database", "current_catalog" };
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "current_setting", "getvariable", "current_schemas", "current_database", "current_catalog", "getenv" };
         using var reader = connection.Query(
             "SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_type = 'macro' AND macro_definition ILIKE '%from%'");
         while (reader.Read())

@@ -20,6 +20,11 @@ internal static class GrantedView
     /// <exception cref="ToolErrorException">A filter names a column the table does not have.</exception>
     public static string Sql(TableRecord table, TableGrant grant, Subject subject, List<object?> parameters)
     {
+        if (table.Columns.Count == 0 && grant.Redact.Count > 0)
+        {
+            throw new ToolErrorException($"Table '{table.Name}' cannot be read under this token: the catalog lists none of its columns, so its redactions cannot be applied; run 'hakiri run' to record its schema.");
+        }
+
         var columns = table.Columns.Count == 0
             ? "*"
             : string.Join(", ", table.Columns.Select(c => grant.Redacts(c.Name)

@@ -32,7 +32,16 @@ internal static class ScopedQuery
     private static JsonObject Parse(DuckDbConnection connection, string sql)
     {
         var json = Scalar(connection, $"SELECT json_serialize_sql({Sql.Literal(sql)})");
-        var root = JsonNode.Parse(json, documentOptions: Deep) as JsonObject;
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: Deep) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            throw new ToolErrorException("Refused: the query is nested too deeply to be checked against this token; flatten its subqueries.", e);
+        }
+
         if (root?["error"]?.GetValue<bool>() != false)
         {
             var message = root?["error_message"]?.GetValue<string>() ?? "it could not be read";

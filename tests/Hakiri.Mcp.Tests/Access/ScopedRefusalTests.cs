@@ -27,6 +27,7 @@ public sealed class ScopedRefusalTests(StoreFixture store)
     [InlineData("SELECT pg_get_viewdef('products')")]
     [InlineData("SELECT current_setting('memory_limit')")]
     [InlineData("SELECT getvariable('x')")]
+    [InlineData("SELECT getenv('HAKIRI_TOKEN')")]
     [InlineData("SELECT (SELECT 1) AS x, duckdb_api()")]
     [InlineData("SELECT count(*) FROM customers WHERE pg_get_viewdef('products') IS NOT NULL")]
     public async Task Query_CatalogScalarFunction_Refused(string sql)

@@ -1,3 +1,5 @@
+using Hakiri.Access.Policy;
+using Hakiri.Mcp.Http;
 using Hakiri.Mcp.Resources;
 using Hakiri.Mcp.Tools;
 using ModelContextProtocol.Protocol;
@@ -21,10 +23,11 @@ public static class HakiriMcpServer
     /// <summary>Server options whose handlers call <paramref name="toolset"/>; share one instance across sessions.</summary>
     /// <param name="toolset">The tools and the store behind them.</param>
     /// <param name="version">The server version reported to clients.</param>
-    public static McpServerOptions CreateOptions(ContextToolset toolset, string version)
+    /// <param name="access">Who may read: <see langword="null"/> for an open store (see <see cref="ServerAccess"/>).</param>
+    public static McpServerOptions CreateOptions(ContextToolset toolset, string version, ServerAccess? access = null)
     {
         var options = new McpServerOptions();
-        Configure(options, toolset, version);
+        Configure(options, toolset, version, access);
         return options;
     }
 
@@ -35,7 +38,8 @@ public static class HakiriMcpServer
     /// <param name="options">The options to fill.</param>
     /// <param name="toolset">The tools and the store behind them.</param>
     /// <param name="version">The server version reported to clients.</param>
-    public static void Configure(McpServerOptions options, ContextToolset toolset, string version)
+    /// <param name="access">Who may read: <see langword="null"/> for an open store (see <see cref="ServerAccess"/>).</param>
+    public static void Configure(McpServerOptions options, ContextToolset toolset, string version, ServerAccess? access = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(toolset);
@@ -50,12 +54,18 @@ public static class HakiriMcpServer
         {
             ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. toolset.Tools] }),
             CallToolHandler = (request, cancellationToken) =>
-                toolset.CallAsync(request.Params?.Name ?? string.Empty, request.Params?.Arguments, cancellationToken),
-            ListResourcesHandler = (_, _) => ValueTask.FromResult(TableResources.List(toolset.Store)),
+                toolset.CallAsync(request.Params?.Name ?? string.Empty, request.Params?.Arguments, ScopeOf(access, request), cancellationToken),
+            ListResourcesHandler = (request, _) => ValueTask.FromResult(toolset.ListResources(ScopeOf(access, request))),
             ListResourceTemplatesHandler = (_, _) => ValueTask.FromResult(new ListResourceTemplatesResult { ResourceTemplates = [TableResources.Template] }),
-            ReadResourceHandler = (request, _) => ValueTask.FromResult(TableResources.Read(toolset.Store, request.Params?.Uri ?? string.Empty)),
+            ReadResourceHandler = (request, _) => ValueTask.FromResult(toolset.ReadResource(request.Params?.Uri ?? string.Empty, ScopeOf(access, request))),
         };
     }
+
+    // A scope a front door admitted always applies; under access control a request without one is never answered as if
+    // the store were open.
+    private static AccessScope? ScopeOf(ServerAccess? access, MessageContext request) =>
+        AccessPrincipal.ScopeOf(request.User) ?? access?.Scope
+        ?? (access is null ? null : throw new ModelContextProtocol.McpProtocolException(AccessPrincipal.MissingToken, ModelContextProtocol.McpErrorCode.InvalidRequest));
 
     /// <summary>Serves one client over standard input and output until it disconnects or <paramref name="cancellationToken"/> fires.</summary>
     public static async Task RunStdioAsync(McpServerOptions options, CancellationToken cancellationToken = default)

@@ -1,8 +1,8 @@
-using Hakiri.Model.Manifests;
 using System.CommandLine;
 using Hakiri.Audit;
 using Hakiri.Cli.Output;
 using Hakiri.DuckDb;
+using Hakiri.Model.Manifests;
 using Hakiri.Store;
 
 namespace Hakiri.Cli.Commands;

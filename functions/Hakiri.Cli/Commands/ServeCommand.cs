@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using Hakiri.Access.Tokens;
+using Hakiri.Audit;
 using Hakiri.Cli.Serving;
 using Hakiri.Mcp;
+using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Http;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 using Hakiri.Mcp.Tools;
+using Hakiri.Model.Manifests;
 
 namespace Hakiri.Cli.Commands;
 
@@ -35,9 +39,16 @@ internal static class ServeCommand
             HelpName = "MB",
             DefaultValueFactory = _ => 256,
         };
-        var command = new Command("serve", "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only).")
+        var token = new Option<string?>("--token")
         {
-            manifest, stdio, http, origins, maxRows, timeout, cache,
+            Description = "The capability token to serve stdio under when the manifest has [access] (default: the HAKIRI_TOKEN environment variable); over HTTP each request sends its own as 'Authorization: Bearer <token>'.",
+            HelpName = "TOKEN",
+        };
+        var command = new Command(
+            "serve",
+            "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only). With [access] in the manifest, callers need a token and see only what it grants.")
+        {
+            manifest, stdio, http, origins, maxRows, timeout, cache, token,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -82,16 +93,33 @@ internal static class ServeCommand
                 DuckDbSettings = DuckDbSettings(),
                 CacheBytes = parse.GetValue(cache) * 1024L * 1024,
             });
-            var toolset = new ContextToolset(store, limits);
+            var gate = AccessGates.For(project.Manifest, project.Layout);
+            using var audit = AuditTrail.Open(project.Layout, new AuditOptions { KeyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed });
+            var toolset = new ContextToolset(store, limits, audit);
             if (endpoint is null)
             {
+                ServerAccess? access = null;
+                if (gate is not null)
+                {
+                    try
+                    {
+                        // stdio has one caller: its token is verified once, before anything is served.
+                        access = new ServerAccess(gate.Admit(parse.GetValue(token) ?? Environment.GetEnvironmentVariable("HAKIRI_TOKEN")));
+                    }
+                    catch (TokenRejectedException e)
+                    {
+                        await error.WriteLineAsync($"hakiri: {e.Message}").ConfigureAwait(false);
+                        return ExitCodes.BadInput;
+                    }
+                }
+
                 await error.WriteLineAsync($"hakiri serve: MCP over stdio, store {project.Layout.Root}").ConfigureAwait(false);
-                await HakiriMcpServer.RunStdioAsync(HakiriMcpServer.CreateOptions(toolset, HakiriApp.Version), cancellationToken).ConfigureAwait(false);
+                await HakiriMcpServer.RunStdioAsync(HakiriMcpServer.CreateOptions(toolset, HakiriApp.Version, access), cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
             var httpOptions = new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] };
-            return await HttpHost.RunAsync(endpoint, toolset, httpOptions, error, cancellationToken).ConfigureAwait(false);
+            return await HttpHost.RunAsync(endpoint, toolset, httpOptions, gate is null ? null : gate.Admit, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Hakiri.Access.Policy;
 using Hakiri.Access.Tokens;
-using Hakiri.Cli.Serving;
+using Hakiri.Mcp.Access;
 using Hakiri.Manifest;
 
 namespace Hakiri.Cli.Commands;

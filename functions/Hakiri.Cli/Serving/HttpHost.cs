@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Hakiri.Access.Policy;
+using Hakiri.Access.Tokens;
 using Hakiri.Mcp;
 using Hakiri.Mcp.Http;
 using Hakiri.Mcp.Tools;
@@ -18,14 +20,23 @@ namespace Hakiri.Cli.Serving;
 
 /// <summary>
 /// Kestrel hosting the C# SDK's Streamable HTTP endpoint (<c>MapMcp</c>, stateless: no sessions, no GET stream) at
-/// <see cref="Path"/>, behind Hakiri's Origin check. The slim builder keeps it AOT-safe.
+/// <see cref="Path"/>, behind Hakiri's Origin check and, under access control, its bearer-token check: each request is
+/// admitted on its own and its scope travels to the tool handlers as <c>HttpContext.User</c>. The slim builder keeps it AOT-safe.
 /// </summary>
 internal static class HttpHost
 {
     /// <summary>The one path that answers MCP.</summary>
     public const string Path = "/mcp";
 
-    public static async Task<int> RunAsync(IPEndPoint endpoint, ContextToolset toolset, McpHttpOptions options, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        IPEndPoint endpoint, ContextToolset toolset, McpHttpOptions options, Func<string?, AccessScope>? admit, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var app = Build(endpoint, toolset, options, admit);
+        return await ServeAsync(app, endpoint, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The endpoint, not started: the Origin check, the bearer check when <paramref name="admit"/> is set, then MCP.</summary>
+    public static WebApplication Build(IPEndPoint endpoint, ContextToolset toolset, McpHttpOptions options, Func<string?, AccessScope>? admit)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -35,11 +46,23 @@ internal static class HttpHost
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             kestrel.Listen(endpoint);
         });
-        builder.Services.AddMcpServer(server => HakiriMcpServer.Configure(server, toolset, HakiriApp.Version))
+        var access = admit is null ? null : new ServerAccess();
+        builder.Services.AddMcpServer(server => HakiriMcpServer.Configure(server, toolset, HakiriApp.Version, access))
             .WithHttpTransport(http => http.SessionMode = HttpServerSessionMode.Stateless);
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.Use((context, next) => OriginPolicy.Allows(context.Request.Headers.Origin.FirstOrDefault(), options) ? next(context) : ForbidAsync(context));
+        if (admit is not null)
+        {
+            app.Use((context, next) => AdmitAsync(context, next, admit));
+        }
+
         app.MapMcp(Path);
+        return app;
+    }
+
+    /// <summary>Starts serving; returns the exit code once <paramref name="cancellationToken"/> fires.</summary>
+    private static async Task<int> ServeAsync(WebApplication app, IPEndPoint endpoint, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -71,16 +94,39 @@ internal static class HttpHost
         return ExitCodes.Ok;
     }
 
+    // Stateless: every request is verified on its own; nothing about a caller outlives its request.
+    private static Task AdmitAsync(HttpContext context, RequestDelegate next, Func<string?, AccessScope> admit)
+    {
+        AccessScope scope;
+        try
+        {
+            scope = admit(AccessPrincipal.TokenOf(context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers[AccessPrincipal.TokenHeader].FirstOrDefault()));
+        }
+        catch (TokenRejectedException e)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return RefuseAsync(context, StatusCodes.Status401Unauthorized, e.Message);
+        }
+
+        context.User = AccessPrincipal.For(scope);
+        return next(context);
+    }
+
     // A page from a foreign origin must not reach the tools (DNS rebinding); the refusal is a JSON-RPC error like the SDK's own.
-    private static async Task ForbidAsync(HttpContext context)
+    private static Task ForbidAsync(HttpContext context)
     {
         var origin = context.Request.Headers.Origin.ToString();
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return RefuseAsync(context, StatusCodes.Status403Forbidden, $"Forbidden: origin '{origin}' is not allowed to call this MCP server; start it with --allow-origin {origin} to allow it.");
+    }
+
+    private static async Task RefuseAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         JsonRpcMessage refusal = new JsonRpcError
         {
             Id = default,
-            Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.InvalidRequest, Message = $"Forbidden: origin '{origin}' is not allowed to call this MCP server; start it with --allow-origin {origin} to allow it." },
+            Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.InvalidRequest, Message = message },
         };
         await JsonSerializer.SerializeAsync(context.Response.Body, refusal, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)), context.RequestAborted).ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using Hakiri.Connectors.Contract;
 using Hakiri.Functions.Aws.Secrets;
 using Hakiri.Manifest;
+using Hakiri.Mcp.Access;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps;
@@ -35,8 +36,10 @@ internal static class LambdaBootstrap
         {
             if (settings.Handler == "mcp")
             {
-                var (layout, mirror) = OpenStore(settings, LoadManifest(settings));
-                mcp = await McpFunction.OpenAsync(layout, mirror, cancellationToken).ConfigureAwait(false);
+                var manifest = LoadManifest(settings);
+                var (layout, mirror) = OpenStore(settings, manifest);
+                var gate = AccessGates.For(manifest, layout);
+                mcp = await McpFunction.OpenAsync(layout, mirror, gate is null ? null : gate.Admit, cancellationToken).ConfigureAwait(false);
                 handle = mcp.HandleAsync;
             }
             else

@@ -1,3 +1,4 @@
+using Hakiri.Access.Policy;
 using Hakiri.Mcp;
 using Hakiri.Mcp.FunctionUrl;
 using Hakiri.Mcp.Http;
@@ -21,22 +22,27 @@ internal sealed class McpFunction : IDisposable
     private readonly FunctionUrlMcpHandler _handler;
     private readonly StoreMirror? _mirror;
 
-    private McpFunction(ContextStore store, StoreMirror? mirror)
+    private McpFunction(ContextStore store, StoreMirror? mirror, Func<string?, AccessScope>? admit)
     {
         _store = store;
         _mirror = mirror;
-        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits()), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-        _handler = new FunctionUrlMcpHandler(new McpHttpHandler(options, new McpHttpOptions()));
+        var access = admit is null ? null : new ServerAccess();
+        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits()), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", access);
+        _handler = new FunctionUrlMcpHandler(new McpHttpHandler(options, new McpHttpOptions(), admit));
     }
 
-    public static async Task<McpFunction> OpenAsync(StoreLayout layout, StoreMirror? mirror, CancellationToken cancellationToken)
+    /// <param name="layout">The store (local, or the /tmp mirror of an s3:// one).</param>
+    /// <param name="mirror">Pulls an s3:// store's catalog and files; null for a local store.</param>
+    /// <param name="admit">Under access control, the token gate's <c>Admit</c>: every event then needs a bearer token; null = open.</param>
+    /// <param name="cancellationToken">Cancels the first sync.</param>
+    public static async Task<McpFunction> OpenAsync(StoreLayout layout, StoreMirror? mirror, Func<string?, AccessScope>? admit, CancellationToken cancellationToken)
     {
         if (mirror is not null)
         {
             await SyncAsync(mirror, cancellationToken).ConfigureAwait(false);
         }
 
-        return new McpFunction(ContextStore.Open(layout), mirror);
+        return new McpFunction(ContextStore.Open(layout), mirror, admit);
     }
 
     public async Task<string> HandleAsync(string eventJson, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ namespace Hakiri.Mcp.FunctionUrl;
 /// Answers a Lambda function URL event (payload format 2.0) with <see cref="McpHttpHandler"/> over the same server
 /// options as <c>hakiri serve</c>: the event's method, path, headers and (possibly base64) body become an HTTP request,
 /// and the answer becomes <c>{statusCode, headers, body}</c>. The Lambda host only has to pass event JSON in and response JSON out.
+/// Under access control the <see cref="McpHttpHandler"/> was made with an admit delegate, so every event needs a bearer token.
 /// </summary>
 public sealed class FunctionUrlMcpHandler
 {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Hakiri.Access.Policy;
+using Hakiri.Access.Tokens;
 using Hakiri.Mcp.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -24,13 +26,21 @@ public sealed class McpHttpHandler
 
     private readonly McpServerOptions _serverOptions;
     private readonly McpHttpOptions _options;
+    private readonly Func<string?, AccessScope>? _admit;
 
     /// <summary>Creates the endpoint over server options (see <see cref="HakiriMcpServer.CreateOptions"/>).</summary>
-    public McpHttpHandler(McpServerOptions serverOptions, McpHttpOptions? options = null)
+    /// <param name="serverOptions">The MCP server's options; under access control built with a <see cref="ServerAccess"/>.</param>
+    /// <param name="options">Paths, origins and limits.</param>
+    /// <param name="admit">
+    /// Under access control, admits a request's bearer token (<c>TokenGate.Admit</c>): returns its scope or throws
+    /// <see cref="TokenRejectedException"/>. Every request then needs <c>Authorization: Bearer</c>; null = an open store.
+    /// </param>
+    public McpHttpHandler(McpServerOptions serverOptions, McpHttpOptions? options = null, Func<string?, AccessScope>? admit = null)
     {
         ArgumentNullException.ThrowIfNull(serverOptions);
         _serverOptions = serverOptions;
         _options = options ?? new McpHttpOptions();
+        _admit = admit;
     }
 
     /// <summary>Answers one HTTP request.</summary>
@@ -46,6 +56,20 @@ public sealed class McpHttpHandler
         if (!OriginPolicy.Allows(headers.GetValueOrDefault("Origin"), _options))
         {
             return HttpError(403, $"Forbidden: origin '{headers["Origin"]}' is not allowed to call this MCP server.");
+        }
+
+        AccessScope? scope = null;
+        if (_admit is not null)
+        {
+            try
+            {
+                scope = _admit(AccessPrincipal.TokenOf(headers.GetValueOrDefault("Authorization"), headers.GetValueOrDefault(AccessPrincipal.TokenHeader)));
+            }
+            catch (TokenRejectedException e)
+            {
+                var refused = HttpError(401, e.Message);
+                return refused with { Headers = new Dictionary<string, string>(refused.Headers) { ["WWW-Authenticate"] = "Bearer" } };
+            }
         }
 
         if (!string.Equals(request.Method, "POST", StringComparison.OrdinalIgnoreCase))
@@ -85,6 +109,11 @@ public sealed class McpHttpHandler
             return message is null
                 ? JsonRpcFailure(400, McpErrorCode.InvalidRequest, "Invalid request: not a JSON-RPC 2.0 message.")
                 : new McpHttpResponse(202, new Dictionary<string, string>(), ReadOnlyMemory<byte>.Empty);
+        }
+
+        if (scope is not null)
+        {
+            call.Context = new JsonRpcMessageContext { User = AccessPrincipal.For(scope) };
         }
 
         var reply = await AnswerAsync(call, cancellationToken).ConfigureAwait(false);

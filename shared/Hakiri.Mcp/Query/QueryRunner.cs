@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
+using Hakiri.Access.Audit;
 using Hakiri.DuckDb;
+using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Store;
 using Hakiri.Store.Catalog;
 
@@ -12,19 +14,28 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
 {
     public QueryLimits Limits => limits;
 
-    /// <summary>Runs the plan on a pooled connection, off the caller's thread (DuckDB calls block).</summary>
+    /// <summary>
+    /// Runs the plan on a pooled connection, off the caller's thread (DuckDB calls block). With <paramref name="scoped"/>,
+    /// the SQL is first rewritten so it reads only the caller's granted views (see <see cref="ScopedQuery"/>).
+    /// </summary>
     /// <exception cref="ToolErrorException">The SQL was refused or failed.</exception>
-    public Task<byte[]> RunAsync(QueryPlan plan, StoreSnapshot snapshot, CancellationToken cancellationToken) =>
-        Task.Run(() => Run(plan, snapshot, cancellationToken), cancellationToken);
+    public Task<QueryResult> RunAsync(QueryPlan plan, StoreSnapshot snapshot, ScopedTables? scoped, CancellationToken cancellationToken) =>
+        Task.Run(() => Run(plan, snapshot, scoped, cancellationToken), cancellationToken);
 
-    private byte[] Run(QueryPlan plan, StoreSnapshot snapshot, CancellationToken cancellationToken)
+    private QueryResult Run(QueryPlan plan, StoreSnapshot snapshot, ScopedTables? scoped, CancellationToken cancellationToken)
     {
         var lease = store.Rent();
         var reusable = true;
+        var names = scoped?.NameList ?? snapshot.NameList;
         try
         {
             var connection = lease.Connection;
-            using var statement = ReadOnlySqlGuard.Prepare(connection, plan.Sql, snapshot.NameList);
+            if (scoped is not null)
+            {
+                plan = ScopedQuery.Rewrite(connection, plan, scoped, store.CatalogReaders);
+            }
+
+            using var statement = ReadOnlySqlGuard.Prepare(connection, plan.Sql, names);
             Bind(statement, plan.Parameters);
             var sources = SourceTables.Of(connection, plan.Sql, snapshot);
             var stopwatch = Stopwatch.StartNew();
@@ -51,13 +62,13 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
                 }
                 catch (DuckDbException e)
                 {
-                    throw new ToolErrorException(ReadOnlySqlGuard.QueryFailed(e, snapshot.NameList), e);
+                    throw new ToolErrorException(ReadOnlySqlGuard.QueryFailed(e, names), e);
                 }
             }
 
             // An interrupt that lands after the last row could linger on the connection; do not hand it to the next query.
             reusable = !timeout.IsCancellationRequested;
-            return rows.ToJson(stopwatch.Elapsed);
+            return new QueryResult(rows.ToJson(stopwatch.Elapsed), rows.Count, sources, rows.Keys, rows.KeysComplete);
         }
         finally
         {
@@ -91,6 +102,8 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
     private sealed class RowCollector(int maxRows, int maxBytes, IReadOnlyList<TableRecord> sources)
     {
         private readonly List<byte[]> _rows = [];
+        private readonly List<AuditKey> _keys = [];
+        private AuditKeyReader? _keyReader;
         private readonly ArrayBufferWriter<byte> _scratch = new();
         private long _bytes;
         private string? _note;
@@ -101,9 +114,14 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
 
         public bool Truncated { get; private set; }
 
+        public IReadOnlyList<AuditKey> Keys => _keys;
+
+        public bool KeysComplete => _keyReader?.Complete ?? sources.Count == 0;
+
         public void ReadAll(DuckDbReader reader)
         {
             Shape = ResultShape.From(reader.Columns);
+            _keyReader = new AuditKeyReader(reader.Columns, sources);
             using var json = new Utf8JsonWriter(_scratch, JsonOutput.Options);
             while (reader.Read())
             {
@@ -127,6 +145,7 @@ internal sealed class QueryRunner(ContextStore store, QueryLimits limits)
 
                 _bytes += _scratch.WrittenCount;
                 _rows.Add(_scratch.WrittenSpan.ToArray());
+                _keyReader.Read(reader, _keys);
             }
         }
 

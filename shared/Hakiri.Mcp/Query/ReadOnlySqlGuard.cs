@@ -86,7 +86,7 @@ internal static class ReadOnlySqlGuard
         _ => $"The query failed: {FirstLine(e.Message)}",
     };
 
-    private static string Refusal(string what) =>
+    internal static string Refusal(string what) =>
         $"Refused: {what} statements are not allowed. This server is read-only: it runs one SELECT per call (WITH … SELECT, FROM-first queries, DESCRIBE, SHOW and SUMMARIZE count as SELECT).";
 
     private static string Describe(DuckDbStatementType type) => type switch

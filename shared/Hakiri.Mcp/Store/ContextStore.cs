@@ -22,6 +22,7 @@ public sealed class ContextStore : IDisposable
     private readonly ConcurrentBag<DuckDbConnection> _idle = [];
     private readonly TableCache _cache;
     private readonly List<(TableRecord Table, string Source)> _uncached = [];
+    private IReadOnlySet<string>? _catalogReaders;
     private CatalogDatabase? _catalog;
     private StoreSnapshot _snapshot = StoreSnapshot.Empty;
     private long _checkedAt = long.MinValue;
@@ -108,6 +109,19 @@ public sealed class ContextStore : IDisposable
 
             _checkedAt = now;
             return _snapshot;
+        }
+    }
+
+    /// <summary>The functions a scoped caller may not call (see <see cref="Access.CatalogReaders"/>), read once.</summary>
+    internal IReadOnlySet<string> CatalogReaders
+    {
+        get
+        {
+            lock (_refreshLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return _catalogReaders ??= Access.CatalogReaders.Load(_admin);
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Hakiri.Access.Audit;
+using Hakiri.Access.Policy;
+using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 using ModelContextProtocol;
@@ -10,19 +13,29 @@ namespace Hakiri.Mcp.Tools;
 
 /// <summary>
 /// The three tools over a <see cref="ContextStore"/>: <c>context.list_tables</c>, <c>context.describe</c> and
-/// <c>context.query</c>. Transport-neutral: the MCP server's handlers call it, whatever carried the request. Thread-safe.
+/// <c>context.query</c>. Transport-neutral: the MCP server's handlers call it, whatever carried the request. A caller
+/// with an <see cref="AccessScope"/> sees only its tables, rows and columns; every read is given to the audit sink before
+/// it is answered. Thread-safe.
 /// </summary>
-public sealed class ContextToolset
+public sealed partial class ContextToolset
 {
     private readonly ContextStore _store;
     private readonly QueryRunner _runner;
+    private readonly IAuditSink? _audit;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the toolset over an open store.</summary>
-    public ContextToolset(ContextStore store, QueryLimits? limits = null)
+    /// <param name="store">The store the tools read.</param>
+    /// <param name="limits">Row, byte and time caps.</param>
+    /// <param name="audit">Receives a record of every read before it is answered; <see langword="null"/> = no audit trail.</param>
+    /// <param name="clock">Stamps audit records; the system clock by default.</param>
+    public ContextToolset(ContextStore store, QueryLimits? limits = null, IAuditSink? audit = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _runner = new QueryRunner(store, limits ?? new QueryLimits());
+        _audit = audit;
+        _clock = clock ?? TimeProvider.System;
         Tools = ToolDefinitions.For(_runner.Limits);
     }
 
@@ -37,16 +50,24 @@ public sealed class ContextToolset
     /// sentence saying what to change; an unknown tool name is a protocol error.
     /// </summary>
     /// <exception cref="McpProtocolException">No tool has that name.</exception>
-    public async ValueTask<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken = default)
+    public ValueTask<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken = default) =>
+        CallAsync(name, arguments, null, cancellationToken);
+
+    /// <summary>
+    /// Calls a tool as the holder of <paramref name="scope"/> (<see langword="null"/>: an open store, everything visible).
+    /// Tables outside the scope do not exist for the caller; its row filters and redactions apply before its SQL sees data.
+    /// </summary>
+    /// <exception cref="McpProtocolException">No tool has that name.</exception>
+    public async ValueTask<CallToolResult> CallAsync(string name, IDictionary<string, JsonElement>? arguments, AccessScope? scope, CancellationToken cancellationToken)
     {
         var args = new ToolArguments(name, arguments);
         try
         {
             var json = name switch
             {
-                ToolNames.ListTables => ListTables(args),
-                ToolNames.Describe => await DescribeAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.Query => await QueryAsync(args, cancellationToken).ConfigureAwait(false),
+                ToolNames.ListTables => ListTables(args, View(scope)),
+                ToolNames.Describe => await DescribeAsync(args, View(scope), cancellationToken).ConfigureAwait(false),
+                ToolNames.Query => await QueryAsync(args, View(scope), cancellationToken).ConfigureAwait(false),
                 _ => throw new McpProtocolException(
                     $"Unknown tool '{name}'. This server has {ToolNames.ListTables}, {ToolNames.Describe} and {ToolNames.Query}.", McpErrorCode.InvalidParams),
             };
@@ -58,22 +79,26 @@ public sealed class ContextToolset
         }
     }
 
-    private byte[] ListTables(ToolArguments args)
+    private byte[] ListTables(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view)
     {
         args.Only();
-        var snapshot = _store.Refresh();
+        var tables = view.Scoped?.Tables ?? view.Snapshot.Tables;
         return Json(json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("tables");
-            foreach (var table in snapshot.Tables)
+            foreach (var table in tables)
             {
-                TableDocument.Write(json, table);
+                TableDocument.Write(json, table, view.Scoped?.Find(table.Name)?.Grant);
             }
 
             json.WriteEndArray();
             json.WriteString("provenance", TableDocument.ProvenanceExplanation);
-            if (snapshot.Tables.Count == 0)
+            if (view.Scoped is not null && tables.Count == 0)
+            {
+                json.WriteString("note", "This token grants no table of the store; ask its issuer for one that names the tables you need.");
+            }
+            else if (tables.Count == 0)
             {
                 json.WriteString("note", "The store has no tables yet: nothing has been ingested. Run 'hakiri run' on the project, then call this again.");
             }
@@ -82,24 +107,27 @@ public sealed class ContextToolset
         });
     }
 
-    private async Task<byte[]> DescribeAsync(ToolArguments args, CancellationToken cancellationToken)
+    private async Task<byte[]> DescribeAsync(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, CancellationToken cancellationToken)
     {
         args.Only("table", "sample_rows");
-        var snapshot = _store.Refresh();
-        var table = snapshot.Find(args.RequiredString("table"))
-            ?? throw new ToolErrorException($"There is no table '{args.RequiredString("table")}'. Tables: {snapshot.NameList}.");
+        var (snapshot, scoped) = view;
+        var name = args.RequiredString("table");
+        var table = (scoped is null ? snapshot.Find(name) : scoped.Find(name)?.Table)
+            ?? throw new ToolErrorException(scoped?.NoSuchTable(name) ?? $"There is no table '{name}'. Tables: {snapshot.NameList}.");
         var samples = args.Integer("sample_rows", 5, 0, 20);
         byte[]? rows = null;
         if (samples > 0)
         {
-            rows = await _runner.RunAsync(new QueryPlan($"SELECT * FROM {Sql.Identifier(table.Name)} LIMIT {samples}", [], samples), snapshot, cancellationToken).ConfigureAwait(false);
+            var result = await _runner.RunAsync(new QueryPlan($"SELECT * FROM {Sql.Identifier(table.Name)} LIMIT {samples}", [], samples), snapshot, scoped, cancellationToken).ConfigureAwait(false);
+            Audit(scoped?.Scope, ToolNames.Describe, result);
+            rows = result.Json;
         }
 
         return Json(json =>
         {
             json.WriteStartObject();
             json.WritePropertyName("table");
-            TableDocument.Write(json, table);
+            TableDocument.Write(json, table, scoped?.Find(table.Name)?.Grant);
             json.WriteString("provenance", TableDocument.ProvenanceExplanation);
             if (rows is not null)
             {
@@ -112,14 +140,15 @@ public sealed class ContextToolset
         });
     }
 
-    private async Task<byte[]> QueryAsync(ToolArguments args, CancellationToken cancellationToken)
+    private async Task<byte[]> QueryAsync(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, CancellationToken cancellationToken)
     {
         args.Only("sql", "table", "filter", "order_by", "limit");
-        var snapshot = _store.Refresh();
         var limits = _runner.Limits;
         var limit = args.Integer("limit", limits.DefaultRows, 1, limits.MaxRows);
-        var plan = QueryComposer.Compose(args, snapshot, limit);
-        return await _runner.RunAsync(plan, snapshot, cancellationToken).ConfigureAwait(false);
+        var plan = QueryComposer.Compose(args, view.Snapshot, limit, view.Scoped);
+        var result = await _runner.RunAsync(plan, view.Snapshot, view.Scoped, cancellationToken).ConfigureAwait(false);
+        Audit(view.Scoped?.Scope, ToolNames.Query, result);
+        return result.Json;
     }
 
     private static CallToolResult Success(byte[] json)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 
@@ -10,7 +11,7 @@ namespace Hakiri.Mcp.Tools;
 /// </summary>
 internal static class QueryComposer
 {
-    public static QueryPlan Compose(ToolArguments args, StoreSnapshot snapshot, int limit)
+    public static QueryPlan Compose(ToolArguments args, StoreSnapshot snapshot, int limit, ScopedTables? scoped = null)
     {
         var sql = args.String("sql");
         var tableName = args.String("table");
@@ -39,7 +40,8 @@ internal static class QueryComposer
             return new QueryPlan($"SELECT * FROM (\n{inner}\n) AS _query WHERE {where} LIMIT {Limit(limit)}", parameters, limit);
         }
 
-        var table = snapshot.Find(tableName!) ?? throw new ToolErrorException($"There is no table '{tableName}'. Tables: {snapshot.NameList}.");
+        var table = (scoped is null ? snapshot.Find(tableName!) : scoped.Find(tableName!)?.Table)
+            ?? throw new ToolErrorException(scoped?.NoSuchTable(tableName!) ?? $"There is no table '{tableName}'. Tables: {snapshot.NameList}.");
         var text = $"SELECT * FROM {Sql.Identifier(table.Name)}";
         if (where.Length > 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hakiri.Access.Policy;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 
@@ -11,15 +12,20 @@ internal static class TableDocument
     public const string ProvenanceExplanation =
         "Every row also has _hakiri_run_id (the run that wrote it), _hakiri_source (source file relative to the manifest, or a record locator), _hakiri_record (1-based record number in that source) and _hakiri_ingested_at (UTC). Keep them in a SELECT to cite where a row came from.";
 
-    public static void Write(Utf8JsonWriter json, TableRecord table)
+    /// <summary>Writes the table; under a <paramref name="grant"/>, marks redacted columns and states the row filters applied.</summary>
+    public static void Write(Utf8JsonWriter json, TableRecord table, TableGrant? grant = null)
     {
         json.WriteStartObject();
         json.WriteString("name", table.Name);
         json.WriteString("description", Description(table));
         json.WriteString("pipeline", table.Pipeline);
         json.WriteString("connector", table.Connector);
-        json.WriteNumber("row_count", table.RowCount);
-        json.WriteNumber("file_count", table.FileCount);
+        // Under a row filter the table's own counts would tell how many rows the caller cannot see.
+        if (grant is null || grant.Filters.Count == 0)
+        {
+            json.WriteNumber("row_count", table.RowCount);
+            json.WriteNumber("file_count", table.FileCount);
+        }
         if (table.UpdatedAt is { } updated)
         {
             json.WriteString("updated_at", updated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -43,10 +49,20 @@ internal static class TableDocument
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
+            if (grant?.Redacts(column.Name) == true)
+            {
+                json.WriteBoolean("redacted", true);
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (grant is not null)
+        {
+            WriteAccess(json, grant);
+        }
+
         json.WriteStartArray("provenance_columns");
         foreach (var column in table.Columns.Where(c => ProvenanceColumns.Contains(c.Name)))
         {
@@ -62,6 +78,23 @@ internal static class TableDocument
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteAccess(Utf8JsonWriter json, TableGrant grant)
+    {
+        json.WriteStartArray("row_filters");
+        foreach (var filter in grant.Filters)
+        {
+            json.WriteStringValue(filter.Text);
+        }
+
+        json.WriteEndArray();
+        if (grant.Filters.Count > 0 || grant.Redact.Count > 0)
+        {
+            json.WriteString(
+                "access_note",
+                "Your token shows only the rows its row_filters admit, and redacted columns read as NULL; counts and aggregates cover only those rows.");
+        }
     }
 
     public static string Description(TableRecord table) =>

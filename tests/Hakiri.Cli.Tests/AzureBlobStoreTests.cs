@@ -81,6 +81,12 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
         Assert.Equal(9, rows.GetArrayLength());
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(cli.Stdout).RootElement, rows), $"cli {cli.Stdout} vs mcp {rows}");
 
+        // The server's audit log outlives its mirror: folded into the container when it stopped, read back by 'hakiri audit'.
+        var audit = await HakiriProcess.RunWithEnvironmentAsync(azurite.Server.Environment, "audit", "-m", manifest, "--table", "orders", "-f", "json");
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Contains("context.query", audit.Stdout, StringComparison.Ordinal);
+        Assert.Contains((await NamesAsync(container)), n => n.StartsWith("mcp/audit/day=", StringComparison.Ordinal));
+
         using var download = new TempDirectory();
         var names = await NamesAsync(container);
         await container.GetBlobClient("mcp/catalog.sqlite").DownloadToAsync(download.Combine("catalog.sqlite"));

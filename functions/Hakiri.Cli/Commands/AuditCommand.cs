@@ -36,6 +36,10 @@ internal static class AuditCommand
 
             var keyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed;
             await project.PrepareForReadingAsync(withData: false, cancellationToken).ConfigureAwait(false);
+            if (project.Mirror is { } mirror)
+            {
+                await Serving.AuditMirror.PullAsync(mirror, cancellationToken).ConfigureAwait(false);
+            }
             var options = new AuditOptions { KeyMode = keyMode };
             var query = new AuditQuery
             {

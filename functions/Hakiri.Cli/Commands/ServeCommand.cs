@@ -94,32 +94,44 @@ internal static class ServeCommand
                 CacheBytes = parse.GetValue(cache) * 1024L * 1024,
             });
             var gate = AccessGates.For(project.Manifest, project.Layout);
-            using var audit = AuditTrail.Open(project.Layout, new AuditOptions { KeyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed });
-            var toolset = new ContextToolset(store, limits, audit);
-            if (endpoint is null)
+            var audit = AuditTrail.Open(project.Layout, new AuditOptions { KeyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed });
+            try
             {
-                ServerAccess? access = null;
-                if (gate is not null)
+                var toolset = new ContextToolset(store, limits, audit);
+                if (endpoint is null)
                 {
-                    try
+                    ServerAccess? access = null;
+                    if (gate is not null)
                     {
-                        // stdio has one caller: its token is verified once, before anything is served.
-                        access = new ServerAccess(gate.Admit(parse.GetValue(token) ?? Environment.GetEnvironmentVariable("HAKIRI_TOKEN")));
+                        try
+                        {
+                            // stdio has one caller: its token is verified once, before anything is served.
+                            access = new ServerAccess(gate.Admit(parse.GetValue(token) ?? Environment.GetEnvironmentVariable("HAKIRI_TOKEN")));
+                        }
+                        catch (TokenRejectedException e)
+                        {
+                            await error.WriteLineAsync($"hakiri: {e.Message}").ConfigureAwait(false);
+                            return ExitCodes.BadInput;
+                        }
                     }
-                    catch (TokenRejectedException e)
-                    {
-                        await error.WriteLineAsync($"hakiri: {e.Message}").ConfigureAwait(false);
-                        return ExitCodes.BadInput;
-                    }
+
+                    await error.WriteLineAsync($"hakiri serve: MCP over stdio, store {project.Layout.Root}").ConfigureAwait(false);
+                    await HakiriMcpServer.RunStdioAsync(HakiriMcpServer.CreateOptions(toolset, HakiriApp.Version, access), cancellationToken).ConfigureAwait(false);
+                    return ExitCodes.Ok;
                 }
 
-                await error.WriteLineAsync($"hakiri serve: MCP over stdio, store {project.Layout.Root}").ConfigureAwait(false);
-                await HakiriMcpServer.RunStdioAsync(HakiriMcpServer.CreateOptions(toolset, HakiriApp.Version, access), cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Ok;
+                var httpOptions = new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] };
+                return await HttpHost.RunAsync(endpoint, toolset, httpOptions, gate is null ? null : gate.Admit, error, cancellationToken).ConfigureAwait(false);
             }
-
-            var httpOptions = new McpHttpOptions { AllowedOrigins = parse.GetValue(origins) ?? [] };
-            return await HttpHost.RunAsync(endpoint, toolset, httpOptions, gate is null ? null : gate.Admit, error, cancellationToken).ConfigureAwait(false);
+            finally
+            {
+                // Folds what the journal holds; a store in object storage gets the folded files before its mirror is deleted.
+                audit.Dispose();
+                if (project.Mirror is { } mirror)
+                {
+                    await AuditMirror.PushAsync(mirror, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
         });
         return command;
     }

@@ -9,6 +9,10 @@ namespace Hakiri.Access.Tokens;
 /// </summary>
 public sealed class TokenGate(KeySet keys, IRevocationList revoked, TimeProvider clock)
 {
+    /// <summary>The sentence for a caller that sent no token.</summary>
+    public const string MissingToken =
+        "This store requires a token: send 'Authorization: Bearer <token>' (or pass --token / HAKIRI_TOKEN to 'hakiri serve' over stdio); 'hakiri token issue' makes one.";
+
     /// <summary>The keys tokens must be signed with.</summary>
     public KeySet Keys => keys;
 
@@ -18,8 +22,7 @@ public sealed class TokenGate(KeySet keys, IRevocationList revoked, TimeProvider
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new TokenRejectedException(
-                "This store requires a token: send 'Authorization: Bearer <token>' (or pass --token / HAKIRI_TOKEN to 'hakiri serve' over stdio); 'hakiri token issue' makes one.");
+            throw new TokenRejectedException(MissingToken);
         }
 
         return CapabilityTokens.Verify(token.Trim(), keys, revoked, clock);

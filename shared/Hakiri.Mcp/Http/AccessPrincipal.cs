@@ -13,8 +13,7 @@ public static class AccessPrincipal
     public const string AuthenticationType = "HakiriToken";
 
     /// <summary>The sentence for a request that reached the tools without an admitted token.</summary>
-    public const string MissingToken =
-        "This store requires a token: send 'Authorization: Bearer <token>' (or pass --token / HAKIRI_TOKEN to 'hakiri serve' over stdio); 'hakiri token issue' makes one.";
+    public const string MissingToken = Hakiri.Access.Tokens.TokenGate.MissingToken;
 
     /// <summary>A principal for a caller admitted with <paramref name="scope"/>.</summary>
     public static ClaimsPrincipal For(AccessScope scope)

@@ -32,7 +32,7 @@ internal static class HttpHost
         IPEndPoint endpoint, ContextToolset toolset, McpHttpOptions options, Func<string?, AccessScope>? admit, TextWriter error, CancellationToken cancellationToken)
     {
         await using var app = Build(endpoint, toolset, options, admit);
-        return await ServeAsync(app, endpoint, error, cancellationToken).ConfigureAwait(false);
+        return await ServeAsync(app, endpoint, admit is not null, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The endpoint, not started: the Origin check, the bearer check when <paramref name="admit"/> is set, then MCP.</summary>
@@ -61,7 +61,7 @@ internal static class HttpHost
     }
 
     /// <summary>Starts serving; returns the exit code once <paramref name="cancellationToken"/> fires.</summary>
-    private static async Task<int> ServeAsync(WebApplication app, IPEndPoint endpoint, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(WebApplication app, IPEndPoint endpoint, bool tokens, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
@@ -76,7 +76,9 @@ internal static class HttpHost
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? $"http://{endpoint}";
         if (!IPAddress.IsLoopback(endpoint.Address))
         {
-            await error.WriteLineAsync("hakiri serve: warning: listening beyond loopback; anyone who can reach this address can query the store.").ConfigureAwait(false);
+            await error.WriteLineAsync(!tokens
+                ? "hakiri serve: warning: listening beyond loopback; anyone who can reach this address can query the store (add [access] to require tokens)."
+                : "hakiri serve: warning: listening beyond loopback over plain HTTP; tokens travel unencrypted, so put a TLS proxy in front.").ConfigureAwait(false);
         }
 
         await error.WriteLineAsync($"hakiri serve: MCP over Streamable HTTP at {address.TrimEnd('/')}{Path}").ConfigureAwait(false);

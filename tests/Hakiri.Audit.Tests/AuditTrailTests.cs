@@ -99,7 +99,9 @@ public sealed class AuditTrailTests
         AuditTrail.Open(layout, Options()).Dispose();
 
         Assert.Single(ParquetFiles(layout));
+        Assert.Single(KeyIndexFiles(layout));
         Assert.Single(AuditLog.Open(layout, Options()).Query(new AuditQuery()));
+        Assert.Single(AuditLog.Open(layout, Options()).Query(new AuditQuery { Table = "customers", Key = "c-1" }));
     }
 
     [Fact]

@@ -17,4 +17,4 @@ dotnet build bench/Hakiri.Bench -c Release -nologo -v q >/dev/null
 hakiri=$(ls functions/Hakiri.Cli/bin/Release/net*/hakiri | head -n 1)
 aot=$(ls artifacts/dist/*/bin/hakiri 2>/dev/null | head -n 1 || true)
 HAKIRI_BENCH_AUDIT_DAYS=$days HAKIRI_BENCH_AUDIT_CLIS="${aot}${HAKIRI_BENCH_AUDIT_CLIS:+:$HAKIRI_BENCH_AUDIT_CLIS}" \
-  dotnet bench/Hakiri.Bench/bin/Release/net10.0/Hakiri.Bench.dll audit "$hakiri" "$records" "${BENCH_DIR:-/tmp/hakiri-bench-audit}"
+  dotnet $(ls bench/Hakiri.Bench/bin/Release/net*/Hakiri.Bench.dll | head -n 1) audit "$hakiri" "$records" "${BENCH_DIR:-/tmp/hakiri-bench-audit}"

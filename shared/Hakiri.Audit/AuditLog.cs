@@ -10,7 +10,8 @@ namespace Hakiri.Audit;
 
 /// <summary>
 /// Answers "who read this" and "what did this agent read" from the store's audit log: the day partitions (only the
-/// days a <see cref="AuditQuery.Since"/> reaches) plus the journal lines not folded yet. Folds idle segments first.
+/// days a <see cref="AuditQuery.Since"/> reaches) plus the journal lines not folded yet. Folds idle segments first. A key
+/// is looked up in the day partitions' key indexes, so a key query reads no key lists but the journal's.
 /// </summary>
 public sealed class AuditLog
 {

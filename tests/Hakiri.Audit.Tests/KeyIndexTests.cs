@@ -28,8 +28,10 @@ public sealed class KeyIndexTests
         Assert.EndsWith("audit/keys/day=2026-12-02/" + Path.GetFileName(part), index, StringComparison.Ordinal);
         var hash = KeyIndex.Hash(AuditKeys.Encode(mode, "customers", "c-42"));
 
+        var audit = layout.Absolute("audit");
         var agents = Rows(
-            $"SELECT p.agent FROM read_parquet('{index}') i JOIN read_parquet('{part}', file_row_number = true) p ON p.file_row_number = i.record_row " +
+            $"SELECT p.agent FROM read_parquet('{audit}/keys/day=*/*.parquet', filename = true) i " +
+            $"JOIN read_parquet('{audit}/day=*/*.parquet', filename = true, file_row_number = true) p ON p.filename = replace(i.filename, '/keys/', '/') AND p.file_row_number = i.record_row " +
             $"WHERE i.key_hash = {hash} AND i.key_table = 'customers' ORDER BY p.time");
         Assert.Equal(["A", "B"], agents);
         Assert.Equal(["5"], Rows($"SELECT count(*) FROM read_parquet('{index}')"));

@@ -13,6 +13,7 @@ internal sealed class JournalWriter
     private readonly Lock _flushGate = new();
     private readonly StoreLayout _layout;
     private readonly int _foldThreshold;
+    private readonly Action<JournalSegment> _flush;
     private readonly List<JournalSegment> _retired = [];
     private readonly List<(long From, long To, Exception Error)> _failures = [];
     private JournalSegment? _segment;
@@ -20,10 +21,14 @@ internal sealed class JournalWriter
     private long _durable;
     private bool _closed;
 
-    public JournalWriter(StoreLayout layout, int foldThreshold)
+    /// <param name="layout">The store.</param>
+    /// <param name="foldThreshold">Lines per segment.</param>
+    /// <param name="flush">Flushes a segment to disk; a seam for tests (a failing disk).</param>
+    public JournalWriter(StoreLayout layout, int foldThreshold, Action<JournalSegment>? flush = null)
     {
         _layout = layout;
         _foldThreshold = foldThreshold;
+        _flush = flush ?? (segment => segment.Flush());
     }
 
     /// <summary>Writes the line and waits until it is durable; returns the segment this line filled (the caller folds it), else null.</summary>
@@ -122,7 +127,7 @@ internal sealed class JournalWriter
         {
             foreach (var segment in segments)
             {
-                segment.Flush();
+                _flush(segment);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)

@@ -8,7 +8,7 @@ using Hakiri.Audit;
 using Hakiri.Store;
 
 /// <summary>
-/// The audit question at scale: RECORDS reads over the last 7 days (8 agents, 4 tables, 1–50 keys per read, one read
+/// The audit question at scale: RECORDS reads over the last 7 days (or HAKIRI_BENCH_AUDIT_DAYS) (8 agents, 4 tables, 1–50 keys per read, one read
 /// in ten an aggregate without keys), written as journal segments and folded into the day partitions, then
 /// "who read customers c-42 in the last 24h" and "what did agent-3 read" timed in-process and through the CLI.
 /// </summary>
@@ -28,24 +28,41 @@ internal static class AuditBench
         File.WriteAllText(Path.Combine(work, "hakiri.toml"), "[project]\nname = \"audit-bench\"\n[pipelines.customers]\nprimary_key = [\"id\"]\n[pipelines.customers.source]\nconnector = \"file\"\npath = \"data/*.csv\"\nformat = \"csv\"\n");
         var layout = new StoreLayout(Path.Combine(work, ".hakiri"));
         var now = DateTimeOffset.UtcNow;
-        Console.WriteLine($"records: {records:N0}   machine: {Environment.ProcessorCount} cores   work dir: {work}");
+        // HAKIRI_BENCH_AUDIT_DAYS: the window the reads are spread over (default 7 days; 1 puts all of them in the last 24h).
+        var days = double.Parse(Environment.GetEnvironmentVariable("HAKIRI_BENCH_AUDIT_DAYS") ?? "7", CultureInfo.InvariantCulture);
+        var span = TimeSpan.FromDays(days) - TimeSpan.FromMinutes(days <= 1 ? 5 : 0);
+        Console.WriteLine($"records: {records:N0} over the last {span.TotalHours:N1} h   machine: {Environment.ProcessorCount} cores   work dir: {work}");
 
-        // The real path, fsync per record: the cost a read pays to be audited.
-        var durable = Math.Min(records, 5_000);
+        // The real path: a record returns once its line is on disk; concurrent records share one flush (group commit).
+        var single = Math.Min(records, 2_000);
         var random = new Random(42);
         var clock = Stopwatch.StartNew();
         using (var trail = AuditTrail.Open(layout, new AuditOptions { FoldThreshold = int.MaxValue }))
         {
-            for (var i = 0; i < durable; i++)
+            for (var i = 0; i < single; i++)
             {
-                trail.Record(NewRecord(random, now, i));
+                trail.Record(NewRecord(random, now, span, i));
             }
 
-            Console.WriteLine($"Record (span + journal line flushed to disk): {durable:N0} in {clock.Elapsed.TotalSeconds:F2} s = {durable / clock.Elapsed.TotalSeconds:N0} records/s");
+            Console.WriteLine($"Record, 1 thread (span + journal line flushed to disk): {single:N0} in {clock.Elapsed.TotalSeconds:F2} s = {single / clock.Elapsed.TotalSeconds:N0} records/s");
             clock.Restart();
         }
 
-        Console.WriteLine($"fold on dispose of {durable:N0}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"fold on dispose of {single:N0}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        const int Threads = 8;
+        var each = Math.Min((records - single) / Threads, 1_000);
+        var prepared = Enumerable.Range(0, Threads).Select(t => Enumerable.Range(0, each).Select(i => NewRecord(random, now, span, single + t * each + i)).ToArray()).ToArray();
+        using (var trail = AuditTrail.Open(layout, new AuditOptions { FoldThreshold = int.MaxValue }))
+        {
+            clock.Restart();
+            // Dedicated threads: pool threads blocked on the flush would be injected too slowly on 2 cores to measure the batching.
+            var workers = prepared.Select(batch => new Thread(() => Array.ForEach(batch, trail.Record))).ToArray();
+            Array.ForEach(workers, w => w.Start());
+            Array.ForEach(workers, w => w.Join());
+            Console.WriteLine($"Record, {Threads} concurrent threads: {Threads * each:N0} in {clock.Elapsed.TotalSeconds:F2} s = {Threads * each / clock.Elapsed.TotalSeconds:N0} records/s");
+        }
+
+        var durable = single + Threads * each;
 
         // The rest as journal segments left behind (as by a crashed server), folded by the next open: the bulk path.
         clock.Restart();
@@ -55,37 +72,41 @@ internal static class AuditBench
             using var writer = new StreamWriter(Path.Combine(journal, $"segment-{Guid.NewGuid():N}.ndjson"), false, new UTF8Encoding(false), 1 << 20);
             for (var i = start; i < Math.Min(records, start + 100_000); i++)
             {
-                writer.Write(Line(NewRecord(random, now, i)));
+                writer.Write(Line(NewRecord(random, now, span, i)));
             }
         }
 
         Console.WriteLine($"journal lines for {records - durable:N0} more: {clock.Elapsed.TotalSeconds:F1} s, {Size(journal)}");
         clock.Restart();
         AuditTrail.Open(layout, new AuditOptions()).Dispose();
-        Console.WriteLine($"fold into day partitions: {clock.Elapsed.TotalSeconds:F1} s, {Size(layout.Absolute("audit"))} of Parquet");
+        Console.WriteLine($"fold into day partitions: {clock.Elapsed.TotalSeconds:F1} s, {Size(layout.Absolute("audit"))} of Parquet, of which key index {Size(layout.Absolute("audit/keys"))}");
 
         var log = AuditLog.Open(layout, new AuditOptions());
         Time("in-process --table customers --key c-42 --since 24h", () => log.Query(new AuditQuery { Table = "customers", Key = "c-42", Since = now.AddHours(-24) }).Count);
         Time("in-process --table customers --key c-42 (7 days)", () => log.Query(new AuditQuery { Table = "customers", Key = "c-42" }).Count);
         Time("in-process --agent agent-3 (newest 1000)", () => log.Query(new AuditQuery { Agent = "agent-3" }).Count);
-        if (hakiri is not null)
+        // HAKIRI_BENCH_AUDIT_CLIS: more binaries to time beside HAKIRI_BINARY (colon-separated, e.g. an AOT build).
+        var clis = (Environment.GetEnvironmentVariable("HAKIRI_BENCH_AUDIT_CLIS") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var cli in hakiri is null ? clis : [hakiri, .. clis])
         {
             var manifest = Path.Combine(work, "hakiri.toml");
-            Cli(hakiri, "audit --table customers --key c-42 --since 24h", manifest);
-            Cli(hakiri, "audit --agent agent-3", manifest);
+            Console.WriteLine(cli);
+            Cli(cli, "audit --table customers --key c-42 --since 24h", manifest);
+            Cli(cli, "audit --table customers --key c-42 --since 7d", manifest);
+            Cli(cli, "audit --agent agent-3", manifest);
         }
 
         return 0;
     }
 
-    private static AuditRecord NewRecord(Random random, DateTimeOffset now, int i)
+    private static AuditRecord NewRecord(Random random, DateTimeOffset now, TimeSpan span, int i)
     {
         var agent = Agents[random.Next(Agents.Length)];
         var (table, prefix, count) = Tables[random.Next(Tables.Length)];
         var aggregate = random.Next(10) == 0;
         var keys = aggregate ? [] : Enumerable.Range(0, random.Next(1, 51)).Select(_ => new AuditKey(table, prefix + random.Next(1, count + 1).ToString(CultureInfo.InvariantCulture))).ToArray();
         var subject = new Subject(agent, "host-" + random.Next(4), "user" + random.Next(50) + "@example.com", "task-" + random.Next(1000));
-        return new AuditRecord(now - TimeSpan.FromSeconds(random.NextDouble() * 7 * 86_400), subject, "tok-" + agent + "-" + (i % 20),
+        return new AuditRecord(now - span * random.NextDouble(), subject, "tok-" + agent + "-" + (i % 20),
             aggregate ? "context.query" : random.Next(3) == 0 ? "context.describe" : "context.query", [table], aggregate ? 1 : keys.Length, keys, !aggregate);
     }
 

@@ -10,7 +10,8 @@ namespace Hakiri.Audit;
 
 /// <summary>
 /// Answers "who read this" and "what did this agent read" from the store's audit log: the day partitions (only the
-/// days a <see cref="AuditQuery.Since"/> reaches) plus the journal lines not folded yet. Folds idle segments first.
+/// days a <see cref="AuditQuery.Since"/> reaches) plus the journal lines not folded yet. Folds idle segments first. A key
+/// is looked up in the day partitions' key indexes, so a key query reads no key lists but the journal's.
 /// </summary>
 public sealed class AuditLog
 {
@@ -52,7 +53,17 @@ public sealed class AuditLog
         using var database = DuckDbDatabase.Open();
         using var connection = database.Connect();
         AuditColumns.Load(connection, "journal", lines);
-        var (sql, parameters) = AuditSql.Build(query, files, query.Key is null ? null : AuditKeys.Encode(_options.KeyMode, query.Table!, query.Key));
+        string? kept = null;
+        IReadOnlyList<string> indexed = [];
+        if (query.Key is not null)
+        {
+            kept = AuditKeys.Encode(_options.KeyMode, query.Table!, query.Key);
+            indexed = files.Where(f => File.Exists(AuditPaths.KeyIndexFile(f))).ToArray();
+            files = files.Except(indexed, StringComparer.Ordinal).ToArray();
+            LoadHits(connection, indexed, KeyIndex.Hash(kept), query.Table!);
+        }
+
+        var (sql, parameters) = AuditSql.Build(query, files, indexed, kept);
         using var statement = connection.Prepare(sql);
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -67,6 +78,35 @@ public sealed class AuditLog
         }
 
         return entries;
+    }
+
+    // The (file, row) of every record the key index says names the key, into the temporary table hits.
+    private static void LoadHits(DuckDbConnection connection, IReadOnlyList<string> partitions, long keyHash, string table)
+    {
+        connection.Execute("CREATE TEMP TABLE hits (file VARCHAR, record_row BIGINT)");
+        if (partitions.Count == 0)
+        {
+            return;
+        }
+
+        var partitionOf = partitions.ToDictionary(AuditPaths.KeyIndexFile, StringComparer.Ordinal);
+        var hits = new List<(string File, long Row)>();
+        using (var lookup = connection.Prepare(AuditSql.Lookup(partitionOf.Keys.ToArray())))
+        {
+            lookup.Bind(1, keyHash);
+            lookup.Bind(2, table);
+            using var reader = lookup.Query();
+            while (reader.Read())
+            {
+                hits.Add((partitionOf[reader.GetString(0)], reader.GetInt64(1)));
+            }
+        }
+
+        using var appender = connection.CreateAppender("hits");
+        foreach (var (file, row) in hits)
+        {
+            appender.Append(file).Append(row).EndRow();
+        }
     }
 
     private void TryFoldIdle()

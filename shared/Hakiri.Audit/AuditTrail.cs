@@ -8,8 +8,8 @@ namespace Hakiri.Audit;
 
 /// <summary>
 /// The store's audit trail: every read becomes a <c>hakiri.read</c> span (source <see cref="SourceName"/>) and a line
-/// of the store's journal, flushed to disk before <see cref="Record"/> returns; segments of the journal fold into
-/// Parquet partitions by day (<c>audit/day=YYYY-MM-DD/part-*.parquet</c>) when full, on open and on dispose.
+/// of the store's journal, flushed to disk before <see cref="Record"/> returns (concurrent records share one flush);
+/// segments of the journal fold into Parquet partitions by day (<c>audit/day=YYYY-MM-DD/part-*.parquet</c>) when full, on open and on dispose.
 /// Thread-safe.
 /// </summary>
 public sealed class AuditTrail : IAuditSink, IDisposable
@@ -18,16 +18,15 @@ public sealed class AuditTrail : IAuditSink, IDisposable
     public const string SourceName = "Hakiri.Audit";
 
     private static readonly ActivitySource Source = new(SourceName);
-    private readonly Lock _gate = new();
     private readonly StoreLayout _layout;
     private readonly AuditOptions _options;
-    private JournalSegment? _segment;
-    private bool _disposed;
+    private readonly JournalWriter _writer;
 
     private AuditTrail(StoreLayout layout, AuditOptions options)
     {
         _layout = layout;
         _options = options;
+        _writer = new JournalWriter(layout, options.FoldThreshold);
     }
 
     /// <summary>
@@ -52,26 +51,15 @@ public sealed class AuditTrail : IAuditSink, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var entry = JournalEntry.From(record, _options.KeyMode);
         Emit(record, entry);
-        JournalSegment? full = null;
-        lock (_gate)
+        JournalSegment? full;
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                _segment ??= JournalSegment.Create(_layout);
-                _segment.Append(entry);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new IOException(
-                    $"The read could not be audited: writing to {AuditPaths.JournalDirectory(_layout)} failed ({e.Message}); free space or fix the permissions of the store's audit folder.", e);
-            }
-
-            if (_segment.Count >= _options.FoldThreshold)
-            {
-                full = _segment;
-                _segment = null;
-            }
+            full = _writer.Append(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"The read could not be audited: writing to {AuditPaths.JournalDirectory(_layout)} failed ({e.Message}); free space or fix the permissions of the store's audit folder.", e);
         }
 
         if (full is not null)
@@ -84,20 +72,7 @@ public sealed class AuditTrail : IAuditSink, IDisposable
     /// <summary>Closes the current segment and folds it into Parquet.</summary>
     public void Dispose()
     {
-        JournalSegment? last;
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            last = _segment;
-            _segment = null;
-        }
-
-        if (last is not null)
+        if (_writer.Close() is { } last)
         {
             last.Dispose();
             FoldQuietly(last.Path);

@@ -23,8 +23,14 @@ internal static class AuditRecords
     public static string[] JournalFiles(StoreLayout layout) =>
         Directory.Exists(layout.Absolute("audit/journal")) ? Directory.GetFiles(layout.Absolute("audit/journal")) : [];
 
+    /// <summary>The day partitions' Parquet files (not their key indexes).</summary>
     public static string[] ParquetFiles(StoreLayout layout) =>
-        Directory.Exists(layout.Absolute("audit")) ? Directory.GetFiles(layout.Absolute("audit"), "*.parquet", SearchOption.AllDirectories) : [];
+        Directory.Exists(layout.Absolute("audit"))
+            ? Directory.GetFiles(layout.Absolute("audit"), "*.parquet", SearchOption.AllDirectories).Where(f => !f.Contains("/keys/", StringComparison.Ordinal)).ToArray()
+            : [];
+
+    public static string[] KeyIndexFiles(StoreLayout layout) =>
+        Directory.Exists(layout.Absolute("audit/keys")) ? Directory.GetFiles(layout.Absolute("audit/keys"), "*.parquet", SearchOption.AllDirectories) : [];
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

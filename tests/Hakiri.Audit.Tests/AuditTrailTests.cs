@@ -99,7 +99,9 @@ public sealed class AuditTrailTests
         AuditTrail.Open(layout, Options()).Dispose();
 
         Assert.Single(ParquetFiles(layout));
+        Assert.Single(KeyIndexFiles(layout));
         Assert.Single(AuditLog.Open(layout, Options()).Query(new AuditQuery()));
+        Assert.Single(AuditLog.Open(layout, Options()).Query(new AuditQuery { Table = "customers", Key = "c-1" }));
     }
 
     [Fact]
@@ -115,6 +117,33 @@ public sealed class AuditTrailTests
 
         Assert.Single(JournalFiles(layout));
         Assert.Equal(2, AuditLog.Open(layout, Options()).Query(new AuditQuery()).Count);
+    }
+
+    [Fact]
+    public void Record_ManyConcurrentRecorders_EveryLineIsPresentOnce()
+    {
+        using var dir = new TempDirectory();
+        var layout = Layout(dir);
+        const int threads = 8, each = 150;
+        using (var trail = AuditTrail.Open(layout, Options(fold: 97)))
+        {
+            using var start = new Barrier(threads);
+            var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < each; i++)
+                {
+                    trail.Record(Read($"agent-{t}", Noon.AddSeconds(i), "customers", [$"c-{t}-{i}"], token: $"tok-{t}-{i}"));
+                }
+            })).ToArray();
+            Array.ForEach(workers, w => w.Start());
+            Array.ForEach(workers, w => w.Join());
+        }
+
+        var entries = AuditLog.Open(layout, Options()).Query(new AuditQuery { Limit = 10_000 });
+        Assert.Equal(threads * each, entries.Count);
+        Assert.Equal(threads * each, entries.Select(e => e.TokenId).Distinct().Count());
+        Assert.Empty(JournalFiles(layout));
     }
 
     [Fact]

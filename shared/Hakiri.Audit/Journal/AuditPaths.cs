@@ -3,7 +3,7 @@ using Hakiri.Store;
 
 namespace Hakiri.Audit.Journal;
 
-/// <summary>Where the audit log lives under a store root: <c>audit/journal/</c> and <c>audit/day=YYYY-MM-DD/</c>.</summary>
+/// <summary>Where the audit log lives under a store root: <c>audit/journal/</c>, <c>audit/day=YYYY-MM-DD/</c> and <c>audit/keys/day=YYYY-MM-DD/</c>.</summary>
 internal static class AuditPaths
 {
     public const string SegmentExtension = ".ndjson";
@@ -14,6 +14,13 @@ internal static class AuditPaths
 
     public static string DayDirectory(StoreLayout layout, DateOnly day) =>
         layout.Absolute("audit/day=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>The key index of a day partition file: <c>audit/keys/day=D/part-S.parquet</c> beside <c>audit/day=D/part-S.parquet</c>.</summary>
+    public static string KeyIndexFile(string partitionFile)
+    {
+        var dayDirectory = Path.GetDirectoryName(partitionFile)!;
+        return Path.Combine(Path.GetDirectoryName(dayDirectory)!, "keys", Path.GetFileName(dayDirectory), Path.GetFileName(partitionFile));
+    }
 
     public static string NewSegment(StoreLayout layout) =>
         Path.Combine(JournalDirectory(layout), "segment-" + Guid.NewGuid().ToString("N") + SegmentExtension);

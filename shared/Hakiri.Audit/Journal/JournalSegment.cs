@@ -1,21 +1,24 @@
 using System.Text;
 using System.Text.Json;
 using Hakiri.Store;
+using Microsoft.Win32.SafeHandles;
 
 namespace Hakiri.Audit.Journal;
 
 /// <summary>
 /// An append-only NDJSON segment that one <see cref="AuditTrail"/> writes. The open file holds a shared lock, so a
-/// folder (which needs the exclusive lock) never folds a segment that a live writer is still appending to.
+/// folder (which needs the exclusive lock) never folds a segment that a live writer is still appending to. Appends are
+/// serialised by the caller; <see cref="Flush"/> may run beside an append (positioned writes, no shared cursor).
 /// </summary>
 internal sealed class JournalSegment : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly SafeFileHandle _handle;
+    private long _length;
 
-    private JournalSegment(string path, FileStream stream)
+    private JournalSegment(string path, SafeFileHandle handle)
     {
         Path = path;
-        _stream = stream;
+        _handle = handle;
     }
 
     public string Path { get; }
@@ -26,22 +29,32 @@ internal sealed class JournalSegment : IDisposable
     {
         Directory.CreateDirectory(AuditPaths.JournalDirectory(layout));
         var path = AuditPaths.NewSegment(layout);
-        return new JournalSegment(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        return new JournalSegment(path, File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
     }
 
-    /// <summary>Writes the entry as one line and flushes it to disk before returning.</summary>
-    public void Append(JournalEntry entry)
+    /// <summary>Writes the entry as one line; it is durable only after a later <see cref="Flush"/>.</summary>
+    public void Write(JournalEntry entry)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(entry, AuditJsonContext.Default.JournalEntry);
         var buffer = new byte[line.Length + 1];
         line.CopyTo(buffer, 0);
         buffer[^1] = (byte)'\n';
-        _stream.Write(buffer);
-        _stream.Flush(flushToDisk: true);
+        RandomAccess.Write(_handle, buffer, _length);
+        _length += buffer.Length;
         Count++;
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Flushes every line written so far to disk.</summary>
+    public void Flush() => RandomAccess.FlushToDisk(_handle);
+
+    /// <summary>Writes the entry as one line and flushes it to disk before returning.</summary>
+    public void Append(JournalEntry entry)
+    {
+        Write(entry);
+        Flush();
+    }
+
+    public void Dispose() => _handle.Dispose();
 
     /// <summary>
     /// The complete lines of a segment and their entries. A line counts only when it ends in a newline and parses: a

@@ -38,7 +38,7 @@ internal static class AuditCommand
             await project.PrepareForReadingAsync(withData: false, cancellationToken).ConfigureAwait(false);
             if (project.Mirror is { } mirror)
             {
-                await Serving.AuditMirror.PullAsync(mirror, cancellationToken).ConfigureAwait(false);
+                await AuditUploader.PullAsync(mirror, cancellationToken).ConfigureAwait(false);
             }
             var options = new AuditOptions { KeyMode = keyMode };
             var query = new AuditQuery

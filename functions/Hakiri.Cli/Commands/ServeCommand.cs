@@ -95,6 +95,7 @@ internal static class ServeCommand
             });
             var gate = AccessGates.For(project.Manifest, project.Layout);
             var audit = AuditTrail.Open(project.Layout, new AuditOptions { KeyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed });
+            var uploader = project.Mirror is { } mirror ? new AuditUploader(mirror) : null;
             try
             {
                 var toolset = new ContextToolset(store, limits, audit);
@@ -127,9 +128,9 @@ internal static class ServeCommand
             {
                 // Folds what the journal holds; a store in object storage gets the folded files before its mirror is deleted.
                 audit.Dispose();
-                if (project.Mirror is { } mirror)
+                if (uploader is not null)
                 {
-                    await AuditMirror.PushAsync(mirror, CancellationToken.None).ConfigureAwait(false);
+                    await uploader.PushAsync(CancellationToken.None).ConfigureAwait(false);
                 }
             }
         });

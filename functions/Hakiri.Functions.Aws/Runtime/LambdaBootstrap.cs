@@ -39,7 +39,7 @@ internal static class LambdaBootstrap
                 var manifest = LoadManifest(settings);
                 var (layout, mirror) = OpenStore(settings, manifest);
                 var gate = AccessGates.For(manifest, layout);
-                mcp = await McpFunction.OpenAsync(layout, mirror, gate is null ? null : gate.Admit, cancellationToken).ConfigureAwait(false);
+                mcp = await McpFunction.OpenAsync(layout, mirror, gate is null ? null : gate.Admit, manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed, cancellationToken).ConfigureAwait(false);
                 handle = mcp.HandleAsync;
             }
             else

@@ -1,10 +1,12 @@
 using Hakiri.Access.Policy;
+using Hakiri.Audit;
 using Hakiri.Mcp;
 using Hakiri.Mcp.FunctionUrl;
 using Hakiri.Mcp.Http;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 using Hakiri.Mcp.Tools;
+using Hakiri.Model.Manifests;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
@@ -21,28 +23,37 @@ internal sealed class McpFunction : IDisposable
     private readonly ContextStore _store;
     private readonly FunctionUrlMcpHandler _handler;
     private readonly StoreMirror? _mirror;
+    private readonly AuditTrail _audit;
+    private readonly AuditUploader? _uploader;
 
-    private McpFunction(ContextStore store, StoreMirror? mirror, Func<string?, AccessScope>? admit)
+    private McpFunction(ContextStore store, StoreMirror? mirror, Func<string?, AccessScope>? admit, AuditTrail audit)
     {
         _store = store;
         _mirror = mirror;
+        _audit = audit;
+        _uploader = mirror is null ? null : new AuditUploader(mirror);
         var access = admit is null ? null : new ServerAccess();
-        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits()), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", access);
+        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits(), audit), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", access);
         _handler = new FunctionUrlMcpHandler(new McpHttpHandler(options, new McpHttpOptions(), admit));
     }
 
     /// <param name="layout">The store (local, or the /tmp mirror of an s3:// one).</param>
     /// <param name="mirror">Pulls an s3:// store's catalog and files; null for a local store.</param>
     /// <param name="admit">Under access control, the token gate's <c>Admit</c>: every event then needs a bearer token; null = open.</param>
+    /// <param name="auditKeys">How the audit log keeps primary keys (the manifest's <c>[access] audit_keys</c>).</param>
     /// <param name="cancellationToken">Cancels the first sync.</param>
-    public static async Task<McpFunction> OpenAsync(StoreLayout layout, StoreMirror? mirror, Func<string?, AccessScope>? admit, CancellationToken cancellationToken)
+    public static async Task<McpFunction> OpenAsync(
+        StoreLayout layout, StoreMirror? mirror, Func<string?, AccessScope>? admit, AuditKeyMode auditKeys, CancellationToken cancellationToken)
     {
         if (mirror is not null)
         {
             await SyncAsync(mirror, cancellationToken).ConfigureAwait(false);
         }
 
-        return new McpFunction(ContextStore.Open(layout), mirror, admit);
+        // A container's mirror lives in /tmp and may vanish with it: its journal goes to the bucket after every request
+        // (see HandleAsync), and folds early so the segments it re-uploads stay small.
+        var audit = AuditTrail.Open(layout, new AuditOptions { KeyMode = auditKeys, FoldThreshold = mirror is null ? 10_000 : 1_000 });
+        return new McpFunction(ContextStore.Open(layout), mirror, admit, audit);
     }
 
     public async Task<string> HandleAsync(string eventJson, CancellationToken cancellationToken)
@@ -53,10 +64,21 @@ internal sealed class McpFunction : IDisposable
             _store.Refresh();
         }
 
-        return await _handler.HandleAsync(eventJson, cancellationToken).ConfigureAwait(false);
+        var response = await _handler.HandleAsync(eventJson, cancellationToken).ConfigureAwait(false);
+        if (_uploader is not null)
+        {
+            // The records of this request reach the bucket before its answer leaves.
+            await _uploader.PushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _audit.Dispose();
+    }
 
     private static async Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken)
     {

@@ -74,7 +74,7 @@ internal static class ConnectorPull
         {
             for (var part = 0; next is not null; part++)
             {
-                using var stream = new PageStream(next, reader, budget);
+                using var stream = new PageStream(next, reader, budget, pipeline.Redaction.Mode == RedactionMode.Drop ? pipeline.Redaction.Columns : []);
                 var target = Path.Combine(staging, PartName(index, part));
                 Land(context, connection, stream, input.RunId, target, pipeline, redaction);
                 rows += stream.Rows;

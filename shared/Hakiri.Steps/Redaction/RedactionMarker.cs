@@ -28,12 +28,12 @@ internal static class RedactionMarker
 
     /// <summary>
     /// Whether <paramref name="batches"/> were redacted under <paramref name="wanted"/> when staged: true when all carry its
-    /// marker, <paramref name="unmarked"/> when none carries one.
+    /// marker (none, for no redaction), <paramref name="unmarked"/> when none carries one but <paramref name="wanted"/> redacts.
     /// </summary>
     /// <exception cref="StepFailedException">A batch staged under another redaction, or marked and unmarked batches mixed (Permanent).</exception>
     public static bool Staged(DuckDbConnection connection, IReadOnlyList<string> batches, TableRedactionRecord wanted, bool unmarked, string table)
     {
-        if (wanted.Columns.Count == 0 || batches.Count == 0)
+        if (batches.Count == 0)
         {
             return true;
         }
@@ -48,18 +48,18 @@ internal static class RedactionMarker
             }
         }
 
-        var expected = Value(wanted);
+        var expected = wanted.Columns.Count == 0 ? null : Value(wanted);
         if (markers.Count == 0)
         {
-            return unmarked;
+            return expected is null || unmarked;
         }
 
-        if (markers.Count == batches.Count && markers.Values.All(v => v == expected))
+        if (expected is not null && markers.Count == batches.Count && markers.Values.All(v => v == expected))
         {
             return true;
         }
 
-        var odd = batches.FirstOrDefault(b => !markers.TryGetValue(Path.GetFullPath(b), out var v) || v != expected) ?? batches[0];
+        var odd = batches.FirstOrDefault(b => markers.GetValueOrDefault(Path.GetFullPath(b)) != expected) ?? batches[0];
         throw new StepFailedException(StepErrors.Permanent,
             $"Table '{table}': the staged batch {Path.GetFileName(odd)} was not redacted as this write commits ({wanted.Describe()}), because the pipeline's "
             + "redaction or salt changed while the run was under way; run the pipeline again — nothing was written.");

@@ -58,6 +58,19 @@ public sealed class RedactMarkerTests
     }
 
     [Fact]
+    public async Task Write_RedactionRemovedAfterPullBatch_RefusesRatherThanRecordNoRedactionOverHashes()
+    {
+        await using var api = await PagesApi.StartAsync();
+        using var project = await PulledAsync(api, "salt-one");
+        project.Write("hakiri.toml", Manifest(api.BaseUrl).Replace("redact = { columns = [\"email\"], mode = \"hash\" }\n", "", StringComparison.Ordinal));
+
+        var failure = await Assert.ThrowsAsync<StepFailedException>(() => WriteStep.RunAsync(project.Context(), new TableStepInput(Run, "items", "items")));
+
+        Assert.Contains("(no redaction)", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(project.DataFiles("items"));
+    }
+
+    [Fact]
     public async Task Write_UnmarkedConnectorBatchHoldingRawValues_HashesThemOnce()
     {
         const string salt = "salt-one";

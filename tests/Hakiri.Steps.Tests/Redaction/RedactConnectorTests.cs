@@ -107,4 +107,20 @@ public sealed class RedactConnectorTests
         Assert.Equal([[1L, Hmac(Sentinel)], [3L, Hmac("c@example.com")], [4L, Hmac(Sentinel)]], rows.Select(r => new[] { r[0], r[1] }));
         Assert.Empty(StoreBytes.FilesContaining(project.Layout, Sentinel));
     }
+
+    [Fact]
+    public async Task Run_HashedPrimaryKeyWithChangeRows_DeletesAndUpdatesMatchTheStoredHashes()
+    {
+        await using var api = await PagesApi.StartAsync();
+        api.Page("/items", """[{"id": "key-5e1d", "v": "a"}, {"id": "key-77a0", "v": "b"}]""");
+        using var project = Project(api, "{ columns = [\"id\"], mode = \"hash\" }", batchRows: 1);
+        await project.RunAsync();
+        api.Page("/items", """[{"id": "key-5e1d", "v": "a2", "_hakiri_op": "u"}, {"id": "key-77a0", "_hakiri_op": "d"}]""");
+
+        await project.RunAsync();
+
+        var rows = project.Query("SELECT id, v FROM items");
+        Assert.Equal([[Hmac("key-5e1d"), "a2"]], rows.Select(r => new[] { r[0], r[1] }));
+        Assert.Empty(StoreBytes.FilesContaining(project.Layout, "key-5e1d"));
+    }
 }

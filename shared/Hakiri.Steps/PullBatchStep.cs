@@ -83,8 +83,8 @@ public static class PullBatchStep
         return Stage(context, pipeline, runId, source, file.Path, file.AbsolutePath, target);
     }
 
-    private static string Redacted(StepContext context, PipelineManifest pipeline, DuckDbConnection connection, string select) =>
-        pipeline.Redaction.Any ? $"SELECT * FROM {RedactionSql.Apply($"({select})", pipeline.Redaction, RedactionGate.Salt(context, pipeline), connection)}" : select;
+    private static string Redacted(PipelineManifest pipeline, string? salt, DuckDbConnection connection, string select) =>
+        pipeline.Redaction.Any ? $"SELECT * FROM {RedactionSql.Apply($"({select})", pipeline.Redaction, salt, connection)}" : select;
 
     // store_rejects keeps one row per problem; a line may have several.
     private static long RejectedCsvLines(DuckDbConnection connection)
@@ -96,11 +96,13 @@ public static class PullBatchStep
     /// <summary>
     /// Converts one local file (a source file, or an object downloaded for this batch) to the staged Parquet batch
     /// <paramref name="target"/>, with provenance naming <paramref name="locator"/> as the rows' source. The pipeline's
-    /// redaction applies here, so the staged batch (in the bucket too, for an object store) never holds a redacted value.
+    /// redaction applies here, so the staged batch (in the bucket too, for an object store) never holds a redacted value,
+    /// and marks the batch with it (<see cref="RedactionMarker"/>).
     /// </summary>
     internal static (long Rows, long Skipped) Stage(
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target)
     {
+        var salt = RedactionGate.Salt(context, pipeline);
         var temporary = target + ".tmp";
         var readPath = readFrom;
         long filtered = 0;
@@ -132,7 +134,8 @@ public static class PullBatchStep
                     {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
                 FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
                 """;
-            var rows = connection.Execute($"COPY ({Redacted(context, pipeline, connection, select)}) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}");
+            var rows = connection.Execute(
+                $"COPY ({Redacted(pipeline, salt, connection, select)}) TO {Sql.Literal(temporary)} {RedactionMarker.CopyOptions(RedactionSql.Record(pipeline.Redaction, salt))}");
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);

@@ -65,7 +65,11 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
-        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted: plan.Connector is null, salt).Run(staging);
+        // Each batch is redacted once, when staged; only a connector's unmarked batches (staged by a version that did not
+        // redact them) are redacted here. A batch staged under another redaction is refused.
+        var batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
+        var stagedRedacted = RedactionMarker.Staged(connection, batches, redaction, unmarked: plan.Connector is null, input.Table);
+        var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted, salt).Run(staging);
 
         var added = new List<FileRecord>();
         foreach (var (path, rows) in result.Outputs)

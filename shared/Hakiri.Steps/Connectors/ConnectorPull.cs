@@ -7,6 +7,7 @@ using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Planning;
+using Hakiri.Steps.Redaction;
 using Hakiri.Steps.Sources;
 using Hakiri.Store;
 
@@ -17,6 +18,8 @@ namespace Hakiri.Steps.Connectors;
 /// the previous batch's afterwards), streams its batches into DuckDB through the Arrow C stream interface and stages
 /// them as Parquet with provenance, then stages the cursor after them. Names are deterministic per batch index, so a
 /// retried pull overwrites its own files; nothing reaches the catalog until write commits rows and cursor together.
+/// The pipeline's redaction applies as a batch lands, so no staged file (in the bucket too, for an object store) holds
+/// a redacted value; each batch is marked with the redaction it was written under (<see cref="RedactionMarker"/>).
 /// </summary>
 internal static class ConnectorPull
 {
@@ -38,6 +41,9 @@ internal static class ConnectorPull
         StepContext context, PipelineManifest pipeline, ConnectorPlan plan, PullBatchInput input, string staging, int index, CancellationToken cancellationToken)
     {
         var resume = index == 0 ? plan.StartCursor : ReadCursor(staging, index - 1);
+        // Before the connector opens: hash mode without a salt fails having read nothing.
+        var salt = RedactionGate.Salt(context, pipeline);
+        var redaction = new Redacting(pipeline.Redaction, salt, RedactionSql.Record(pipeline.Redaction, salt));
         foreach (var stale in Directory.GetFiles(staging, PullBatchStep.BatchStem(index) + "-*.parquet"))
         {
             File.Delete(stale);
@@ -68,9 +74,9 @@ internal static class ConnectorPull
         {
             for (var part = 0; next is not null; part++)
             {
-                using var stream = new PageStream(next, reader, budget);
+                using var stream = new PageStream(next, reader, budget, pipeline.Redaction.Mode == RedactionMode.Drop ? pipeline.Redaction.Columns : []);
                 var target = Path.Combine(staging, PartName(index, part));
-                Land(context, connection, stream, input.RunId, target, pipeline);
+                Land(context, connection, stream, input.RunId, target, pipeline, redaction);
                 rows += stream.Rows;
                 bytes += new FileInfo(target).Length;
                 first ??= Path.GetFileName(target);
@@ -123,7 +129,7 @@ internal static class ConnectorPull
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private static void Land(StepContext context, DuckDbConnection connection, PageStream stream, string runId, string target, PipelineManifest pipeline)
+    private static void Land(StepContext context, DuckDbConnection connection, PageStream stream, string runId, string target, PipelineManifest pipeline, Redacting redaction)
     {
         var casts = LandingCasts(stream);
         var replace = casts.Length == 0 ? string.Empty : $" REPLACE ({string.Join(", ", casts)})";
@@ -131,16 +137,17 @@ internal static class ConnectorPull
         using var view = connection.RegisterArrowStream("hakiri_pages", stream);
         try
         {
-            connection.Execute($"""
-                COPY (
-                    SELECT * EXCLUDE ({ProvenanceColumns.Source}, {ProvenanceColumns.Record}){replace},
-                        {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
-                        {ProvenanceColumns.Source},
-                        {ProvenanceColumns.Record},
-                        {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                    FROM {view.Name}
-                ) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}
-                """);
+            // Describing the relation binds the view, which asks the stream for its schema only: no page is read.
+            var landed = $"""
+                (SELECT * EXCLUDE ({ProvenanceColumns.Source}, {ProvenanceColumns.Record}){replace},
+                    {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                    {ProvenanceColumns.Source},
+                    {ProvenanceColumns.Record},
+                    {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                FROM {view.Name})
+                """;
+            var relation = redaction.Manifest.Any ? RedactionSql.Apply(landed, redaction.Manifest, redaction.Salt, connection) : landed;
+            connection.Execute($"COPY (SELECT * FROM {relation}) TO {Sql.Literal(temporary)} {RedactionMarker.CopyOptions(redaction.Record)}");
             File.Move(temporary, target, overwrite: true);
         }
         catch (DuckDbException e) when (view.StreamError is { } cause)
@@ -192,4 +199,7 @@ internal static class ConnectorPull
         HttpRequestException or TimeoutException or IOException => new StepFailedException(StepErrors.Transient, $"pipeline '{pipeline.Name}': {e.Message}", e),
         _ => null,
     };
+
+    /// <summary>The pipeline's redaction, its salt (hash mode) and its catalog record, resolved once per pull.</summary>
+    private sealed record Redacting(RedactionManifest Manifest, string? Salt, Store.Catalog.TableRedactionRecord Record);
 }

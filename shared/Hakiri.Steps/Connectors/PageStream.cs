@@ -10,24 +10,30 @@ namespace Hakiri.Steps.Connectors;
 /// The Arrow stream DuckDB scans to land one staged file: the batches a reader returns, one at a time, each with its
 /// provenance (locator, record number) appended. DuckDB pulls, so memory holds one page. The stream ends at the
 /// source's end, when the pull-batch's budget is spent, or at a batch whose schema differs from the first one's —
-/// that batch is kept in <see cref="Held"/> and starts the next staged file.
+/// that batch is kept in <see cref="Held"/> and starts the next staged file. Columns a pipeline's redaction drops are
+/// left out here, before DuckDB sees them: a scan of the stream must never leave a column unread, because DuckDB's
+/// projection pushdown into a C API Arrow scan misaligns the columns it does read (values land in the wrong column).
 /// </summary>
 internal sealed class PageStream : IArrowArrayStream
 {
     private readonly ISourceReader _reader;
     private readonly BatchBudget _budget;
     private readonly string _signature;
+    private readonly int[] _kept;
     private SourceBatch? _first;
     private Task<SourceBatch?>? _prefetch;
 
-    public PageStream(SourceBatch first, ISourceReader reader, BatchBudget budget)
+    public PageStream(SourceBatch first, ISourceReader reader, BatchBudget budget, IReadOnlyCollection<string> drop)
     {
         _first = first;
         _reader = reader;
         _budget = budget;
         _signature = Signature(first);
+        // Batches of one stream share a signature, so their columns sit at the same indexes.
+        _kept = Enumerable.Range(0, first.Records.ColumnCount)
+            .Where(i => !drop.Contains(first.Records.Schema.GetFieldByIndex(i).Name, StringComparer.OrdinalIgnoreCase)).ToArray();
         Columns = first.Schema;
-        Schema = WithProvenance(first.Records.Schema);
+        Schema = WithProvenance(first.Records.Schema, _kept);
     }
 
     /// <inheritdoc />
@@ -96,8 +102,8 @@ internal sealed class PageStream : IArrowArrayStream
             records.Append(i + 1);
         }
 
-        var columns = new List<IArrowArray>(batch.Records.ColumnCount + 2);
-        for (var i = 0; i < batch.Records.ColumnCount; i++)
+        var columns = new List<IArrowArray>(_kept.Length + 2);
+        foreach (var i in _kept)
         {
             columns.Add(batch.Records.Column(i));
         }
@@ -107,12 +113,12 @@ internal sealed class PageStream : IArrowArrayStream
         return new RecordBatch(Schema, columns, length);
     }
 
-    private static Schema WithProvenance(Schema schema)
+    private static Schema WithProvenance(Schema schema, int[] kept)
     {
         var builder = new Schema.Builder();
-        foreach (var field in schema.FieldsList)
+        foreach (var i in kept)
         {
-            builder.Field(field);
+            builder.Field(schema.GetFieldByIndex(i));
         }
 
         builder.Field(new Field(ProvenanceColumns.Source, StringType.Default, nullable: false));

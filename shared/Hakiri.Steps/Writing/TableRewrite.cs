@@ -87,7 +87,7 @@ internal sealed class TableRewrite(
 
         // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
         // everything) and already in the table's shape: the staged files become data files as they are.
-        // A connector's staged batch still holds the values a pipeline redacts: it is never moved as it is.
+        // A batch staged unredacted (see Redact) is never moved as it is.
         if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
@@ -118,15 +118,11 @@ internal sealed class TableRewrite(
         return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
     }
 
-    // File and object batches were redacted as pull-batch staged them; a connector's batches are redacted here, before
-    // anything reads them, so no later query (dedupe, key match, output) sees a value. Hashing twice would change the
-    // value, so only unredacted batches are hashed; dropping is harmless to repeat.
-    private string Redact(string staged)
-    {
-        var redaction = pipeline.Redaction;
-        return !redaction.Any || (stagedRedacted && redaction.Mode == RedactionMode.Hash) ? staged
-            : RedactionSql.Apply(staged, redaction, salt, connection);
-    }
+    // pull-batch redacts every batch as it stages it, so the write step normally has nothing to redact: hashing a
+    // hash would change the value. Only connector batches staged by a version that did not redact them (a run in
+    // flight across an upgrade) are redacted here, before anything reads them.
+    private string Redact(string staged) =>
+        !pipeline.Redaction.Any || stagedRedacted ? staged : RedactionSql.Apply(staged, pipeline.Redaction, salt, connection);
 
     // The table's recorded schema as the redaction shapes it: a first write under a new redaction (the table holds no
     // rows) must not keep a dropped column or a hashed column's old type.

@@ -31,28 +31,12 @@ public static class AccessGates
 }
 
 /// <summary>
-/// The catalog's <c>revoked_tokens</c>, read at every check so a revocation takes effect on the next request. A store no run
-/// has written yet has no catalog and so no revocations.
+/// The catalog's <c>revoked_tokens</c>, read at every check (read-only) so a revocation takes effect on the next request.
+/// A store no run has written yet has no catalog and so no revocations.
 /// </summary>
 /// <param name="layout">The store whose catalog holds the list.</param>
 public sealed class CatalogRevocations(StoreLayout layout) : IRevocationList
 {
-    private readonly Lock _lock = new();
-
     /// <inheritdoc />
-    public bool IsRevoked(string blockId)
-    {
-        ArgumentNullException.ThrowIfNull(layout);
-        if (!File.Exists(layout.CatalogPath))
-        {
-            return false;
-        }
-
-        // A short-lived connection per check: revocations are rare and a mirror pull may replace the catalog file.
-        lock (_lock)
-        {
-            using var catalog = CatalogDatabase.Open(layout);
-            return catalog.IsTokenRevoked(blockId);
-        }
-    }
+    public bool IsRevoked(string blockId) => RevocationReader.IsRevoked(layout, blockId);
 }

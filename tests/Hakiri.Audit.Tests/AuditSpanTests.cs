@@ -12,7 +12,7 @@ public sealed class AuditSpanTests
     [Fact]
     public async Task Record_OtlpExporterOnLoopback_CollectorReceivesTheReadSpanWithItsTags()
     {
-        using var collector = OtlpCollector.Start();
+        using var collector = OtlpCollector.Start(marker: "tok-9");
         using var dir = new TempDirectory();
         using (var tracing = Sdk.CreateTracerProviderBuilder()
             .AddSource(AuditTrail.SourceName)

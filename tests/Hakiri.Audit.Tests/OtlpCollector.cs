@@ -3,14 +3,20 @@ using System.Text;
 
 namespace Hakiri.Audit.Tests;
 
-/// <summary>An OTLP/HTTP collector stand-in on 127.0.0.1: takes POST /v1/traces (http/protobuf) and keeps the bodies.</summary>
+/// <summary>
+/// An OTLP/HTTP collector stand-in on 127.0.0.1: takes POST /v1/traces (http/protobuf) and keeps the first export that
+/// carries a marker string (other tests of the assembly record spans of the same source while this one listens).
+/// </summary>
 internal sealed class OtlpCollector : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly TaskCompletionSource<byte[]> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private OtlpCollector(int port)
+    private readonly string _marker;
+
+    private OtlpCollector(int port, string marker)
     {
+        _marker = marker;
         Endpoint = new Uri($"http://127.0.0.1:{port}/v1/traces");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
@@ -19,10 +25,10 @@ internal sealed class OtlpCollector : IDisposable
 
     public Uri Endpoint { get; }
 
-    /// <summary>The first trace export's body.</summary>
+    /// <summary>The body of the first trace export that carries the marker.</summary>
     public Task<byte[]> FirstExport => _first.Task;
 
-    public static OtlpCollector Start() => new(Testing.Loopback.FreePort());
+    public static OtlpCollector Start(string marker) => new(Testing.Loopback.FreePort(), marker);
 
     public void Dispose() => _listener.Close();
 
@@ -47,7 +53,7 @@ internal sealed class OtlpCollector : IDisposable
             context.Response.StatusCode = accepted ? 200 : 404;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
-            if (accepted)
+            if (accepted && Strings(body.ToArray()).Contains(_marker, StringComparer.Ordinal))
             {
                 _first.TrySetResult(body.ToArray());
             }

@@ -32,6 +32,23 @@ public sealed class StepContext
 
     private readonly Func<PipelineManifest, ConnectorServices> _connectors;
 
+    private static readonly Lazy<Hakiri.Embeddings.EmbeddingProviders> DefaultEmbeddings = new(() => new Hakiri.Embeddings.EmbeddingProviders());
+
+    private Hakiri.Embeddings.EmbeddingProviders? _embeddings;
+
+    /// <summary>
+    /// Opens embedding models for vector indexes. By default only OpenAI-compatible endpoints; hosts that carry a local
+    /// runtime (the CLI) pass a registry with local models added.
+    /// </summary>
+    public Hakiri.Embeddings.EmbeddingProviders Embeddings
+    {
+        get => _embeddings ?? DefaultEmbeddings.Value;
+        init => _embeddings = value;
+    }
+
+    /// <summary>Receives progress lines of long steps (e.g. embedding a large table); none by default.</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>The connector services for a pipeline.</summary>
     public ConnectorServices ConnectorServices(PipelineManifest pipeline) => _connectors(pipeline);
 

@@ -19,6 +19,21 @@ public sealed record StoreLayout(string Root)
     /// <summary>The relative path of a data file written by a run.</summary>
     public static string DataFile(string table, string runId, string name) => $"data/{table}/{runId}/{name}";
 
+    /// <summary>The relative directory of a table's sidecar indexes.</summary>
+    public static string TableIndexPrefix(string table) => $"index/{table}";
+
+    /// <summary>
+    /// The directory of one sidecar build: <c>index/&lt;table&gt;/&lt;data run&gt;/&lt;data file stem&gt;/&lt;kind&gt;-&lt;build&gt;</c>, beside nothing
+    /// else, so a rebuild never writes into a directory a reader may have open.
+    /// </summary>
+    public static string IndexSegment(string dataPath, string kind, string build)
+    {
+        ArgumentNullException.ThrowIfNull(dataPath);
+        var relative = dataPath.StartsWith("data/", StringComparison.Ordinal) ? dataPath["data/".Length..] : dataPath;
+        var stem = relative.EndsWith(".parquet", StringComparison.Ordinal) ? relative[..^".parquet".Length] : relative;
+        return $"index/{stem}/{kind}-{build}";
+    }
+
     /// <summary>The relative directory where a run stages a table's batches before the write step commits them.</summary>
     public static string StagingPrefix(string runId, string table) => $"staging/{runId}/{table}";
 

@@ -76,7 +76,7 @@ internal static class ManifestBinder
 
         var schedule = BindSchedule(TomlRead.StringNode(table, "schedule"), name, diagnostics);
         var source = TomlRead.Table(table, "source") is { } sourceTable ? SourceBinder.Bind(sourceTable, name, manifestPath, connectors, diagnostics) : null;
-        var indexes = TomlRead.Table(table, "indexes") is { } indexTable ? IndexesBinder.Bind(indexTable) : IndexesManifest.None;
+        var indexes = TomlRead.Table(table, "indexes") is { } indexTable ? IndexesBinder.Bind(indexTable, name, diagnostics) : IndexesManifest.None;
         IReadOnlyList<string> primaryKey = TomlRead.Strings(table, "primary_key").Select(s => s.Value).ToArray();
         if (primaryKey.Count == 0 && !table.TryGetValue("primary_key", out _))
         {
@@ -96,7 +96,11 @@ internal static class ManifestBinder
             schedule,
             primaryKey,
             source,
-            indexes) { Redaction = redaction };
+            indexes)
+        {
+            Redaction = redaction,
+            AgentDescription = AgentDescriptionBinder.Bind(TomlRead.Table(table, "agent_description")),
+        };
     }
 
     // GitHub objects carry a stable key; an http source with a cursor but no key would append every changed record again.

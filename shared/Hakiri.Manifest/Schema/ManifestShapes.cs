@@ -9,6 +9,8 @@ internal static class ManifestShapes
 
     public static readonly string[] RedactModes = ["drop", "hash"];
 
+    public static readonly string[] TextAnalyzers = ["english", "simple"];
+
     /// <summary>An AWS region code: partition prefix, area and number (us-east-1, us-gov-west-1, cn-north-1, eu-central-2).</summary>
     public const string AwsRegionPattern = "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$";
 
@@ -68,17 +70,47 @@ internal static class ManifestShapes
             PatternHint = "use letters, digits and underscores, starting with a letter or underscore",
         };
 
-        var vector = new TableShape("A vector index over one embedding column.",
+        var vector = new TableShape("A vector index over one column: a text column embedded by a model, or a column that already holds embeddings.",
         [
-            new FieldShape("column", column with { Description = "The column holding the embeddings." }) { Required = true, Example = "column = \"embedding\"" },
-            new FieldShape("dimensions", new IntegerShape("The number of dimensions of every embedding.", 1, 16_000)) { Required = true, Example = "dimensions = 384" },
+            new FieldShape("column", column with { Description = "The indexed column: text to embed (with model), or a list of floats (with dimensions)." }) { Required = true, Example = "column = \"body\"" },
+            new FieldShape("model", new StringShape("The embedding model for a text column: all-MiniLM-L6-v2 (local, offline) or openai-compatible:<base URL>#<model name>.")
+            {
+                Pattern = @"^(all-MiniLM-L6-v2|sentence-transformers/all-MiniLM-L6-v2|openai-compatible:https?://[^#\s]+#\S+)$",
+                PatternHint = "write model = \"all-MiniLM-L6-v2\" or model = \"openai-compatible:http://127.0.0.1:8080/v1#<model name>\"",
+            }) { Example = "model = \"all-MiniLM-L6-v2\"" },
+            new FieldShape("dimensions", new IntegerShape("For a column that already holds embeddings: the number of floats in each.", 1, 16_000)) { Example = "dimensions = 384" },
             new FieldShape("metric", new StringShape("The distance metric.") { Values = VectorMetrics, Default = "cosine" }),
         ]);
 
-        var indexes = new TableShape("Sidecar indexes the index step builds over the table.",
+        var ftsColumns = new ArrayShape("Text columns to index for full-text search.", column) { MinItems = 1, UniqueItems = true };
+        var fts = new ArrayOrTableShape(
+            "A full-text index (BM25): a list of text columns, or a table with columns and analyzer.",
+            ftsColumns,
+            new TableShape("A full-text index and how it analyzes text.",
+            [
+                new FieldShape("columns", ftsColumns) { Required = true, Example = "columns = [\"title\", \"body\"]" },
+                new FieldShape("analyzer", new StringShape("english: word boundaries, lower-case, stop words and possessives removed, Porter stems; simple: words lower-cased as written.")
+                {
+                    Values = TextAnalyzers,
+                    Default = "english",
+                }) { Example = "analyzer = \"simple\"" },
+            ]));
+
+        var indexes = new TableShape("Sidecar indexes the index step builds beside the table's Parquet (rebuildable; the Parquet stays canonical).",
         [
-            new FieldShape("fts", new ArrayShape("Columns to index for full-text search.", column) { UniqueItems = true }) { Example = "fts = [\"title\", \"body\"]" },
-            new FieldShape("vector", vector),
+            new FieldShape("fts", fts) { Example = "fts = { columns = [\"title\", \"body\"], analyzer = \"english\" }" },
+            new FieldShape("vector", vector) { Example = "vector = { column = \"body\", model = \"all-MiniLM-L6-v2\" }" },
+        ]);
+
+        var agentDescription = new TableShape("What agents are told about the table, as a new hire would be: its purpose, example queries, what its columns mean.",
+        [
+            new FieldShape("text", new StringShape("Natural language about the table: what it is for, how its rows relate to other tables, what to watch for.")),
+            new FieldShape("examples", new ArrayShape("Example queries, each a SQL statement or a context.query call in words, optionally with a -- comment.",
+                new StringShape("An example query."))) { Example = "examples = [\"SELECT * FROM tickets WHERE status = 'open' -- open tickets\"]" },
+            new FieldShape("columns", new DictionaryShape("Column name to what it means.", new StringShape("What the column means.")))
+            {
+                Example = "columns = { body = \"The customer's first message, verbatim\" }",
+            },
         ]);
 
         var redactColumns = new ArrayShape("Top-level columns whose values never reach the store.", column) { MinItems = 1, UniqueItems = true };
@@ -115,6 +147,7 @@ internal static class ManifestShapes
             new FieldShape("source", source) { Required = true, Example = "[pipelines.<name>.source] with connector = \"file\" and path = \"data/*.csv\" (or connector = \"http\", \"github\", \"postgres\", \"s3\", or a [connectors.<name>])" },
             new FieldShape("indexes", indexes),
             new FieldShape("redact", redact) { Example = "redact = [\"email\", \"phone\"]" },
+            new FieldShape("agent_description", agentDescription) { Example = "[pipelines.<name>.agent_description] with text, examples and columns" },
         ]);
 
         var pipelines = new MapShape("The pipelines, keyed by name.", pipeline, Names.PipelinePattern,

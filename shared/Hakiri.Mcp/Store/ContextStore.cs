@@ -40,6 +40,10 @@ public sealed class ContextStore : IDisposable
     /// <summary>The store's root directory.</summary>
     public string Root => _layout.Root;
 
+    internal StoreLayout Layout => _layout;
+
+    internal ContextStoreOptions Options => _options;
+
     /// <summary>The directory DuckDB may read (the store's <c>data/</c>, with a trailing separator).</summary>
     public string DataDirectory => DataDirectoryOf(_layout);
 

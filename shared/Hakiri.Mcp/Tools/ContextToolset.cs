@@ -4,7 +4,9 @@ using System.Text.Json;
 using Hakiri.Access.Audit;
 using Hakiri.Access.Policy;
 using Hakiri.Mcp.Access;
+using Hakiri.Embeddings;
 using Hakiri.Mcp.Query;
+using Hakiri.Mcp.Search;
 using Hakiri.Mcp.Store;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -17,27 +19,35 @@ namespace Hakiri.Mcp.Tools;
 /// with an <see cref="AccessScope"/> sees only its tables, rows and columns; every read is given to the audit sink before
 /// it is answered. Thread-safe.
 /// </summary>
-public sealed partial class ContextToolset
+public sealed partial class ContextToolset : IDisposable
 {
     private readonly ContextStore _store;
     private readonly QueryRunner _runner;
     private readonly IAuditSink? _audit;
     private readonly TimeProvider _clock;
+    private readonly SearchIndexes _indexes;
+    private readonly HybridSearch _search;
 
     /// <summary>Creates the toolset over an open store.</summary>
     /// <param name="store">The store the tools read.</param>
     /// <param name="limits">Row, byte and time caps.</param>
     /// <param name="audit">Receives a record of every read before it is answered; <see langword="null"/> = no audit trail.</param>
     /// <param name="clock">Stamps audit records; the system clock by default.</param>
-    public ContextToolset(ContextStore store, QueryLimits? limits = null, IAuditSink? audit = null, TimeProvider? clock = null)
+    /// <param name="embeddings">Embeds <c>similar_to</c> text for vector indexes; <see langword="null"/>: only rows can be given as similar_to.</param>
+    public ContextToolset(ContextStore store, QueryLimits? limits = null, IAuditSink? audit = null, TimeProvider? clock = null, EmbeddingProviders? embeddings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _runner = new QueryRunner(store, limits ?? new QueryLimits());
         _audit = audit;
         _clock = clock ?? TimeProvider.System;
+        _indexes = new SearchIndexes(store, store.Layout, embeddings, store.Options.RefreshInterval);
+        _search = new HybridSearch(_indexes, _runner, new FilterProbe(store, _runner.Limits));
         Tools = ToolDefinitions.For(_runner.Limits);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _indexes.Dispose();
 
     /// <summary>The store the tools read.</summary>
     public ContextStore Store => _store;
@@ -89,7 +99,7 @@ public sealed partial class ContextToolset
             json.WriteStartArray("tables");
             foreach (var table in tables)
             {
-                TableDocument.Write(json, table, view.Scoped?.Find(table.Name)?.Grant);
+                TableDocument.Write(json, table, view.Scoped?.Find(table.Name)?.Grant, Guide(table.Name));
             }
 
             json.WriteEndArray();
@@ -127,7 +137,7 @@ public sealed partial class ContextToolset
         {
             json.WriteStartObject();
             json.WritePropertyName("table");
-            TableDocument.Write(json, table, scoped?.Find(table.Name)?.Grant);
+            TableDocument.Write(json, table, scoped?.Find(table.Name)?.Grant, Guide(table.Name));
             json.WriteString("provenance", TableDocument.ProvenanceExplanation);
             if (rows is not null)
             {
@@ -142,14 +152,43 @@ public sealed partial class ContextToolset
 
     private async Task<byte[]> QueryAsync(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, CancellationToken cancellationToken)
     {
-        args.Only("sql", "table", "filter", "order_by", "limit");
+        args.Only("sql", "table", "filter", "order_by", "limit", "search", "similar_to");
         var limits = _runner.Limits;
         var limit = args.Integer("limit", limits.DefaultRows, 1, limits.MaxRows);
+        if (SearchRequest.From(args) is { } search)
+        {
+            return await SearchAsync(args, search, view, limit, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = QueryComposer.Compose(args, view.Snapshot, limit, view.Scoped);
         var result = await _runner.RunAsync(plan, view.Snapshot, view.Scoped, cancellationToken).ConfigureAwait(false);
         Audit(view.Scoped?.Scope, ToolNames.Query, result);
         return result.Json;
     }
+
+    private async Task<byte[]> SearchAsync(ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, CancellationToken cancellationToken)
+    {
+        if (args.String("sql") is not null || args.String("table") is not { } name)
+        {
+            throw new ToolErrorException("'search' and 'similar_to' go with 'table' (the table whose indexes to use), not with 'sql'; narrow the rows with 'filter'.");
+        }
+
+        if (args.Strings("order_by").Count > 0)
+        {
+            throw new ToolErrorException("'order_by' does not go with 'search' or 'similar_to': the rows come ranked by _score.");
+        }
+
+        var (snapshot, scoped) = view;
+        var table = (scoped is null ? snapshot.Find(name) : scoped.Find(name)?.Table)
+            ?? throw new ToolErrorException(scoped?.NoSuchTable(name) ?? $"There is no table '{name}'. Tables: {snapshot.NameList}.");
+        var parameters = new List<object?>();
+        var where = args.Get("filter") is { } filter ? FilterCompiler.Compile(filter, parameters) : string.Empty;
+        var (result, info) = await _search.RunAsync(search, table, where, parameters, limit, snapshot, scoped, cancellationToken).ConfigureAwait(false);
+        Audit(scoped?.Scope, ToolNames.Query, result);
+        return SearchOutput.Attach(result.Json, info);
+    }
+
+    private string? Guide(string table) => _indexes.Guides.TryGetValue(table, out var guide) ? guide : null;
 
     private static CallToolResult Success(byte[] json)
     {

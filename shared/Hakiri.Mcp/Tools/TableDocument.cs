@@ -13,11 +13,17 @@ internal static class TableDocument
         "Every row also has _hakiri_run_id (the run that wrote it), _hakiri_source (source file relative to the manifest, or a record locator), _hakiri_record (1-based record number in that source) and _hakiri_ingested_at (UTC). Keep them in a SELECT to cite where a row came from.";
 
     /// <summary>Writes the table; under a <paramref name="grant"/>, marks redacted columns and states the row filters applied.</summary>
-    public static void Write(Utf8JsonWriter json, TableRecord table, TableGrant? grant = null)
+    public static void Write(Utf8JsonWriter json, TableRecord table, TableGrant? grant = null, string? guideJson = null)
     {
+        using var guide = guideJson is null ? null : JsonDocument.Parse(guideJson);
+        var root = guide?.RootElement;
         json.WriteStartObject();
         json.WriteString("name", table.Name);
         json.WriteString("description", Description(table));
+        if (root?.GetProperty("text").GetString() is { Length: > 0 } about)
+        {
+            json.WriteString("agent_description", about);
+        }
         json.WriteString("pipeline", table.Pipeline);
         json.WriteString("connector", table.Connector);
         // Under a row filter the table's own counts would tell how many rows the caller cannot see.
@@ -49,6 +55,11 @@ internal static class TableDocument
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
+            if (root is { } r && r.GetProperty("columns").TryGetProperty(column.Name, out var meaning))
+            {
+                json.WriteString("description", meaning.GetString());
+            }
+
             if (grant?.Redacts(column.Name) == true)
             {
                 json.WriteBoolean("redacted", true);
@@ -70,13 +81,51 @@ internal static class TableDocument
         }
 
         json.WriteEndArray();
+        if (root is { } indexes && indexes.GetProperty("indexes").EnumerateObject().Any())
+        {
+            WriteIndexes(json, table, indexes.GetProperty("indexes"));
+        }
+
         json.WriteStartArray("example_queries");
-        foreach (var example in Examples(table))
+        foreach (var example in (root?.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!) ?? []).Concat(Examples(table)))
         {
             json.WriteStringValue(example);
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // What the table's sidecars allow, said as the call that uses them.
+    private static void WriteIndexes(Utf8JsonWriter json, TableRecord table, JsonElement indexes)
+    {
+        json.WriteStartObject("indexes");
+        if (indexes.TryGetProperty("fts", out var fts))
+        {
+            json.WritePropertyName("full_text");
+            fts.WriteTo(json);
+        }
+
+        if (indexes.TryGetProperty("vector", out var vector))
+        {
+            json.WritePropertyName("vector");
+            vector.WriteTo(json);
+        }
+
+        var uses = new List<string>();
+        if (indexes.TryGetProperty("fts", out _))
+        {
+            uses.Add($"context.query with table = \"{table.Name}\" and search = \"words, a \\\"quoted phrase\\\" or a prefix*\" ranks rows by BM25");
+        }
+
+        if (indexes.TryGetProperty("vector", out var v))
+        {
+            uses.Add(v.TryGetProperty("model", out _)
+                ? "similar_to = \"text\" (or a row, e.g. {\"<key>\": \"…\"}) ranks rows by meaning"
+                : "similar_to = a row, e.g. {\"<key>\": \"…\"}, ranks rows by vector distance");
+        }
+
+        json.WriteString("how_to_use", string.Join("; ", uses) + "; add 'filter' to narrow, and both search and similar_to to fuse the two rankings.");
         json.WriteEndObject();
     }
 

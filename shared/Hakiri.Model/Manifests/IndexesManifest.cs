@@ -8,15 +8,25 @@ public sealed record IndexesManifest(IReadOnlyList<string> FullText, VectorIndex
     /// <summary>No indexes.</summary>
     public static IndexesManifest None { get; } = new([], null);
 
+    /// <summary>How the full-text index turns text into terms (<c>fts = { analyzer = … }</c>); English by default.</summary>
+    public TextAnalyzer Analyzer { get; init; } = TextAnalyzer.English;
+
     /// <summary>Whether any index is declared.</summary>
     public bool Any => FullText.Count > 0 || Vector is not null;
 }
 
-/// <summary>A vector index over one embedding column.</summary>
-/// <param name="Column">The column holding the embeddings (a list of floats).</param>
-/// <param name="Dimensions">The number of dimensions of every embedding.</param>
+/// <summary>
+/// A vector index over one column: either a text column embedded by <see cref="Model"/>, or a column that already holds
+/// embeddings of <see cref="Dimensions"/> floats.
+/// </summary>
+/// <param name="Column">The indexed column: text to embed, or a list of floats.</param>
+/// <param name="Dimensions">The number of dimensions of a stored-embedding column; 0 when a model embeds the column (the model decides).</param>
 /// <param name="Metric">The distance metric.</param>
-public sealed record VectorIndexManifest(string Column, int Dimensions, VectorMetric Metric);
+public sealed record VectorIndexManifest(string Column, int Dimensions, VectorMetric Metric)
+{
+    /// <summary>The embedding model's identifier (<c>all-MiniLM-L6-v2</c>, <c>openai-compatible:URL#name</c>), or <see langword="null"/> when the column holds embeddings.</summary>
+    public string? Model { get; init; }
+}
 
 /// <summary>Distance metrics of a vector index.</summary>
 public enum VectorMetric

@@ -19,4 +19,7 @@ public sealed record PipelineManifest(
 {
     /// <summary>The columns kept out of the written files (<c>redact</c>); <see cref="RedactionManifest.None"/> when none.</summary>
     public RedactionManifest Redaction { get; init; } = RedactionManifest.None;
+
+    /// <summary>What agents are told about the table and its columns (<c>agent_description</c>); <see cref="AgentDescription.None"/> when not given.</summary>
+    public AgentDescription AgentDescription { get; init; } = AgentDescription.None;
 }

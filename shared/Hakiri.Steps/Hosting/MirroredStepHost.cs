@@ -53,10 +53,16 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
                 await mirror.PullPrefixAsync(StoreLayout.StagingPrefix(runId, table) + "/", cancellationToken).ConfigureAwait(false);
             }
 
-            if (table is not null && handler is StepNames.Write or StepNames.Compact)
+            if (table is not null && handler is StepNames.Write or StepNames.Compact or StepNames.Index)
             {
                 using var catalog = CatalogDatabase.Open(mirror.Local);
                 await mirror.PullFilesAsync(catalog.ListFiles(table).Select(f => f.Path), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (table is not null && handler == StepNames.Index)
+            {
+                // The existing sidecars: kept ones stay as they are, stale ones lend their vectors to the rebuild.
+                await mirror.PullPrefixAsync(StoreLayout.TableIndexPrefix(table) + "/", cancellationToken).ConfigureAwait(false);
             }
 
             var before = mirror.Snapshot();

@@ -129,3 +129,14 @@ public sealed record TableCommit
 [JsonSerializable(typeof(List<ColumnSchema>))]
 [JsonSerializable(typeof(List<string>))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;
+
+/// <summary>One sidecar index of one live data file.</summary>
+/// <param name="DataPath">The data file it indexes (relative to the store root).</param>
+/// <param name="Kind"><c>fts</c> or <c>vector</c>.</param>
+/// <param name="Table">The store table.</param>
+/// <param name="Path">The sidecar directory, relative to the store root.</param>
+/// <param name="Spec">What it was built for, as canonical JSON.</param>
+/// <param name="RowCount">Rows indexed.</param>
+/// <param name="ByteSize">Bytes on disk.</param>
+/// <param name="RunId">The run that built it.</param>
+public sealed record IndexSegmentRecord(string DataPath, string Kind, string Table, string Path, string Spec, long RowCount, long ByteSize, string RunId);

@@ -91,5 +91,22 @@ internal static class CatalogSchema
             run_id      TEXT NOT NULL,               -- the run or `redact apply` that put it in force
             updated_at  TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS index_segments (
+            data_path  TEXT NOT NULL,                -- the live data file indexed (files.path); a row whose file is gone is stale
+            kind       TEXT NOT NULL CHECK (kind IN ('fts', 'vector')),
+            table_name TEXT NOT NULL,
+            path       TEXT NOT NULL,                -- the sidecar directory, relative to the store root
+            spec       TEXT NOT NULL,                -- JSON: what it was built for (columns and analyzer; column, model, metric)
+            row_count  INTEGER NOT NULL,             -- rows indexed (fts: documents; vector: rows with a vector)
+            byte_size  INTEGER NOT NULL,
+            run_id     TEXT NOT NULL,                -- the run (or 'rebuild-…') that built it
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (data_path, kind)
+        );
+        CREATE TABLE IF NOT EXISTS table_guides (
+            table_name TEXT PRIMARY KEY,
+            guide      TEXT NOT NULL,                -- JSON: {"text", "examples", "columns", "indexes"} from the manifest
+            updated_at TEXT NOT NULL
+        );
         """;
 }

@@ -98,7 +98,7 @@ internal static class ServeCommand
             var uploader = project.Mirror is { } mirror ? new AuditUploader(mirror) : null;
             try
             {
-                var toolset = new ContextToolset(store, limits, audit);
+                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers);
                 if (endpoint is null)
                 {
                     ServerAccess? access = null;

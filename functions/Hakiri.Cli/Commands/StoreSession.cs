@@ -59,7 +59,11 @@ internal sealed class StoreSession : IDisposable
     {
         // The CLI carries AWSSDK.S3, so every pipeline's services can open an s3 source's bucket, recorded runs included.
         Func<PipelineManifest, ConnectorServices> services = connectors is null ? _ => DefaultServices.Value : p => connectors(p) with { Objects = S3ObjectSource.Open };
-        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: services);
+        var context = new StepContext(Manifest, Layout, options: StepOptions.FromEnvironment(), connectors: services)
+        {
+            Embeddings = LocalEmbeddings.Providers,
+            Progress = line => Console.Error.WriteLine("hakiri: " + line),
+        };
         IStepHost host = bootstrap is not null
             ? new LambdaStepHost(handler => new BootstrapCommand(
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,
@@ -86,8 +90,13 @@ internal sealed class StoreSession : IDisposable
         if (withData && File.Exists(Layout.CatalogPath))
         {
             using var catalog = CatalogDatabase.Open(Layout);
-            var files = catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray();
+            var tables = catalog.ListTables();
+            var files = tables.SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray();
             await Mirror.PullFilesAsync(files, cancellationToken).ConfigureAwait(false);
+            foreach (var table in tables)
+            {
+                await Mirror.PullPrefixAsync(StoreLayout.TableIndexPrefix(table.Name) + "/", cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
                         added.Add(new IndexSegmentRecord(file.Path, kind, table, path, spec, rows, bytes, build));
                     }
                 }
-                else if (await BuildVectorsAsync(missing, existing, spec, reader, scratch, added, notes, cancellationToken).ConfigureAwait(false) is { } skipped)
+                else if (await BuildVectorsAsync(missing, existing, spec, rebuild, reader, scratch, added, notes, cancellationToken).ConfigureAwait(false) is { } skipped)
                 {
                     notes.Add(skipped);
                 }
@@ -99,7 +99,7 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
         }
     }
 
-    private async Task<string?> BuildVectorsAsync(List<FileRecord> missing, IReadOnlyList<IndexSegmentRecord> existing, string spec,
+    private async Task<string?> BuildVectorsAsync(List<FileRecord> missing, IReadOnlyList<IndexSegmentRecord> existing, string spec, bool rebuild,
         Hakiri.DuckDb.DuckDbConnection reader, Hakiri.DuckDb.DuckDbConnection scratch, List<IndexSegmentRecord> added, List<string> notes, CancellationToken cancellationToken)
     {
         var vector = pipeline.Indexes.Vector!;
@@ -119,7 +119,8 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
         using (provider)
         using (var reuse = new VectorReuse())
         {
-            foreach (var segment in existing.Where(s => s.Kind == IndexSpecs.VectorKind && s.Spec == spec))
+            // A rebuild re-embeds on purpose (a model's files or endpoint changed under the same name).
+            foreach (var segment in existing.Where(s => !rebuild && s.Kind == IndexSpecs.VectorKind && s.Spec == spec))
             {
                 reuse.Load(context.Layout.Absolute(segment.Path));
             }

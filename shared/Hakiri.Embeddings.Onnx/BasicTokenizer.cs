@@ -35,7 +35,7 @@ internal static class BasicTokenizer
         return words;
     }
 
-    // Lower-case and strip accents over the whole text first: both keep whitespace and punctuation where they are.
+    // Strip accents and lower-case over the whole text first: both keep whitespace and punctuation where they are.
     private static string Clean(string text)
     {
         var kept = new StringBuilder(text.Length);
@@ -49,17 +49,14 @@ internal static class BasicTokenizer
             kept.Append(IsWhitespace(rune) ? " " : rune.ToString());
         }
 
-        var decomposed = kept.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var stripped = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        // Accents go before lower-casing, as in Hugging Face's tokenizers: "İ" strips to "I", then lower-cases to "i".
+        var stripped = new StringBuilder(kept.Length);
+        foreach (var rune in kept.ToString().EnumerateRunes())
         {
-            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.NonSpacingMark)
-            {
-                stripped.Append(rune.ToString());
-            }
+            AccentStripper.Append(rune, stripped);
         }
 
-        return stripped.ToString();
+        return stripped.ToString().ToLowerInvariant();
     }
 
     private static void Flush(StringBuilder word, List<string> words)
@@ -71,8 +68,10 @@ internal static class BasicTokenizer
         }
     }
 
+    // As Hugging Face's tokenizers: Unicode White_Space (Zs, line and paragraph separators) besides tab and line breaks.
     private static bool IsWhitespace(Rune rune) =>
-        rune.Value is ' ' or '\t' or '\n' or '\r' || Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpaceSeparator;
+        rune.Value is ' ' or '\t' or '\n' or '\r'
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static bool IsControl(Rune rune)
     {
@@ -81,7 +80,9 @@ internal static class BasicTokenizer
             return false;
         }
 
-        return Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format;
+        // Hugging Face's tokenizers (which sentence-transformers runs) drop every "other" character: Cc, Cf, Cn, Co, Cs.
+        return Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse or UnicodeCategory.Surrogate;
     }
 
     // BERT counts every non-alphanumeric ASCII character as punctuation (^, $, `), plus the Unicode P* categories.

@@ -19,7 +19,7 @@ public sealed class EmbeddingProviders
 
     /// <summary>Creates a registry with the OpenAI-compatible provider only.</summary>
     /// <param name="environment">Reads variables such as <c>HAKIRI_EMBEDDINGS_API_KEY</c>; the process environment when null.</param>
-    /// <param name="http">The HTTP client for endpoints; a new one when null.</param>
+    /// <param name="http">The HTTP client for endpoints; one shared by the process when null.</param>
     public EmbeddingProviders(Func<string, string?>? environment = null, HttpClient? http = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;

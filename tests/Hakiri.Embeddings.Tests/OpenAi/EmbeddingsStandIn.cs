@@ -44,6 +44,9 @@ internal sealed class EmbeddingsStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>The status to <see cref="Script"/> for a request that is never answered (until the client gives up).</summary>
+    public const int Hang = 0;
+
     /// <summary>Answers the next request with <paramref name="status"/> and <paramref name="body"/>.</summary>
     public void Script(int status, string body) => _scripted.Enqueue((status, body));
 
@@ -57,6 +60,12 @@ internal sealed class EmbeddingsStandIn : IAsyncDisposable
         Received.Enqueue((http.Request.Headers.Authorization.FirstOrDefault(), request.RootElement.GetProperty("model").GetString(), inputs.Count));
         if (_scripted.TryDequeue(out var scripted))
         {
+            if (scripted.Status == Hang)
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
             http.Response.StatusCode = scripted.Status;
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(scripted.Body);

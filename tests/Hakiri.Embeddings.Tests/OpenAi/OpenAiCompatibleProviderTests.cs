@@ -67,6 +67,49 @@ public sealed class OpenAiCompatibleProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EmbedAsync_EndpointHangsThenAnswers_TimesOutAndRetries()
+    {
+        _server.Script(EmbeddingsStandIn.Hang, string.Empty);
+        using var provider = new OpenAiCompatibleProvider(
+            EmbeddingModel.Parse($"openai-compatible:{_server.BaseUrl}#bge-small"), new HttpClient(), apiKey: null,
+            timeout: TimeSpan.FromMilliseconds(300), backoff: TimeSpan.FromMilliseconds(1));
+
+        var vectors = await provider.EmbedAsync(["hi"]);
+
+        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal([2f, 'h', 2f], vectors[0]);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_EndpointNeverAnswers_ThrowsSayingItTimedOut()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _server.Script(EmbeddingsStandIn.Hang, string.Empty);
+        }
+
+        using var provider = new OpenAiCompatibleProvider(
+            EmbeddingModel.Parse($"openai-compatible:{_server.BaseUrl}#bge-small"), new HttpClient(), apiKey: null,
+            timeout: TimeSpan.FromMilliseconds(200), backoff: TimeSpan.FromMilliseconds(1));
+
+        var error = await Assert.ThrowsAsync<EmbeddingException>(() => provider.EmbedAsync(["hi"]));
+
+        Assert.Contains("did not answer within", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _server.Received.Count);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_NothingListening_ThrowsSayingItCouldNotBeReached()
+    {
+        var model = EmbeddingModel.Parse($"openai-compatible:http://127.0.0.1:{Hakiri.Testing.Loopback.FreePort()}/v1#m");
+        using var provider = new OpenAiCompatibleProvider(model, new HttpClient(), apiKey: null, backoff: TimeSpan.FromMilliseconds(1));
+
+        var error = await Assert.ThrowsAsync<EmbeddingException>(() => provider.EmbedAsync(["hi"]));
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmbedAsync_401_ThrowsWithTheEndpointsMessageWithoutRetrying()
     {
         _server.Script(401, """{"error":{"code":401,"message":"Invalid API Key","type":"authentication_error"}}""");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release bundle dist/hakiri-<version>-linux-x64.tar.gz (its layout: docs/install.md): the Native AOT
-# `hakiri` with the native libraries it loads in bin/, the framework-dependent CDK app in lib/infra/aws/, the
+# `hakiri` with the native libraries it loads and the local embedding model (bin/models/) in bin/, the framework-dependent CDK app in lib/infra/aws/, the
 # Lambda package in lib/lambda/ and the Azure function package in lib/azure/. `hakiri --version` prints <version>+<commit> from Directory.Build.props and git.
 #   scripts/dist.sh
 # HAKIRI_LAMBDA_ZIP=<zip> takes a Lambda package scripts/package-aws.sh has already built (scripts/test.sh does)
@@ -34,7 +34,7 @@ if [ ! -f "$stage/bin/libwasmtime.so" ]; then
   cp "${packages%/}/wasmtime/$wasmtime_version/runtimes/linux-x64/native/libwasmtime.so" "$stage/bin/"
 fi
 rm -f "$stage"/bin/*.dbg "$stage"/bin/*.pdb
-for library in libduckdb.so libe_sqlite3.so libwasmtime.so; do
+for library in libduckdb.so libe_sqlite3.so libwasmtime.so libonnxruntime.so models/all-MiniLM-L6-v2/model.onnx models/all-MiniLM-L6-v2/vocab.txt; do
   [ -f "$stage/bin/$library" ] || { echo "dist: $library is missing from $stage/bin" >&2; exit 1; }
 done
 

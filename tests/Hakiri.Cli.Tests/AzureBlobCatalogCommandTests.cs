@@ -23,7 +23,7 @@ public sealed class AzureBlobCatalogCommandTests(AzuriteFixture azurite)
         Assert.Contains("customers: 4 rows in", tables.Stdout, StringComparison.Ordinal);
         Assert.True(runs.ExitCode == 0, runs.ToString());
         Assert.Contains("succeeded", runs.Stdout, StringComparison.Ordinal);
-        Assert.Contains("18 rows", runs.Stdout, StringComparison.Ordinal);
+        Assert.Contains("21 rows", runs.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite)
         var tables = await ReadCatalogAsync(blob);
         Assert.Equal(9, tables["orders"].RowCount);
         Assert.Equal(4, tables["customers"].RowCount);
-        Assert.Equal(5, tables["products"].RowCount);
+        Assert.Equal(8, tables["products"].RowCount);
     }
 
     private BlobObjectStore Open(AzureBlobStoreLocation blob) =>

@@ -24,7 +24,7 @@ public sealed class S3PipelineTests(MotoFixture moto)
         var tables = await ReadCatalogAsync(s3);
         Assert.Equal(9, tables["orders"].RowCount);
         Assert.Equal(4, tables["customers"].RowCount);
-        Assert.Equal(5, tables["products"].RowCount);
+        Assert.Equal(8, tables["products"].RowCount);
     }
 
     private async Task<RunSummary> RunAsync(Model.Manifests.ProjectManifest manifest, Model.Manifests.S3StoreLocation s3)

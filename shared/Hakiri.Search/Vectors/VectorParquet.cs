@@ -7,9 +7,9 @@ using Hakiri.DuckDb;
 namespace Hakiri.Search.Vectors;
 
 /// <summary>
-/// vectors.parquet: (row BIGINT, text_sha256 VARCHAR, vector FLOAT[d]) sorted by row, with the model, metric,
-/// dimensions, format version and fingerprint as Parquet key-value metadata. Streamed to DuckDB through Arrow (a
-/// fixed-size list becomes DuckDB's ARRAY type, so array_cosine_distance works on the column as written).
+/// vectors.parquet: (row BIGINT, text_sha256 VARCHAR, vector FLOAT[]) sorted by row, with the model, metric,
+/// dimensions, format version and fingerprint as Parquet key-value metadata. Streamed to DuckDB through Arrow. Parquet
+/// has no fixed-size list, so readers see FLOAT[] (a LIST): cast with vector::FLOAT[d] for DuckDB's array_* functions.
 /// </summary>
 internal static class VectorParquet
 {

@@ -55,7 +55,7 @@ public static class VectorSegmentWriter
             var row = rows[order[i]];
             if (i > 0 && rowNumbers[i] == rowNumbers[i - 1])
             {
-                throw new ArgumentException(Text($"Row {row.Row} has two vectors; give each row of the data file one vector."), nameof(rows));
+                throw new ArgumentException(Text($"Row {row.Row} has two vectors; give each row of the data file one vector."));
             }
 
             ArgumentNullException.ThrowIfNull(row.Vector, nameof(rows));
@@ -82,7 +82,7 @@ public static class VectorSegmentWriter
 
         if (row.TextSha256.Length != 64 || !row.TextSha256.All(char.IsAsciiHexDigit))
         {
-            throw new ArgumentException(Text($"The text hash of row {row.Row} is not a SHA-256 in hex; pass the 64 hex digits of the text's hash, or null."), nameof(row));
+            throw new ArgumentException(Text($"The text hash of row {row.Row} is not a SHA-256 in hex; pass the 64 hex digits of the text's hash, or null."));
         }
 
         return row.TextSha256.ToLowerInvariant();

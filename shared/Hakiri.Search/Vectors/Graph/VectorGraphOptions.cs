@@ -14,7 +14,7 @@ internal sealed record VectorGraphOptions(int Connectivity, int ExpansionAdd, in
     /// <summary>The parameters we ship.</summary>
     public static VectorGraphOptions Default { get; } = new(
         Connectivity: 16,
-        ExpansionAdd: 128,
+        ExpansionAdd: 64,
         ExpansionSearch: 64,
         BuildThreads: Environment.ProcessorCount,
         SearchThreads: Math.Max(4, 2 * Environment.ProcessorCount));

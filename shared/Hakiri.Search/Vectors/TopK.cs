@@ -3,7 +3,7 @@ namespace Hakiri.Search.Vectors;
 /// <summary>Keeps the k closest hits seen (a max-heap on distance, ties broken by row so results are stable).</summary>
 internal sealed class TopK(int k)
 {
-    private readonly PriorityQueue<VectorHit, (float Distance, long Row)> _heap = new(k + 1, Farthest.Instance);
+    private readonly PriorityQueue<VectorHit, (float Distance, long Row)> _heap = new(Math.Min(k, 1024) + 1, Farthest.Instance);
 
     /// <summary>Offers a hit; it is kept when it is closer than the farthest of the k kept so far.</summary>
     public void Offer(long row, float distance)

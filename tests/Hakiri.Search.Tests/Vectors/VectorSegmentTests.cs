@@ -94,6 +94,7 @@ public sealed class VectorSegmentTests
         using var segment = Build(temp.Path, new SyntheticVectors(6, 2, 4).Rows(7), 4, VectorMetric.L2);
 
         Assert.Equal(7, segment.Search([1f, 2f, 3f, 4f], 50).Count);
+        Assert.Equal(7, segment.Exact([1f, 2f, 3f, 4f], int.MaxValue).Count);
     }
 
     [Fact]

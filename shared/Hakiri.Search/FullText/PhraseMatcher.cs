@@ -5,51 +5,46 @@ namespace Hakiri.Search.FullText;
 /// <summary>Finds the documents where every phrase term occurs at its offset from a common start.</summary>
 internal static class PhraseMatcher
 {
-    /// <summary>Each matching document with, per phrase term, the index of its posting in that term's list.</summary>
-    public static IEnumerable<(int Document, int[] Cursors)> Matches(DecodedPostings[] lists, IReadOnlyList<TextToken> phrase)
+    /// <summary>
+    /// Each matching document, the cursors standing on it. <paramref name="cursors"/> are in phrase order;
+    /// <paramref name="lead"/> is the rarest term's index, which drives the walk.
+    /// </summary>
+    public static IEnumerable<int> Matches(PostingCursor[] cursors, int lead, IReadOnlyList<TextToken> phrase)
     {
-        var cursors = new int[lists.Length];
-        var first = lists[0];
-        for (var p = 0; p < first.Count; p++)
+        var leader = cursors[lead];
+        var target = 0;
+        while (leader.Advance(target))
         {
-            var document = first.Documents[p];
-            cursors[0] = p;
-            if (AllContain(lists, cursors, document) && OccursAt(lists, cursors, phrase))
-            {
-                yield return (document, cursors);
-            }
-        }
-    }
-
-    private static bool AllContain(DecodedPostings[] lists, int[] cursors, int document)
-    {
-        for (var i = 1; i < lists.Length; i++)
-        {
-            var documents = lists[i].Documents;
-            var cursor = cursors[i];
-            while (cursor < documents.Length && documents[cursor] < document)
-            {
-                cursor++;
-            }
-
-            cursors[i] = cursor;
-            if (cursor == documents.Length || documents[cursor] != document)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool OccursAt(DecodedPostings[] lists, int[] cursors, IReadOnlyList<TextToken> phrase)
-    {
-        foreach (var start in lists[0].PositionsOf(cursors[0]))
-        {
+            var document = leader.Document;
             var all = true;
-            for (var i = 1; i < lists.Length && all; i++)
+            for (var i = 0; i < cursors.Length && all; i++)
             {
-                all = lists[i].PositionsOf(cursors[i]).BinarySearch(start - phrase[0].Position + phrase[i].Position) >= 0;
+                if (!cursors[i].Advance(document))
+                {
+                    yield break;
+                }
+
+                all = cursors[i].Document == document;
+            }
+
+            if (all && OccursAt(cursors, lead, phrase))
+            {
+                yield return document;
+            }
+
+            target = document + 1;
+        }
+    }
+
+    private static bool OccursAt(PostingCursor[] cursors, int lead, IReadOnlyList<TextToken> phrase)
+    {
+        foreach (var position in cursors[lead].Positions())
+        {
+            var start = position - phrase[lead].Position;
+            var all = true;
+            for (var i = 0; i < cursors.Length && all; i++)
+            {
+                all = i == lead || cursors[i].Positions().BinarySearch(start + phrase[i].Position) >= 0;
             }
 
             if (all)

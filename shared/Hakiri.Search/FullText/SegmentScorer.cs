@@ -71,29 +71,35 @@ internal sealed class SegmentScorer(FtsSegment segment, Corpus corpus)
 
     private void AddPhrase(IReadOnlyList<TextToken> phrase, double[] scores)
     {
-        var lists = new DecodedPostings[phrase.Count];
-        for (var i = 0; i < phrase.Count; i++)
+        var indexes = phrase.Select(token => segment.Find(token.Term)).ToArray();
+        if (indexes.Any(index => index < 0))
         {
-            var index = segment.Find(phrase[i].Term);
-            if (index < 0)
-            {
-                return;
-            }
-
-            using var postings = segment.Read(index, positions: true);
-            lists[i] = DecodedPostings.Decode(postings);
+            return;
         }
 
-        var lengths = segment.Lengths;
-        foreach (var (document, cursors) in PhraseMatcher.Matches(lists, phrase))
+        var buffers = indexes.Select(index => segment.Read(index, positions: true)).ToArray();
+        try
         {
-            var score = 0.0;
-            for (var i = 0; i < phrase.Count; i++)
+            var cursors = buffers.Select(buffer => new PostingCursor(buffer)).ToArray();
+            var lead = Enumerable.Range(0, buffers.Length).MinBy(i => buffers[i].DocumentFrequency);
+            var lengths = segment.Lengths;
+            foreach (var document in PhraseMatcher.Matches(cursors, lead, phrase))
             {
-                score += Score(corpus.Idf[phrase[i].Term], lists[i].Tfs[cursors[i]], lengths[document]);
-            }
+                var score = 0.0;
+                for (var i = 0; i < phrase.Count; i++)
+                {
+                    score += Score(corpus.Idf[phrase[i].Term], cursors[i].Tf, lengths[document]);
+                }
 
-            scores[document] += score;
+                scores[document] += score;
+            }
+        }
+        finally
+        {
+            foreach (var buffer in buffers)
+            {
+                buffer.Dispose();
+            }
         }
     }
 

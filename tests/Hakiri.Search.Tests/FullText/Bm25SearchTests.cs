@@ -1,5 +1,6 @@
 using Hakiri.Model.Manifests;
 using Hakiri.Search.FullText;
+using Hakiri.Search.Text;
 
 namespace Hakiri.Search.Tests.FullText;
 
@@ -44,6 +45,30 @@ public sealed class Bm25SearchTests
 
         Assert.Equal(0, hit.Row);
         Assert.Equal(words.Score, hit.Score, 1e-12);
+    }
+
+    [Fact]
+    public void Search_PhrasesFromTheCorpus_MatchExactlyTheRowsHoldingThem()
+    {
+        var texts = SyntheticCorpus.Documents(1000);
+        using var sidecars = new Sidecars();
+        sidecars.Write(texts);
+        var analyzed = texts.Select(text => TextAnalysis.Analyze(text, TextAnalyzer.English)).ToList();
+
+        foreach (var row in new[] { 7, 99, 345, 876 })
+        {
+            var phrase = analyzed[row].Skip(3).Take(2).ToList();
+            var text = string.Join(' ', texts[row].Split(' ')[phrase[0].Position..(phrase[1].Position + 1)]);
+            var expected = Enumerable.Range(0, texts.Count)
+                .Where(r => analyzed[r].Any(first => first.Term == phrase[0].Term
+                    && analyzed[r].Contains(new TextToken(phrase[1].Term, first.Position + phrase[1].Position - phrase[0].Position))))
+                .Select(r => (long)r);
+
+            var hits = sidecars.Search($"\"{text}\"", limit: null);
+
+            Assert.Contains((long)row, hits.Select(hit => hit.Row));
+            Assert.Equal(expected, hits.Select(hit => hit.Row).Order());
+        }
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class Accelerator
 
     public static void Write(string path, SegmentBuilder segment, TermPostings[] terms)
     {
-        var temporary = path + ".tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {

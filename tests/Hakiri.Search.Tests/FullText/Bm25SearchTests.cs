@@ -149,6 +149,20 @@ public sealed class Bm25SearchTests
     }
 
     [Fact]
+    public void Search_ManyThreadsOnOneSegment_AllGetTheSameHits()
+    {
+        using var sidecars = new Sidecars();
+        sidecars.Write(SyntheticCorpus.Documents(500));
+        var expected = sidecars.Search("connect \"hopeful relations\" rat* market");
+        var results = new IReadOnlyList<FtsHit>[32];
+
+        Parallel.For(0, results.Length, i => results[i] = sidecars.Search("connect \"hopeful relations\" rat* market"));
+
+        Assert.NotEmpty(expected);
+        Assert.All(results, hits => Assert.Equal(expected, hits));
+    }
+
+    [Fact]
     public void Search_Limits_NullGivesEveryMatchAndZeroNone()
     {
         using var sidecars = new Sidecars();

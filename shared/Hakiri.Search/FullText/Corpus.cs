@@ -1,0 +1,78 @@
+namespace Hakiri.Search.FullText;
+
+/// <summary>The statistics BM25 needs over every segment searched together, and the query's terms with their idf.</summary>
+internal sealed class Corpus
+{
+    private Corpus(long documentCount, double averageLength, Dictionary<string, double> idf, List<string> terms)
+    {
+        DocumentCount = documentCount;
+        AverageLength = averageLength;
+        Idf = idf;
+        ScoredTerms = terms;
+    }
+
+    public const double K1 = 1.2;
+
+    public const double B = 0.75;
+
+    public long DocumentCount { get; }
+
+    public double AverageLength { get; }
+
+    /// <summary>idf of every term the query may score (words, prefix expansions, phrase terms).</summary>
+    public Dictionary<string, double> Idf { get; }
+
+    /// <summary>The terms scored on their own: the query's words then its prefix expansions.</summary>
+    public List<string> ScoredTerms { get; }
+
+    public static Corpus Of(IReadOnlyList<FtsSegment> segments, FtsQuery query)
+    {
+        var documents = segments.Sum(segment => segment.DocumentCount);
+        var total = segments.Sum(segment => segment.TotalLength);
+        var terms = new List<string>(query.Terms);
+        foreach (var prefix in query.Prefixes)
+        {
+            terms.AddRange(Expand(segments, prefix).Where(term => !terms.Contains(term, StringComparer.Ordinal)));
+        }
+
+        var idf = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in terms.Concat(query.Phrases.SelectMany(phrase => phrase.Select(token => token.Term))))
+        {
+            if (!idf.ContainsKey(term))
+            {
+                var df = DocumentFrequency(segments, term);
+                idf[term] = Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
+            }
+        }
+
+        return new Corpus(documents, documents == 0 ? 1 : Math.Max((double)total / documents, double.Epsilon), idf, terms);
+    }
+
+    private static long DocumentFrequency(IReadOnlyList<FtsSegment> segments, string term)
+    {
+        long df = 0;
+        foreach (var segment in segments)
+        {
+            var index = segment.Find(term);
+            df += index >= 0 ? segment.DocumentFrequency(index) : 0;
+        }
+
+        return df;
+    }
+
+    // The most frequent expansions across all segments, so every segment scores the same set.
+    private static IEnumerable<string> Expand(IReadOnlyList<FtsSegment> segments, string prefix)
+    {
+        var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var segment in segments)
+        {
+            foreach (var term in segment.WithPrefix(prefix))
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + segment.DocumentFrequency(segment.Find(term));
+            }
+        }
+
+        return frequencies.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Take(FtsQuery.MaxPrefixExpansions).Select(pair => pair.Key).Order(StringComparer.Ordinal);
+    }
+}

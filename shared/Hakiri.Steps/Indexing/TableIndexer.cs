@@ -97,6 +97,15 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
                 DeleteQuietly(directory);
             }
         }
+
+        // Then the run and data-file directories left empty, deepest first.
+        foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Append(root).ToList())
+        {
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                DeleteQuietly(directory);
+            }
+        }
     }
 
     private async Task<string?> BuildVectorsAsync(List<FileRecord> missing, IReadOnlyList<IndexSegmentRecord> existing, string spec, bool rebuild,

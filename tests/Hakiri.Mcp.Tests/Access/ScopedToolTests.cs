@@ -134,6 +134,6 @@ public sealed class ScopedToolTests(StoreFixture store)
         var result = await store.CallAsync(ToolNames.Query, JsonSerializer.Serialize(new { sql = "SELECT count(*) AS n FROM products" }));
 
         Assert.False(result.IsError);
-        Assert.Equal(["5"], result.StructuredContent!.Value.GetProperty("rows").EnumerateArray().ToArray().Column("n"));
+        Assert.Equal(["8"], result.StructuredContent!.Value.GetProperty("rows").EnumerateArray().ToArray().Column("n"));
     }
 }

@@ -35,7 +35,7 @@ public sealed class SearchToolTests(StoreFixture store) : IDisposable
         Assert.Equal(("products", "data/products.json", 6L), (provenance.GetProperty("table").GetString(), provenance.GetProperty("source").GetString(), provenance.GetProperty("record").GetInt64()));
         var search = answer.GetProperty("search");
         Assert.Equal("filter_then_exact", search.GetProperty("plan").GetString());
-        Assert.Equal(6, search.GetProperty("filter_rows").GetInt64());
+        Assert.Equal(5, search.GetProperty("filter_rows").GetInt64());
         Assert.Equal("all-MiniLM-L6-v2", search.GetProperty("model").GetString());
     }
 

@@ -116,7 +116,7 @@ public sealed class ClientTests(StoreFixture store)
         }
     }
 
-    private static async Task<JsonElement> TypeScriptAsync(object spec)
+    internal static async Task<JsonElement> TypeScriptAsync(object spec)
     {
         var tools = RepoPaths.Of("tests", "tools");
         Assert.True(Directory.Exists(Path.Combine(tools, "node_modules", "@modelcontextprotocol", "sdk")), "Test tools missing: run scripts/install-test-deps.sh.");

@@ -86,17 +86,13 @@ internal sealed class StoreSession : IDisposable
             return;
         }
 
-        await Mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (withData && File.Exists(Layout.CatalogPath))
+        if (withData)
         {
-            using var catalog = CatalogDatabase.Open(Layout);
-            var tables = catalog.ListTables();
-            var files = tables.SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray();
-            await Mirror.PullFilesAsync(files, cancellationToken).ConfigureAwait(false);
-            foreach (var table in tables)
-            {
-                await Mirror.PullPrefixAsync(StoreLayout.TableIndexPrefix(table.Name) + "/", cancellationToken).ConfigureAwait(false);
-            }
+            await Mirror.PullForReadingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class McpFunction : IDisposable
         _audit = audit;
         _uploader = mirror is null ? null : new AuditUploader(mirror);
         var access = admit is null ? null : new ServerAccess();
-        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits(), audit), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", access);
+        var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits(), audit, embeddings: new Hakiri.Embeddings.EmbeddingProviders()), typeof(McpFunction).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", access);
         _handler = new FunctionUrlMcpHandler(new McpHttpHandler(options, new McpHttpOptions(), admit));
     }
 
@@ -80,13 +80,5 @@ internal sealed class McpFunction : IDisposable
         _audit.Dispose();
     }
 
-    private static async Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken)
-    {
-        await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (File.Exists(mirror.Local.CatalogPath))
-        {
-            using var catalog = CatalogDatabase.Open(mirror.Local);
-            await mirror.PullFilesAsync(catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray(), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken) => mirror.PullForReadingAsync(cancellationToken);
 }

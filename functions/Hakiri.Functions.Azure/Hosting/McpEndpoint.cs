@@ -36,7 +36,7 @@ internal sealed class McpEndpoint(AppRuntime runtime) : IDisposable
             {
                 var store = ContextStore.Open(mirror?.Local ?? runtime.Store.Layout);
                 var version = typeof(McpEndpoint).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits()), version);
+                var options = HakiriMcpServer.CreateOptions(new ContextToolset(store, new QueryLimits(), embeddings: new Hakiri.Embeddings.EmbeddingProviders()), version);
                 _open = (store, new McpHttpHandler(options, new McpHttpOptions { Paths = [Path] }));
             }
             else
@@ -58,13 +58,5 @@ internal sealed class McpEndpoint(AppRuntime runtime) : IDisposable
         _turn.Dispose();
     }
 
-    private static async Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken)
-    {
-        await mirror.PullCatalogAsync(cancellationToken).ConfigureAwait(false);
-        if (File.Exists(mirror.Local.CatalogPath))
-        {
-            using var catalog = CatalogDatabase.Open(mirror.Local);
-            await mirror.PullFilesAsync(catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray(), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task SyncAsync(StoreMirror mirror, CancellationToken cancellationToken) => mirror.PullForReadingAsync(cancellationToken);
 }

@@ -51,6 +51,31 @@ public sealed class StoreMirror(IObjectStore remote, StoreLayout local)
         }
     }
 
+    /// <summary>
+    /// Makes the store readable from the copy: the catalog, then every live data file and the sidecar index segments
+    /// of live files. What the copy already holds is not downloaded again (both are immutable once committed).
+    /// </summary>
+    public async Task PullForReadingAsync(CancellationToken cancellationToken = default)
+    {
+        await PullCatalogAsync(cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(local.CatalogPath))
+        {
+            return;
+        }
+
+        string[] files;
+        using (var catalog = Catalog.CatalogDatabase.Open(local))
+        {
+            files = catalog.ListTables().SelectMany(t => catalog.ListFiles(t.Name)).Select(f => f.Path).ToArray();
+        }
+
+        await PullFilesAsync(files, cancellationToken).ConfigureAwait(false);
+        foreach (var segment in Catalog.IndexCatalogReader.LiveSegments(local))
+        {
+            await PullPrefixAsync(segment.Path + "/", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The copy's files (except the catalog and scratch space) with sizes and times, to diff after a step.</summary>
     public IReadOnlyDictionary<string, (long Length, DateTime Written)> Snapshot()
     {

@@ -12,6 +12,9 @@ rm -rf "$publish"
 mkdir -p artifacts
 dotnet publish functions/Hakiri.Functions.Aws -c Release -o "$publish" -nologo 2>&1 | tee artifacts/lambda-publish.log >/dev/null || { cat artifacts/lambda-publish.log; exit 1; }
 if grep -qE "warning [A-Z]+[0-9]+" artifacts/lambda-publish.log; then grep -E "warning" artifacts/lambda-publish.log >&2; exit 1; fi
+# USearch's graph library (and libnumkong, and its libgomp dependency the Lambda image lacks) stays out of the zip:
+# vector segments are searched exactly there (docs/search.md), which keeps the package inside its size budget.
+rm -f "$publish/libusearch_c.so" "$publish/libnumkong.so"
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi
 mkdir -p "$(dirname "$output")"
 rm -f "$output"

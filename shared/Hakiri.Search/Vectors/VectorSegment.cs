@@ -61,7 +61,7 @@ public sealed class VectorSegment : IDisposable
 
         var data = VectorDataFile.Read(path);
         var graphPath = VectorSegmentFiles.GraphPath(directory, data.Fingerprint);
-        var graph = data.Count >= VectorGraphOptions.MinimumVectors && File.Exists(graphPath)
+        var graph = data.Count >= VectorGraphOptions.MinimumVectors && File.Exists(graphPath) && UsearchNative.Available
             ? UsearchGraph.View(graphPath, data.Dimensions, data.Metric, VectorGraphOptions.Default.WithExpansionSearch(expansionSearch))
             : null;
         if (graph is not null && graph.Count != data.Count)

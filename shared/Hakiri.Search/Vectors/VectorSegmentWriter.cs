@@ -32,7 +32,7 @@ public static class VectorSegmentWriter
         var files = new List<string> { Path.Combine(directory, VectorParquet.Name), Path.Combine(directory, VectorDataFile.Name) };
         VectorParquet.Write(files[0], data, scratch);
         VectorDataFile.Write(files[1], data);
-        var graph = data.Count >= VectorGraphOptions.MinimumVectors;
+        var graph = data.Count >= VectorGraphOptions.MinimumVectors && UsearchNative.Available;
         if (graph)
         {
             files.Add(VectorSegmentFiles.GraphPath(directory, data.Fingerprint));

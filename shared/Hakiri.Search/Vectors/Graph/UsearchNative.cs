@@ -10,6 +10,14 @@ internal static class UsearchNative
 {
     private const string Library = "libusearch_c";
 
+    private static readonly Lazy<bool> Loadable = new(() => NativeLibrary.TryLoad(Library, typeof(UsearchNative).Assembly, null, out _));
+
+    /// <summary>
+    /// Whether the native library loads here. Hosts may leave it out (the Lambda package does, for size and because it
+    /// needs libgomp): segments are then written without a graph and searched exactly.
+    /// </summary>
+    public static bool Available => Loadable.Value;
+
     /// <summary>usearch_metric_kind_t.</summary>
     internal enum MetricKind : uint
     {

@@ -23,7 +23,7 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
     public async Task<(QueryResult Result, SearchInfo Info)> RunAsync(SearchRequest request, TableRecord table, string where, IReadOnlyList<object?> parameters,
         int limit, StoreSnapshot snapshot, ScopedTables? scoped, CancellationToken cancellationToken)
     {
-        var index = indexes.For(table.Name, (int)table.FileCount) ?? throw new ToolErrorException(NoIndex(table.Name, request.Lexical ? "full-text" : "vector"));
+        var index = indexes.For(table.Name, (int)table.FileCount) ?? throw new ToolErrorException(NoIndex(table.Name, request.Lexical ? "full-text" : "vector", Declared(table.Name)));
         var notes = Coverage(index, request);
         var source = new CandidateSource(indexes, index);
         var lexical = request.Text is null ? null : ParseQuery(request.Text, index);
@@ -90,11 +90,11 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
         return (int)Math.Clamp(Math.Ceiling(limit * 2 / keep), limit, MaxCandidates);
     }
 
-    private static FtsQuery ParseQuery(string text, TableSearchIndex index)
+    private FtsQuery ParseQuery(string text, TableSearchIndex index)
     {
         if (index.FullText.Count == 0)
         {
-            throw new ToolErrorException(NoIndex(index.Table, "full-text"));
+            throw new ToolErrorException(NoIndex(index.Table, "full-text", Declared(index.Table)));
         }
 
         try
@@ -112,7 +112,7 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
     {
         if (index.Vectors.Count == 0)
         {
-            throw new ToolErrorException(NoIndex(index.Table, "vector"));
+            throw new ToolErrorException(NoIndex(index.Table, "vector", Declared(index.Table)));
         }
 
         if (request.SimilarText is { } text)
@@ -161,7 +161,15 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
 
     private static string Key(TableRecord table) => table.PrimaryKey.Count > 0 ? table.PrimaryKey[0] : "column";
 
-    private static string NoIndex(string table, string kind) => kind == "full-text"
+    // The index kinds the table's pipeline declares (from its guide), to tell "not built yet" from "not declared".
+    private string Declared(string table) => indexes.Guides.TryGetValue(table, out var guide) ? guide : string.Empty;
+
+    private static string NoIndex(string table, string kind, string guide) =>
+        guide.Contains(kind == "full-text" ? "\"fts\"" : "\"vector\"", StringComparison.Ordinal)
+            ? $"Table '{table}' declares a {kind} index that is not built yet (or could not be built where the pipeline ran: see the run's index message); run the pipeline, or 'hakiri index rebuild {table}'."
+            : NotDeclared(table, kind);
+
+    private static string NotDeclared(string table, string kind) => kind == "full-text"
         ? $"Table '{table}' has no full-text index, so 'search' cannot be used on it; declare one ([pipelines.<name>.indexes] fts = [\"<text column>\"]) and run the pipeline, or use 'filter' with ilike."
         : $"Table '{table}' has no vector index, so 'similar_to' cannot be used on it; declare one ([pipelines.<name>.indexes] vector = {{ column = \"<text column>\", model = \"all-MiniLM-L6-v2\" }}) and run the pipeline.";
 }

@@ -37,7 +37,7 @@ public sealed class RunCommandTests
 
         Assert.Equal("order_id,status\n1001,shipped\n1008,refunded\n", csv.Stdout.Replace("\r", string.Empty, StringComparison.Ordinal));
         Assert.Contains("\"n\": 4", json.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Pour-over kettle", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Camping fridge", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("(1 row)", table.Stdout, StringComparison.Ordinal);
     }
 

@@ -86,7 +86,8 @@ public static class IndexCatalogReader
         }
     }
 
-    private static SqliteConnection? OpenReadOnly(StoreLayout layout)
+    /// <summary>A read-only, unpooled connection to the catalog, or <see langword="null"/> when there is no catalog yet.</summary>
+    internal static SqliteConnection? OpenReadOnly(StoreLayout layout)
     {
         if (!File.Exists(layout.CatalogPath))
         {
@@ -104,7 +105,7 @@ public static class IndexCatalogReader
         return connection;
     }
 
-    private static bool HasTable(SqliteConnection connection, string name)
+    internal static bool HasTable(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $n";

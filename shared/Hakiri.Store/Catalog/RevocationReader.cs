@@ -13,26 +13,13 @@ public static class RevocationReader
     public static bool IsRevoked(StoreLayout layout, string tokenId)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (!File.Exists(layout.CatalogPath))
+        using var connection = IndexCatalogReader.OpenReadOnly(layout);
+        if (connection is null || !IndexCatalogReader.HasTable(connection, "revoked_tokens"))
         {
             return false;
         }
 
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = layout.CatalogPath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revoked_tokens'";
-        if (command.ExecuteScalar() is null)
-        {
-            return false;
-        }
-
         command.CommandText = "SELECT 1 FROM revoked_tokens WHERE token_id = $id";
         command.Parameters.AddWithValue("$id", tokenId);
         return command.ExecuteScalar() is not null;

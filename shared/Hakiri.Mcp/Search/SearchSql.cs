@@ -13,6 +13,13 @@ internal static class SearchSql
 {
     public static string Compose(string table, IReadOnlyList<Candidate> candidates, string where, int limit)
     {
+        if (candidates.Count == 0)
+        {
+            // Nothing proposed: the same columns, no rows (a VALUES list cannot be empty); the filter stays for its parameters.
+            return $"SELECT t.*, CAST(NULL AS DOUBLE) AS _score, CAST(NULL AS DOUBLE) AS _bm25, CAST(NULL AS DOUBLE) AS _similarity FROM {Sql.Identifier(table)} AS t WHERE false"
+                + (where.Length > 0 ? $" AND ({where})" : string.Empty);
+        }
+
         var text = new StringBuilder();
         text.Append("SELECT t.*, h._score, h._bm25, h._similarity FROM ").Append(Sql.Identifier(table)).Append(" AS t JOIN (VALUES ");
         for (var i = 0; i < candidates.Count; i++)

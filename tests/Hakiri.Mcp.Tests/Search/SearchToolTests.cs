@@ -72,6 +72,20 @@ public sealed class SearchToolTests(StoreFixture store) : IDisposable
         Assert.StartsWith("hybrid_rrf", answer.GetProperty("search").GetProperty("plan").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"table": "products", "search": "zeppelin"}""")]
+    [InlineData("""{"table": "products", "search": "mug", "filter": {"price": {">": 1000}}}""")]
+    [InlineData("""{"table": "products", "similar_to": "kettle", "filter": {"category": "none-such"}}""")]
+    public async Task Query_NothingMatches_AnswersNoRowsWithANote(string arguments)
+    {
+        var result = await store.CallAsync(ToolNames.Query, arguments, _tools);
+
+        Assert.False(result.IsError, ReadOnlyAttackTests.Text(result));
+        var answer = result.StructuredContent!.Value;
+        Assert.Equal(0, answer.GetProperty("row_count").GetInt32());
+        Assert.Contains(answer.GetProperty("columns").EnumerateArray(), c => c.GetProperty("name").GetString() == "_score");
+    }
+
     [Fact]
     public async Task Query_SimilarToARow_FindsRowsLikeItButNotItself()
     {

@@ -19,10 +19,10 @@ public sealed class MirroredStoreTests
         var summary = await RunAsync(project, remote);
         var again = await RunAsync(project, remote);
 
-        Assert.Equal([9L, 4L, 5L], summary.Tables.Select(t => t.RowCount));
+        Assert.Equal([9L, 4L, 8L], summary.Tables.Select(t => t.RowCount));
         Assert.All(again.Tables, t => Assert.Equal(0, t.RowsAdded));
         var (catalog, keys) = await ReadRemoteAsync(remote);
-        Assert.Equal(18, catalog.Sum(t => t.RowCount));
+        Assert.Equal(21, catalog.Sum(t => t.RowCount));
         Assert.Contains("catalog.sqlite", keys);
         Assert.DoesNotContain(keys, k => k.StartsWith("staging/", StringComparison.Ordinal));
     }
@@ -66,7 +66,7 @@ public sealed class MirroredStoreTests
         Assert.DoesNotContain("data/orders/dead-run/part-0.parquet", keys);
         Assert.Contains("data/orders/live-run/part-0.parquet", keys);
         Assert.All(catalog.SelectMany(t => t.Files), f => Assert.Contains(f, keys));
-        Assert.Equal(18, catalog.Sum(t => t.RowCount));
+        Assert.Equal(21, catalog.Sum(t => t.RowCount));
     }
 
     [Fact]

@@ -66,6 +66,8 @@ smoke "bad usage exits 2" 2 "$bin" frobnicate
 cp -r samples/quickstart "$smoke_dir/quickstart" && rm -rf "$smoke_dir/quickstart/.hakiri"
 smoke "run quickstart" 0 "$bin" run -m "$smoke_dir/quickstart/hakiri.toml"
 smoke "query quickstart" 0 "$bin" query -m "$smoke_dir/quickstart/hakiri.toml" "SELECT count(*) FROM orders"
+smoke "search quickstart by meaning (ONNX Runtime and the model in the bundle)" 0 bash -c "\"$bin\" query -m \"$smoke_dir/quickstart/hakiri.toml\" --table products --similar-to 'something to keep drinks cold' --filter '{\"price\": {\"<=\": 50}}' -n 1 | grep -q 'Vacuum flask'"
+smoke "index rebuild quickstart" 0 "$bin" index rebuild products -m "$smoke_dir/quickstart/hakiri.toml"
 smoke "serve --stdio (TypeScript MCP client)" 0 node tests/tools/mcp-client.mjs "{\"transport\":\"stdio\",\"command\":\"$bin\",\"args\":[\"serve\",\"-m\",\"$smoke_dir/quickstart/hakiri.toml\"],\"calls\":[{\"name\":\"context.query\",\"arguments\":{\"sql\":\"SELECT count(*) AS n FROM orders\"}}]}"
 smoke "connector test github sample (cassette replay, Arrow → DuckDB)" 0 "$bin" connector test issues -m samples/github/hakiri.toml
 smoke "connector test missing cassette exits 2" 2 "$bin" connector test issues -m samples/github/hakiri.toml --cassette "$smoke_dir/none.json"

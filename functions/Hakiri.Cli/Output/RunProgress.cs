@@ -91,6 +91,10 @@ internal sealed class RunProgress
         {
             var skipped = table.RowsSkipped > 0 ? $", {table.RowsSkipped} malformed rows skipped" : string.Empty;
             _output.WriteLine($"  {table.Table}: {table.RowsAdded} added, {table.RowsReplaced} replaced{skipped}; {table.RowCount} rows in table");
+            if (table.IndexMessage.StartsWith("indexes:", StringComparison.Ordinal))
+            {
+                _output.WriteLine($"  {table.Table}: {table.IndexMessage}");
+            }
         }
 
         if (summary.InterruptedRunsRecovered.Count > 0)

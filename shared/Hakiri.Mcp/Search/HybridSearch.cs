@@ -17,7 +17,8 @@ namespace Hakiri.Mcp.Search;
 /// </summary>
 internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, FilterProbe probe)
 {
-    private const int MaxCandidates = 20_000;
+    // Candidates travel to DuckDB as a VALUES list under the SQL guard's length cap (about 40 characters each).
+    private const int MaxCandidates = 2_000;
     private const int MaxRounds = 4;
 
     public async Task<(QueryResult Result, SearchInfo Info)> RunAsync(SearchRequest request, TableRecord table, string where, IReadOnlyList<object?> parameters,
@@ -40,15 +41,22 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
             ? await probe.KeysAsync(table.Name, where, parameters, FilterProbe.SelectiveRows, snapshot, scoped, cancellationToken).ConfigureAwait(false)
             : null;
         var plan = Plan(request, admitted is not null);
-        var fetch = admitted is not null ? Math.Max(limit, admitted.Count) : Fetch(limit, admittedCount, table.RowCount);
+        // Filter first: the indexes scored only admitted rows, so the best `limit` of them are the answer.
+        var fetch = admitted is not null ? limit : Fetch(limit, admittedCount, table.RowCount);
         for (var round = 1; ; round++)
         {
-            var candidates = Candidates(source, lexical, vector, exclude, fetch, admitted, request);
+            var proposed = Candidates(source, lexical, vector, exclude, fetch, admitted, request);
+            var candidates = SearchSql.Fitting(table.Name, proposed, where, limit);
             var result = await runner.RunAsync(new QueryPlan(SearchSql.Compose(table.Name, candidates, where, limit), parameters, limit), snapshot, scoped, cancellationToken)
                 .ConfigureAwait(false);
-            var exhausted = candidates.Count < fetch || admitted is not null;
-            if (result.RowCount >= limit || exhausted || round == MaxRounds || fetch >= MaxCandidates)
+            var exhausted = proposed.Count < fetch || admitted is not null;
+            if (result.RowCount >= limit || exhausted || round == MaxRounds || fetch >= MaxCandidates || candidates.Count < proposed.Count)
             {
+                if (result.RowCount < limit && !exhausted)
+                {
+                    notes.Add($"Fewer rows than asked: the filter admits few of the {candidates.Count} best matches the index proposed; narrow the filter (a filter admitting at most {FilterProbe.SelectiveRows} rows is applied first) or rephrase.");
+                }
+
                 if (candidates.Count == 0)
                 {
                     notes.Add("Nothing in the index matched; try other words, a prefix*, or similar_to for meaning rather than wording.");

@@ -89,11 +89,11 @@ internal static class IndexBench
         var sidecar = segments.Sum(s => s.ByteSize);
         var total = landing.Ingest.Seconds + landing.Index.Seconds;
         Console.WriteLine(Invariant(
-            $"{what}: {rows:N0} rows | run without indexes {landing.Ingest.Seconds:F1} s (peak RSS {landing.Ingest.PeakKb / 1024.0:F0} MiB) | index step run {landing.Index.Seconds:F1} s " +
-            $"(peak RSS {landing.Index.PeakKb / 1024.0:F0} MiB) = {rows / landing.Index.Seconds:N0} rows/s | index share of ingest+index {landing.Index.Seconds / total:P0}"));
+            $"{what}: {rows:N0} rows | run without indexes {landing.Ingest.Seconds:F1} s (peak RSS {landing.Ingest.PeakKb / 1024.0:F0} MiB) | index step run {landing.Index.Seconds:F1} s") +
+            Invariant($"(peak RSS {landing.Index.PeakKb / 1024.0:F0} MiB) = {rows / landing.Index.Seconds:N0} rows/s | index share of ingest+index {landing.Index.Seconds / total:P0}"));
         Console.WriteLine(Invariant(
-            $"  table Parquet {Mib(record.ByteCount)} in {record.FileCount} files, {record.RowCount:N0} rows | sidecars {Mib(sidecar)} in {segments.Count} segments " +
-            $"({string.Join(", ", segments.GroupBy(s => s.Kind).Select(g => $"{g.Key} {Mib(g.Sum(s => s.ByteSize))}"))}) = {(double)sidecar / record.ByteCount:F2}x the Parquet"));
+            $"  table Parquet {Mib(record.ByteCount)} in {record.FileCount} files, {record.RowCount:N0} rows | sidecars {Mib(sidecar)} in {segments.Count} segments ") +
+            Invariant($"({string.Join(", ", segments.GroupBy(s => s.Kind).Select(g => $"{g.Key} {Mib(g.Sum(s => s.ByteSize))}"))}) = {(double)sidecar / record.ByteCount:F2}x the Parquet"));
         var summary = landing.Index.Output.Split('\n').FirstOrDefault(l => l.Contains("indexes", StringComparison.Ordinal))?.Trim();
         if (summary is not null)
         {
@@ -105,7 +105,7 @@ internal static class IndexBench
     {
         var clock = Stopwatch.StartNew();
         using var provider = LocalModels.Open(EmbeddingModel.Parse("all-MiniLM-L6-v2"));
-        provider.EmbedAsync(["warm up the session"], CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        provider.EmbedAsync(["warm up the session"], CancellationToken.None).GetAwaiter().GetResult();
         return clock.Elapsed;
     }
 

@@ -117,11 +117,8 @@ internal static class IndexBenchQueries
         return result.StructuredContent!.Value;
     }
 
-    private static string Search(JsonElement answer)
-    {
-        var search = answer.GetProperty("search").Clone();
-        return search.ToString().Replace("\n", " ", StringComparison.Ordinal).Replace("  ", "", StringComparison.Ordinal);
-    }
+    private static string Search(JsonElement answer) =>
+        "{" + string.Join(", ", answer.GetProperty("search").EnumerateObject().Where(p => p.Name != "scores").Select(p => $"{p.Name}: {p.Value}")) + "}";
 
     // Exact top-10 by cosine distance over the table's Parquet (the row itself left out, as similar_to a row does).
     private static void Recall(StoreLayout docs, long[] ids, JsonElement[] answers)

@@ -95,7 +95,8 @@ internal sealed class IndexBenchData
 
     /// <summary>
     /// Writes <paramref name="rows"/> tickets with a 384-float <c>embedding</c> to Parquet: 64 clusters of 16 sub-clusters
-    /// each plus per-row noise, computed by DuckDB from hashes (deterministic).
+    /// each plus per-row noise, computed by DuckDB from hashes (deterministic). Row groups of 10,000 rows: one group
+    /// of 100,000 such rows (DuckDB's default size) does not fit `hakiri run`'s default 192 MB DuckDB memory limit.
     /// </summary>
     public void WriteEmbeddedTickets(string parquet, long rows, int dimensions = 384)
     {
@@ -113,7 +114,7 @@ internal sealed class IndexBenchData
                      CAST(list_transform(range({dimensions}), j -> {center} + 0.6 * {sub} + 0.35 * {noise}) AS FLOAT[]) AS embedding
               FROM (SELECT *, hash(id) % 64 AS cl, (hash(id) % 64) * 16 + hash(id + 7) % 16 AS sc
                     FROM read_json('{ndjson}', format = 'newline_delimited'))
-            ) TO '{parquet}' (FORMAT parquet, COMPRESSION zstd)
+            ) TO '{parquet}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 10000)
             """);
         File.Delete(ndjson);
     }

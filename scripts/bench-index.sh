@@ -17,5 +17,6 @@ dotnet build functions/Hakiri.Cli -c Release -nologo -v q >/dev/null
 dotnet build bench/Hakiri.Bench -c Release -nologo -v q >/dev/null
 cli=$(ls -d functions/Hakiri.Cli/bin/Release/net*/ | head -n 1)
 # The bench opens the local model in-process too: from the CLI's models folder.
-HAKIRI_MODELS_DIR=${HAKIRI_MODELS_DIR:-$(pwd)/${cli}models} \
+# Stored 384-float lists: pulling 100k of them needs more than the default 192MB DuckDB memory limit.
+HAKIRI_DUCKDB_MEMORY_LIMIT=${HAKIRI_DUCKDB_MEMORY_LIMIT:-1GB} HAKIRI_MODELS_DIR=${HAKIRI_MODELS_DIR:-$(pwd)/${cli}models} \
   dotnet $(ls bench/Hakiri.Bench/bin/Release/net*/Hakiri.Bench.dll | head -n 1) index "${cli}hakiri" "$tickets" "$vectors" "$work"

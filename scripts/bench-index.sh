@@ -6,7 +6,8 @@
 # latency in-process (p50/p95 of 100 warm calls, the plan each used) and recall@10 of the vector graph, beside the goals.
 #   scripts/bench-index.sh                 # N = 1,000,000, M = 100,000
 #   scripts/bench-index.sh 200000 20000    # smaller
-# Work dir: BENCH_DIR (default /tmp/hakiri-bench-index), emptied per part.
+# Work dir: BENCH_DIR (default /tmp/hakiri-bench-index), emptied per part. HAKIRI_BENCH_INDEX_KEEP_FTS=1 keeps the
+# full-text store a previous run left; HAKIRI_BENCH_INDEX_QUERIES_ONLY=1 only times the queries over the stores left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tickets=${1:-1000000}

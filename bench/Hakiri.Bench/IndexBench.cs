@@ -103,7 +103,7 @@ internal static class IndexBench
         var total = landing.Ingest.Seconds + landing.Index.Seconds;
         Console.WriteLine(Invariant(
             $"{what}: {rows:N0} rows | run without indexes {landing.Ingest.Seconds:F1} s (peak RSS {landing.Ingest.PeakKb / 1024.0:F0} MiB) | index step run {landing.Index.Seconds:F1} s") +
-            Invariant($"(peak RSS {landing.Index.PeakKb / 1024.0:F0} MiB) = {rows / landing.Index.Seconds:N0} rows/s | index share of ingest+index {landing.Index.Seconds / total:P0}"));
+            Invariant($" (peak RSS {landing.Index.PeakKb / 1024.0:F0} MiB) = {rows / landing.Index.Seconds:N0} rows/s | index share of ingest+index {landing.Index.Seconds / total:P0}"));
         Console.WriteLine(Invariant(
             $"  table Parquet {Mib(record.ByteCount)} in {record.FileCount} files, {record.RowCount:N0} rows | sidecars {Mib(sidecar)} in {segments.Count} segments ") +
             Invariant($"({string.Join(", ", segments.GroupBy(s => s.Kind).Select(g => $"{g.Key} {Mib(g.Sum(s => s.ByteSize))}"))}) = {(double)sidecar / record.ByteCount:F2}x the Parquet"));

@@ -12,6 +12,7 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench wasm HAKIRI_BINARY [ITEMS] [WORKDIR]
 //        Hakiri.Bench wasm-read WASM BASE_URL fuel|no-fuel ROUNDS     (the fuel figure's child process)
 //        Hakiri.Bench audit [HAKIRI_BINARY|-] [RECORDS] [WORKDIR]
+//        Hakiri.Bench index HAKIRI_BINARY [TICKETS] [VECTOR_ROWS] [WORKDIR]
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));
@@ -22,6 +23,14 @@ if (args.Length > 0 && args[0] == "audit")
     return AuditBench.Run(args.Length > 1 && args[1] != "-" ? Path.GetFullPath(args[1]) : null,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
         args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "hakiri-bench-audit"));
+}
+
+if (args.Length > 0 && args[0] == "index")
+{
+    return await IndexBench.RunAsync(Path.GetFullPath(args[1]),
+        args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 3 ? long.Parse(args[3], CultureInfo.InvariantCulture) : 100_000,
+        Path.GetFullPath(args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-index")));
 }
 
 if (args.Length > 0 && args[0] == "serve-tickets")

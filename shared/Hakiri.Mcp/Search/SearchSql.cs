@@ -48,9 +48,14 @@ internal static class SearchSql
 
         text.Append(") AS h(_hakiri_hit_origin, _hakiri_hit_record, _score, _bm25, _similarity)")
             .Append(" ON h._hakiri_hit_origin = s._hakiri_hit_origin AND t._hakiri_record = h._hakiri_hit_record");
+
+        // The same records as a constant list too: DuckDB pushes it into the table scan, which then reads the other
+        // columns of matching rows only, instead of every row for the join to throw away.
+        text.Append(" WHERE t._hakiri_record IN (")
+            .AppendJoin(", ", candidates.Select(c => c.Key.Record).Distinct().Select(r => r.ToString(CultureInfo.InvariantCulture))).Append(')');
         if (where.Length > 0)
         {
-            text.Append(" WHERE ").Append(where);
+            text.Append(" AND (").Append(where).Append(')');
         }
 
         text.Append(" ORDER BY h._score DESC, t._hakiri_source, t._hakiri_record LIMIT ").Append((limit + 1).ToString(CultureInfo.InvariantCulture));

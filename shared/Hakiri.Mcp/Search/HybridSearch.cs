@@ -34,10 +34,11 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
         var (vector, exclude) = semantic;
 
         // A scope's row filters narrow like a filter, so a scoped caller counts through its view as well.
-        long? admittedCount = where.Length > 0 || scoped?.Find(table.Name)?.Grant.Filters.Count > 0
-            ? await probe.CountAsync(table.Name, where, parameters, snapshot, scoped, cancellationToken).ConfigureAwait(false)
+        (long Rows, bool Exact)? count = where.Length > 0 || scoped?.Find(table.Name)?.Grant.Filters.Count > 0
+            ? await probe.CountAsync(table.Name, where, parameters, table.RowCount, snapshot, scoped, cancellationToken).ConfigureAwait(false)
             : null;
-        HashSet<RowKey>? admitted = admittedCount <= FilterProbe.SelectiveRows
+        long? admittedCount = count?.Rows;
+        HashSet<RowKey>? admitted = count is { Exact: true } && admittedCount <= FilterProbe.SelectiveRows
             ? await probe.KeysAsync(table.Name, where, parameters, FilterProbe.SelectiveRows, snapshot, scoped, cancellationToken).ConfigureAwait(false)
             : null;
         var plan = Plan(request, admitted is not null);
@@ -62,7 +63,7 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
                     notes.Add("Nothing in the index matched; try other words, a prefix*, or similar_to for meaning rather than wording.");
                 }
 
-                return (result, new SearchInfo(plan, admittedCount, candidates.Count, round, request.Semantic ? index.Model ?? "stored embeddings" : null, notes));
+                return (result, new SearchInfo(plan, admittedCount, count is { Exact: false }, candidates.Count, round, request.Semantic ? index.Model ?? "stored embeddings" : null, notes));
             }
 
             fetch = Math.Min(MaxCandidates, fetch * 4);

@@ -24,6 +24,10 @@ internal static class SearchOutput
             if (info.FilterRows is { } rows)
             {
                 json.WriteNumber("filter_rows", rows);
+                if (info.FilterRowsEstimated)
+                {
+                    json.WriteBoolean("filter_rows_estimated", true);
+                }
             }
 
             json.WriteNumber("candidates", info.Candidates);

@@ -9,12 +9,12 @@ using Hakiri.Testing;
 namespace Hakiri.Mcp.Tests.Search;
 
 /// <summary>
-/// Searches whose filters admit thousands of rows, with hundreds of rows asked for: filter first below 4,096 admitted rows, over-fetch
-/// above; either way the candidates fit the SQL guard and the limit is filled.
+/// Searches whose filters admit thousands of rows, with hundreds of rows asked for: filter first below 4,096 admitted rows (counted), over-fetch
+/// above (a broad filter's selectivity estimated from the first 20,000 rows); either way the candidates fit the SQL guard and the limit is filled.
 /// </summary>
 public sealed class SearchScaleTests : IAsyncLifetime
 {
-    private const int Rows = 6_000;
+    private const int Rows = 25_000;
     private readonly TempDirectory _directory = new();
     private ContextStore _store = null!;
     private ContextToolset _tools = null!;
@@ -54,10 +54,10 @@ public sealed class SearchScaleTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"grp": 0}""", "filter_then_bm25")]
-    [InlineData("""{"id": {">": 100}}""", "bm25_then_filter")]
-    [InlineData("null", "bm25_then_filter")]
-    public async Task Query_SearchManyRows_FillsTheLimit(string filter, string plan)
+    [InlineData("""{"id": {"<=": 3000}}""", "filter_then_bm25", false)]
+    [InlineData("""{"id": {">": 100}}""", "bm25_then_filter", true)]
+    [InlineData("null", "bm25_then_filter", false)]
+    public async Task Query_SearchManyRows_FillsTheLimit(string filter, string plan, bool estimated)
     {
         var arguments = new Dictionary<string, JsonElement>
         {
@@ -75,7 +75,13 @@ public sealed class SearchScaleTests : IAsyncLifetime
         Assert.False(result.IsError, ReadOnlyAttackTests.Text(result));
         var answer = result.StructuredContent!.Value;
         Assert.Equal(500, answer.GetProperty("row_count").GetInt32());
-        Assert.Equal(plan, answer.GetProperty("search").GetProperty("plan").GetString());
+        var search = answer.GetProperty("search");
+        Assert.Equal(plan, search.GetProperty("plan").GetString());
+        Assert.Equal(estimated, search.TryGetProperty("filter_rows_estimated", out _));
+        if (plan == "filter_then_bm25")
+        {
+            Assert.Equal(3000, search.GetProperty("filter_rows").GetInt64());
+        }
         var first = answer.GetProperty("rows")[0];
         Assert.Contains("parcel3", first.GetProperty("body").GetString(), StringComparison.Ordinal);
     }

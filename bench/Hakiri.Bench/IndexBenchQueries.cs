@@ -25,14 +25,14 @@ internal static class IndexBenchQueries
         object Filter() => new Dictionary<string, object> { ["status"] = "open", ["priority"] = new Dictionary<string, object> { [">="] = 3 } };
 
         using (var store = ContextStore.Open(tickets))
-        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithLocal(LocalModels.Open)))
+        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithOnnx()))
         {
             await TimeAsync(tools, "(a) filter + search, N-row tickets", 50, _ => new { table = "tickets", filter = Filter(), search = Words(2 + random.Next(2)), limit = 10 });
             await TimeAsync(tools, "    search alone, N-row tickets", null, _ => new { table = "tickets", search = Words(2 + random.Next(2)), limit = 10 });
         }
 
         using (var store = ContextStore.Open(docs))
-        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithLocal(LocalModels.Open)))
+        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithOnnx()))
         {
             var ids = Enumerable.Range(0, Calls).Select(_ => (long)random.NextInt64(vectorRows)).ToArray();
             var answers = await TimeAsync(tools, "(b) similar_to a row, top-10, M-row vectors", 30, i => new { table = "docs", similar_to = new { id = ids[i] }, limit = 10 });
@@ -42,7 +42,7 @@ internal static class IndexBenchQueries
         }
 
         using (var store = ContextStore.Open(model))
-        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithLocal(LocalModels.Open)))
+        using (var tools = new ContextToolset(store, embeddings: new EmbeddingProviders().WithOnnx()))
         {
             await TimeAsync(tools, "(b') similar_to text (embeds the query), 2,000-row MiniLM", null, _ => new { table = "tickets", similar_to = Words(5), limit = 10 });
         }

@@ -70,6 +70,41 @@ public sealed class MirroredStoreTests
     }
 
     [Fact]
+    public async Task Run_OnObjectStore_IndexSegmentsFollowTheLiveFilesInTheBucket()
+    {
+        using var project = new TestProject("""
+            [project]
+            name = "p"
+            [pipelines.tickets]
+            primary_key = ["id"]
+            [pipelines.tickets.source]
+            connector = "file"
+            path = "in/*.csv"
+            [pipelines.tickets.indexes]
+            fts = ["body"]
+            """);
+        project.Write("in/1.csv", "id,body\n1,blender arrived broken\n");
+        project.Write("in/2.csv", "id,body\n2,cannot sign in\n");
+        var remote = new InMemoryObjectStore();
+        await RunAsync(project, remote);
+        project.Write("in/3.csv", "id,body\n2,still cannot sign in\n");
+
+        await RunAsync(project, remote);
+
+        using var cache = new TempDirectory();
+        var layout = new StoreLayout(cache.Path);
+        await remote.DownloadAsync(StoreLayout.CatalogFileName, layout.CatalogPath);
+        using var catalog = CatalogDatabase.Open(layout);
+        var live = catalog.ListFiles("tickets").Select(f => f.Path).ToHashSet();
+        var segments = catalog.ListIndexSegments("tickets");
+        Assert.Equal(live.Order(), segments.Select(s => s.DataPath).Order());
+        var indexKeys = (await remote.ListAsync("index/")).Select(o => o.Key).ToList();
+        Assert.NotEmpty(indexKeys);
+        Assert.All(indexKeys, key => Assert.Contains(segments, s => key.StartsWith(s.Path + "/", StringComparison.Ordinal)));
+        Assert.All(segments, s => Assert.Contains(indexKeys, key => key.StartsWith(s.Path + "/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task OrphanCollector_KeepsReferencedAndRecentObjects_AndLooksOnlyUnderThePrefix()
     {
         var clock = new ManualClock(DateTimeOffset.UnixEpoch);

@@ -46,7 +46,7 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
         var fetch = admitted is not null ? limit : Fetch(limit, admittedCount, table.RowCount);
         for (var round = 1; ; round++)
         {
-            var proposed = Candidates(source, lexical, vector, exclude, fetch, admitted, request);
+            var proposed = Candidates(source, lexical, vector, exclude, fetch, admitted);
             var candidates = SearchSql.Fitting(table.Name, proposed, where, limit);
             var result = await runner.RunAsync(new QueryPlan(SearchSql.Compose(table.Name, candidates, where, limit), parameters, limit), snapshot, scoped, cancellationToken)
                 .ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class HybridSearch(SearchIndexes indexes, QueryRunner runner, Fi
         }
     }
 
-    private static List<Candidate> Candidates(CandidateSource source, FtsQuery? lexical, float[]? vector, RowKey? exclude, int fetch, HashSet<RowKey>? admitted, SearchRequest request)
+    private static List<Candidate> Candidates(CandidateSource source, FtsQuery? lexical, float[]? vector, RowKey? exclude, int fetch, HashSet<RowKey>? admitted)
     {
         var words = lexical is null ? null : source.Lexical(lexical, Math.Max(fetch, 100), admitted);
         var meaning = vector is null ? null : source.Semantic(vector, Math.Max(fetch, 100), admitted, exclude);

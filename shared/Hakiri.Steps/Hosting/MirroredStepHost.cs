@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
+using Hakiri.Steps.Indexing;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 using Hakiri.Store.Objects;
@@ -59,10 +60,20 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
                 await mirror.PullFilesAsync(catalog.ListFiles(table).Select(f => f.Path), cancellationToken).ConfigureAwait(false);
             }
 
-            if (table is not null && handler == StepNames.Index)
+            if (table is not null && handler == StepNames.Index && Pipeline(inputJson) is { } pipeline)
             {
-                // The existing sidecars: kept ones stay as they are, stale ones lend their vectors to the rebuild.
-                await mirror.PullPrefixAsync(StoreLayout.TableIndexPrefix(table) + "/", cancellationToken).ConfigureAwait(false);
+                // Only the sidecars this step replaces: their vectors are reused and their deletion must reach the
+                // bucket. Segments that stay are never downloaded, so a run that changes nothing moves no index bytes.
+                IReadOnlyList<IndexSegmentRecord> replaced;
+                using (var catalog = CatalogDatabase.Open(mirror.Local))
+                {
+                    replaced = TableIndexer.Replaced(catalog, pipeline, table);
+                }
+
+                foreach (var segment in replaced)
+                {
+                    await mirror.PullPrefixAsync(segment.Path + "/", cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var before = mirror.Snapshot();
@@ -112,6 +123,20 @@ public sealed class MirroredStepHost(StepContext context, StoreMirror mirror) : 
     {
         _turn.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    // The manifest's pipeline the input names, or null when it names none (the step itself then says what is wrong).
+    private Model.Manifests.PipelineManifest? Pipeline(string inputJson)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(inputJson);
+            return json.RootElement.ValueKind == JsonValueKind.Object && Text(json.RootElement, "pipeline") is { } name ? context.Manifest.FindPipeline(name) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static (string? RunId, string? Table, string? Cursor) Identity(string inputJson)

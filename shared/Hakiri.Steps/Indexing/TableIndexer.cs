@@ -22,10 +22,16 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
     {
         using var catalog = context.OpenCatalog();
         catalog.PutTableGuide(table, TableGuide.For(pipeline));
-        var record = catalog.GetTable(table);
-        var live = record is null ? [] : catalog.ListFiles(table);
         var existing = catalog.ListIndexSegments(table);
         var wanted = Wanted(pipeline.Indexes);
+        if (wanted.Count == 0 && existing.Count == 0)
+        {
+            // Nothing declared, nothing left to drop: the common case costs one catalog read.
+            return "no indexes declared";
+        }
+
+        var record = catalog.GetTable(table);
+        var live = record is null ? [] : catalog.ListFiles(table);
         if (record is not null)
         {
             CheckColumns(record, pipeline.Indexes);
@@ -106,6 +112,22 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
                 DeleteQuietly(directory);
             }
         }
+    }
+
+    /// <summary>
+    /// The recorded segments this reconciliation will replace or drop (their data file is gone, or they were built for
+    /// another spec): what a host working on a copy of an object store must fetch first — their vectors are reused and
+    /// their directories deleted. Segments that stay need not be fetched.
+    /// </summary>
+    public static IReadOnlyList<IndexSegmentRecord> Replaced(CatalogDatabase catalog, PipelineManifest pipeline, string table)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var wanted = Wanted(pipeline.Indexes);
+        var live = catalog.ListFiles(table).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return catalog.ListIndexSegments(table)
+            .Where(s => !live.Contains(s.DataPath) || !wanted.TryGetValue(s.Kind, out var spec) || spec != s.Spec)
+            .ToList();
     }
 
     private async Task<string?> BuildVectorsAsync(List<FileRecord> missing, IReadOnlyList<IndexSegmentRecord> existing, string spec, bool rebuild,

@@ -15,7 +15,7 @@ namespace Hakiri.Mcp.Tests.Search;
 [Collection(StoreCollection.Name)]
 public sealed class SearchToolTests(StoreFixture store) : IDisposable
 {
-    private readonly ContextToolset _tools = new(store.Store, embeddings: new EmbeddingProviders().WithLocal(LocalModels.Open));
+    private readonly ContextToolset _tools = new(store.Store, embeddings: new EmbeddingProviders().WithOnnx());
 
     public void Dispose() => _tools.Dispose();
 

@@ -52,6 +52,17 @@ internal static class IndexCommand
         try
         {
             await session.PrepareForReadingAsync(withData: true, cancellationToken).ConfigureAwait(false);
+            if (session.Mirror is { } source)
+            {
+                // Segments of files already gone are dropped too: fetch them so their deletion reaches the bucket.
+                using var catalog = Store.Catalog.CatalogDatabase.Open(session.Layout);
+                var replaced = pipelines.SelectMany(p => TableIndexer.Replaced(catalog, p, p.Table)).ToList();
+                foreach (var segment in replaced)
+                {
+                    await source.PullPrefixAsync(segment.Path + "/", cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             var before = session.Mirror?.Snapshot();
             using (session.Mirror is null ? await StoreLock.AcquireAsync(session.Layout, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false) : null)
             {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs what the tests need, builds with zero warnings, builds the release
 # bundle (scripts/dist.sh: the Native AOT hakiri, no trimming/AOT warnings allowed), runs every test project (the
-# bundle tests unpack that bundle, HAKIRI_BUNDLE), then smoke-tests the bundle's hakiri.
+# bundle tests unpack that bundle, HAKIRI_BUNDLE), then smoke-tests the bundle's hakiri and walks the README's and
+# the docs' quick-start commands as written in a fresh clone of HEAD (scripts/walk-docs.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -76,6 +77,7 @@ smoke "asl matches golden" 0 cmp "$smoke_dir/quickstart.asl.json" tests/Hakiri.E
 smoke "emit azure" 0 "$bin" emit azure -m "$smoke_dir/quickstart/hakiri.toml" -o "$smoke_dir/azure"
 smoke "azure template is the checked-in module" 0 cmp "$smoke_dir/azure/main.json" infra/azure/main.json
 rm -rf "$smoke_dir"
+smoke "README and docs quick starts, run as written from a fresh clone (scripts/walk-docs.sh)" 0 bash scripts/walk-docs.sh
 
 # One closing line for CI: every test case plus the smoke checks.
 sum() { grep -E "^(Passed|Failed)!" "$log_dir/test.log" | sed -E "s/.*$1: *([0-9]+).*/\\1/" | awk '{ s += $1 } END { print s + 0 }'; }

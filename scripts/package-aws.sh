@@ -15,6 +15,8 @@ if grep -qE "warning [A-Z]+[0-9]+" artifacts/lambda-publish.log; then grep -E "w
 # USearch's graph library (and libnumkong, and its libgomp dependency the Lambda image lacks) stays out of the zip:
 # vector segments are searched exactly there (docs/search.md), which keeps the package inside its size budget.
 rm -f "$publish/libusearch_c.so" "$publish/libnumkong.so"
+# The package's libduckdb.so keeps its static symbol table; the loader needs only the dynamic one (-2.2 MB zipped).
+strip --strip-unneeded "$publish/libduckdb.so"
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi
 mkdir -p "$(dirname "$output")"
 rm -f "$output"

@@ -26,15 +26,6 @@ public static partial class InferenceZones
     public const string ValidForms =
         "write local:device, on-prem:<name>, private-cloud:<name> or public-cloud:<name> (a name of lowercase letters, digits, '-' and '.'), or <kind>:* in an allowed list for every name of that kind";
 
-    /// <summary>The tag that marks a column as protected health information.</summary>
-    public const string PhiTag = "phi";
-
-    /// <summary>
-    /// Where a <see cref="PhiTag"/> column without its own list may be served: the device that holds the store and
-    /// on-premises models, never a cloud.
-    /// </summary>
-    public static IReadOnlyList<string> PhiDefault { get; } = ["local:device", "on-prem:*"];
-
     /// <summary>What is wrong with an allowed-list entry (a clause), or <see langword="null"/> when it is valid.</summary>
     public static string? EntryProblem(string? entry) =>
         entry is not null && EntryRegex().IsMatch(entry) ? null : $"'{entry}' is not a zone: {ValidForms}";

@@ -32,6 +32,19 @@ public sealed record ZoneExpectation(string? Zone, bool Orders, bool Names, bool
         return data;
     }
 
+    /// <summary>The callers whose zone withholds orders' rows.</summary>
+    public static TheoryData<string, bool> CallersWithoutOrders()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var expectation in All.Where(e => !e.Orders))
+        {
+            data.Add(expectation.Zone ?? "none", false);
+            data.Add(expectation.Zone ?? "none", true);
+        }
+
+        return data;
+    }
+
     public static ZoneExpectation For(string zone) => All.Single(e => (e.Zone ?? "none") == zone);
 
     /// <summary>The <c>withheld</c> entries of an answer (or of a table document) as <c>table.column</c>, <c>table</c> for rows.</summary>

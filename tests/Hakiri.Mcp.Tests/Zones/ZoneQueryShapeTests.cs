@@ -58,7 +58,7 @@ public sealed class ZoneQueryShapeTests(ZoneStoreFixture store)
     {
         var expected = For(zone);
         var table = Answer(await store.CallAsync(expected.Zone, open, ToolNames.Query, new { table = "orders", order_by = new[] { "order_id" } }));
-        var filtered = Answer(await store.CallAsync(expected.Zone, open, ToolNames.Query, new { sql = "SELECT customer_id, name FROM customers", filter = new { country = new[] { "ES" } } }));
+        var filtered = Answer(await store.CallAsync(expected.Zone, open, ToolNames.Query, new { sql = "SELECT customer_id, name, country FROM customers", filter = new { country = new[] { "ES" } } }));
 
         Assert.Equal(expected.Orders ? 9 : 0, table.GetProperty("rows").GetArrayLength());
         Assert.Equal([expected.Names ? "Lucía Fernández" : "null"], Column(filtered, "name"));

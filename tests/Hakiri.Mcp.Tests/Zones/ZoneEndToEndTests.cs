@@ -96,6 +96,19 @@ public sealed class ZoneEndToEndTests : IAsyncLifetime
         Assert.Contains("--zone 'cloud:openai' is not a zone", serve.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cli_QueryTable_ReadsAsTheDeviceAndNotesWhatIsWithheld()
+    {
+        var orders = await MustAsync("query", "-m", OpenManifest, "--table", "orders", "-f", "json");
+        var products = await MustAsync("query", "-m", OpenManifest, "--table", "products", "--search", "mug", "-f", "json");
+
+        Assert.Equal(0, JsonDocument.Parse(orders.Stdout).RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Contains("note: The rows of 'orders' are withheld", orders.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not to this caller's zone local:device", orders.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Enamel mug", products.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:", products.Stderr, StringComparison.Ordinal);
+    }
+
     private static object[] Calls =>
     [
         new { name = ToolNames.Query, arguments = new { sql = Customers } },

@@ -21,7 +21,7 @@ internal sealed class ScopedTables
         {
             if (scope.Resolve(table.Name) is { } grant)
             {
-                _visible[table.Name] = (table, zones?.Invoke(table.Name) is { } policy ? policy.Apply(grant, scope.Zone) : grant);
+                _visible[table.Name] = (table, zones?.Invoke(table.Name) is { } policy ? Present(policy, table).Apply(grant, scope.Zone) : grant);
             }
         }
 
@@ -46,6 +46,14 @@ internal sealed class ScopedTables
     /// <summary>What the caller's zone withholds of <paramref name="tables"/>.</summary>
     public IReadOnlyList<ZoneWithholding> Withheld(IEnumerable<string> tables) =>
         [.. tables.Distinct(StringComparer.OrdinalIgnoreCase).SelectMany(t => Find(t)?.Grant.Withheld ?? [])];
+
+    // A policy may name a column the table does not have (yet): it withholds nothing there, so no note names it.
+    private static ZonePolicy Present(ZonePolicy policy, TableRecord table) =>
+        table.Columns.Count == 0 ? policy : policy with
+        {
+            Columns = policy.Columns.Where(c => table.Columns.Any(t => string.Equals(t.Name, c.Key, StringComparison.OrdinalIgnoreCase)))
+                .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase),
+        };
 
     /// <summary>The sentence for a table the caller cannot see, the same whether it is hidden or absent.</summary>
     public string NoSuchTable(string name) => $"There is no table '{name}'. Tables: {NameList}.";

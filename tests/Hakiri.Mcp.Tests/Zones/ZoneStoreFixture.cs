@@ -57,7 +57,8 @@ public sealed class ZoneStoreFixture : IAsyncLifetime
         var manifest = Path.Combine(to, "hakiri.toml");
         var text = File.ReadAllText(manifest).Replace("primary_key = [\"order_id\"]\n", "primary_key = [\"order_id\"]\ninference_zone_allowed = [\"on-prem:*\"]\n", StringComparison.Ordinal);
         Assert.Contains("inference_zone_allowed", text, StringComparison.Ordinal);
-        text += "\n[pipelines.customers.columns.name]\ntags = [\"phi\"]\n"
+        // customers.ssn does not exist: its policy withholds nothing, and no note may name it.
+        text += "\n[pipelines.customers.columns.name]\ntags = [\"phi\"]\n\n[pipelines.customers.columns.ssn]\ntags = [\"phi\"]\n"
             + "\n[pipelines.products.columns.description]\ninference_zone_allowed = [\"local:device\", \"on-prem:*\", \"private-cloud:*\"]\n";
         File.WriteAllText(manifest, text);
     }

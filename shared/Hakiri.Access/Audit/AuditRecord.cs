@@ -21,7 +21,7 @@ public sealed record AuditRecord(
     IReadOnlyList<AuditKey> Keys,
     bool KeysComplete)
 {
-    /// <summary>The caller's inference zone (its token's, or the server's <c>--zone</c>), or <see langword="null"/> when none was declared.</summary>
+    /// <summary>The caller's inference zone (its token's, or the zone <c>hakiri serve</c> was given), or <see langword="null"/> when none was declared.</summary>
     public string? Zone { get; init; }
 }
 

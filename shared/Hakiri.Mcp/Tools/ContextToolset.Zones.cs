@@ -14,7 +14,7 @@ namespace Hakiri.Mcp.Tools;
 public sealed partial class ContextToolset
 {
     /// <summary>
-    /// The inference zone of callers without a token (<c>hakiri serve --zone local:device</c>), or <see langword="null"/>
+    /// The inference zone of callers without a token (the zone option of <c>hakiri serve</c>, e.g. <c>local:device</c>), or <see langword="null"/>
     /// for unknown. A caller with a token is always in its token's zone (unknown when the token names none).
     /// </summary>
     public string? Zone { get; init; }

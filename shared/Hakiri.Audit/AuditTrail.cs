@@ -105,6 +105,7 @@ public sealed class AuditTrail : IAuditSink, IDisposable
         activity.SetTag("hakiri.on_behalf_of", entry.OnBehalfOf);
         activity.SetTag("hakiri.task_id", entry.TaskId);
         activity.SetTag("hakiri.token_id", entry.TokenId);
+        activity.SetTag("hakiri.zone", record.Zone);
         activity.SetTag("hakiri.tool", entry.Tool);
         activity.SetTag("hakiri.tables", entry.Tables.ToArray());
         activity.SetTag("hakiri.rows", entry.RowCount);

@@ -31,6 +31,9 @@ public static class WriteStep
         var stagingPrefix = StoreLayout.StagingPrefix(input.RunId, input.Table);
         var staging = context.Layout.Absolute(stagingPrefix);
         using var catalog = context.OpenCatalog();
+        // The guide carries the table's inference zone policy: recorded before any row it governs is committed, so no
+        // server reads new data under an older policy (the index step writes it again).
+        catalog.PutTableGuide(input.Table, Indexing.TableGuide.For(pipeline));
         var existing = catalog.GetTable(input.Table);
 
         // At least once: a retried write after a commit finds its own run on the table and does nothing again.

@@ -46,7 +46,9 @@ internal static class SearchCommand
         }
 
         using var store = ContextStore.Open(project.Layout);
-        using var toolset = new ContextToolset(store, embeddings: LocalEmbeddings.Providers);
+        // Whoever runs the CLI reads the store on this device (plain 'hakiri query SQL' reads everything); data whose zone
+        // policy excludes the device is still withheld, and said so on stderr.
+        using var toolset = new ContextToolset(store, embeddings: LocalEmbeddings.Providers) { Zone = "local:device" };
         var result = await toolset.CallAsync(ToolNames.Query, arguments, cancellationToken).ConfigureAwait(false);
         if (result.IsError == true)
         {
@@ -56,6 +58,14 @@ internal static class SearchCommand
         }
 
         AnswerWriter.Write(result.StructuredContent!.Value, format, output);
+        if (result.StructuredContent.Value.TryGetProperty("withheld", out var withheld))
+        {
+            foreach (var item in withheld.EnumerateArray())
+            {
+                await error.WriteLineAsync("note: " + item.GetProperty("note").GetString()).ConfigureAwait(false);
+            }
+        }
+
         return ExitCodes.Ok;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hakiri.Access.Tokens;
+using Hakiri.Access.Zones;
 using Hakiri.Audit;
 using Hakiri.Cli.Serving;
 using Hakiri.Mcp;
@@ -44,11 +45,16 @@ internal static class ServeCommand
             Description = "The capability token to serve stdio under when the manifest has [access] (default: the HAKIRI_TOKEN environment variable); over HTTP each request sends its own as 'Authorization: Bearer <token>'.",
             HelpName = "TOKEN",
         };
+        var zone = new Option<string?>("--zone")
+        {
+            Description = "The inference zone of a session without a token, e.g. local:device for a local model; data whose zone policy does not allow it is withheld (with a note). A token's own zone always wins.",
+            HelpName = "ZONE",
+        };
         var command = new Command(
             "serve",
             "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only). With [access] in the manifest, callers need a token and see only what it grants.")
         {
-            manifest, stdio, http, origins, maxRows, timeout, cache, token,
+            manifest, stdio, http, origins, maxRows, timeout, cache, token, zone,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,6 +69,13 @@ internal static class ServeCommand
             if (parse.GetValue(maxRows) < 1 || parse.GetValue(timeout) < 1 || parse.GetValue(cache) < 0)
             {
                 await error.WriteLineAsync("hakiri: --max-rows and --timeout must be at least 1, --cache-mb at least 0.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var zoneValue = parse.GetValue(zone);
+            if (zoneValue is not null && InferenceZones.ZoneProblem(zoneValue) is { } zoneProblem)
+            {
+                await error.WriteLineAsync($"hakiri: --zone {zoneProblem}.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
@@ -94,11 +107,16 @@ internal static class ServeCommand
                 CacheBytes = parse.GetValue(cache) * 1024L * 1024,
             });
             var gate = AccessGates.For(project.Manifest, project.Layout);
+            if (gate is not null && zoneValue is not null)
+            {
+                await error.WriteLineAsync("hakiri serve: --zone is ignored: this store requires tokens, and each caller is in its token's zone ('hakiri token issue --zone').").ConfigureAwait(false);
+            }
+
             var audit = AuditTrail.Open(project.Layout, new AuditOptions { KeyMode = project.Manifest.Access?.AuditKeys ?? AuditKeyMode.Hashed });
             var uploader = project.Mirror is { } mirror ? new AuditUploader(mirror) : null;
             try
             {
-                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers);
+                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers) { Zone = gate is null ? zoneValue : null };
                 if (endpoint is null)
                 {
                     ServerAccess? access = null;

@@ -27,9 +27,14 @@ internal static class TokenCommand
         var onBehalfOf = new Option<string?>("--on-behalf-of") { Description = "The user the agent acts for." };
         var task = new Option<string?>("--task") { Description = "The task the token is for." };
         var keyFile = new Option<string?>("--key-file") { Description = "The private key file (default: the key directory, or HAKIRI_SIGNING_KEY)." };
+        var zone = new Option<string?>("--zone")
+        {
+            Description = "Where the agent's model runs: local:device, on-prem:<name>, private-cloud:<name> or public-cloud:<name>; data whose zone policy does not allow it is withheld.",
+            HelpName = "ZONE",
+        };
         var manifest = ProjectOptions.Manifest();
         var scope = new TokenOptions();
-        var command = new Command("issue", "Issue a token signed with the project key; prints the token on standard output.") { agent, host, onBehalfOf, task, keyFile, manifest };
+        var command = new Command("issue", "Issue a token signed with the project key; prints the token on standard output.") { agent, host, onBehalfOf, task, keyFile, zone, manifest };
         scope.AddTo(command);
         command.SetAction(parse =>
         {
@@ -66,7 +71,7 @@ internal static class TokenCommand
                 tables,
                 parse.GetValue(scope.Filters) ?? [],
                 TokenOptions.Split(parse.GetValue(scope.Redact)),
-                ttl);
+                ttl) { Zone = parse.GetValue(zone) };
             try
             {
                 using var key = KeyFiles.Load(PublicKey.Parse(access.PublicKey), parse.GetValue(keyFile));
@@ -78,7 +83,7 @@ internal static class TokenCommand
                 }
 
                 parse.InvocationConfiguration.Output.WriteLine(token);
-                error.WriteLine($"token {description.BlockIds[^1]} for agent {request.Subject.Agent}: tables {string.Join(", ", tables)}; expires {clock.GetUtcNow() + ttl:yyyy-MM-dd HH:mm:ss}Z");
+                error.WriteLine($"token {description.BlockIds[^1]} for agent {request.Subject.Agent}{(request.Zone is null ? string.Empty : " in zone " + request.Zone)}: tables {string.Join(", ", tables)}; expires {clock.GetUtcNow() + ttl:yyyy-MM-dd HH:mm:ss}Z");
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is AccessCommandException or FormatException)
@@ -93,10 +98,11 @@ internal static class TokenCommand
     private static Command Attenuate(TimeProvider clock)
     {
         var tokenArgument = new Argument<string>("TOKEN") { Description = "The token to narrow ('-' reads it from standard input)." };
+        var zone = new Option<string?>("--zone") { Description = "Refused: only the token's issuer names the holder's inference zone.", HelpName = "ZONE", Hidden = true };
         var scope = new TokenOptions();
         var command = new Command("attenuate", "Narrow a token without the project key (fewer tables, more filters or redactions, a shorter ttl); prints the new token.")
         {
-            tokenArgument,
+            tokenArgument, zone,
         };
         scope.AddTo(command);
         command.SetAction(parse =>
@@ -116,7 +122,7 @@ internal static class TokenCommand
                 actions.Count == 0 ? null : actions,
                 parse.GetValue(scope.Filters) ?? [],
                 TokenOptions.Split(parse.GetValue(scope.Redact)),
-                ttl);
+                ttl) { Zone = parse.GetValue(zone) };
             try
             {
                 var token = CapabilityTokens.Attenuate(TokenOptions.Read(parse.GetValue(tokenArgument)!), attenuation, clock);

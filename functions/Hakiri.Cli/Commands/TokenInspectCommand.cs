@@ -89,6 +89,7 @@ internal static class TokenInspectCommand
         output.WriteLine($"token {description.BlockIds[^1]} signed by key {description.KeyId}");
         output.WriteLine($"subject: agent {subject.Agent}" + (subject.Host is null ? string.Empty : $", host {subject.Host}")
             + (subject.OnBehalfOf is null ? string.Empty : $", on behalf of {subject.OnBehalfOf}") + (subject.TaskId is null ? string.Empty : $", task {subject.TaskId}"));
+        output.WriteLine($"zone: {description.Zone ?? "none (data with a zone policy is withheld)"}");
         for (var i = 0; i < description.Blocks.Count; i++)
         {
             var block = description.Blocks[i];
@@ -131,6 +132,7 @@ internal static class TokenInspectCommand
             WriteOptional(json, "on_behalf_of", description.Subject.OnBehalfOf);
             WriteOptional(json, "task_id", description.Subject.TaskId);
             json.WriteEndObject();
+            json.WriteString("zone", description.Zone);
             json.WriteStartArray("blocks");
             for (var i = 0; i < description.Blocks.Count; i++)
             {

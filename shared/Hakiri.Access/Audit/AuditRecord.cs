@@ -19,7 +19,11 @@ public sealed record AuditRecord(
     IReadOnlyList<string> Tables,
     long RowCount,
     IReadOnlyList<AuditKey> Keys,
-    bool KeysComplete);
+    bool KeysComplete)
+{
+    /// <summary>The caller's inference zone (its token's, or the zone <c>hakiri serve</c> was given), or <see langword="null"/> when none was declared.</summary>
+    public string? Zone { get; init; }
+}
 
 /// <summary>A row returned: its table and primary key value.</summary>
 public sealed record AuditKey(string Table, string Key);

@@ -14,6 +14,12 @@ public sealed record AccessScope(Subject Subject, string TokenId, IReadOnlyList<
     /// <summary>When the token stops being valid: the earliest expiry of its blocks.</summary>
     public DateTimeOffset ExpiresAt => Blocks.Min(b => b.ExpiresAt);
 
+    /// <summary>
+    /// Where the holder's model runs (<c>public-cloud:openai</c>, <c>on-prem:clinic</c>…), as the issuer's block says, or
+    /// <see langword="null"/> when the token names none: data with a zone policy is then withheld.
+    /// </summary>
+    public string? Zone { get; init; }
+
     /// <summary>Whether every block that names actions allows <paramref name="action"/>.</summary>
     public bool Allows(string action) =>
         Blocks.Count > 0 && Blocks.All(b => b.Actions is null || b.Actions.Contains(action, StringComparer.Ordinal));

@@ -4,9 +4,12 @@ using Hakiri.Access.Policy;
 
 namespace Hakiri.Access.Tokens;
 
-/// <summary>What a block's payload says. <see cref="KeyId"/> and <see cref="Subject"/> only in the first block.</summary>
+/// <summary>What a block's payload says. <see cref="KeyId"/>, <see cref="Subject"/> and <see cref="Zone"/> only in the first block.</summary>
 internal sealed record BlockPayload(string? KeyId, Subject? Subject, ScopeBlock Scope, PublicKey NextKey)
 {
+    /// <summary>The holder's inference zone (issuer's block only); absent from the JSON when null, so older tokens read the same.</summary>
+    public string? Zone { get; init; }
+
     public const int Version = 1;
     public const string Algorithm = "ed25519";
 
@@ -34,6 +37,7 @@ internal sealed record BlockPayload(string? KeyId, Subject? Subject, ScopeBlock 
                 json.WriteEndObject();
             }
 
+            WriteOptional(json, "zone", Zone);
             WriteList(json, "tables", Scope.Tables);
             WriteList(json, "actions", Scope.Actions);
             json.WriteStartArray("filters");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Hakiri.Access.Keys;
 using Hakiri.Access.Policy;
+using Hakiri.Access.Zones;
 
 namespace Hakiri.Access.Tokens;
 
@@ -45,7 +46,7 @@ internal static class BlockPayloadReader
                     throw Bad(where, $"repeats the member '{member.Name}'");
                 }
 
-                if (member.Name is not ("v" or "alg" or "kid" or "sub" or "tables" or "actions" or "filters" or "redact" or "nbf" or "exp" or "next_key"))
+                if (member.Name is not ("v" or "alg" or "kid" or "sub" or "zone" or "tables" or "actions" or "filters" or "redact" or "nbf" or "exp" or "next_key"))
                 {
                     throw Bad(where, $"has the unknown member '{member.Name}'");
                 }
@@ -68,6 +69,12 @@ internal static class BlockPayloadReader
             }
 
             var subject = root.TryGetProperty("sub", out var sub) ? Subject(sub, where) : null;
+            var zone = root.TryGetProperty("zone", out _) ? Text(root, "zone", where) : null;
+            if (zone is not null && InferenceZones.ZoneProblem(zone) is not null)
+            {
+                throw Bad(where, "has a malformed zone");
+            }
+
             var tables = root.TryGetProperty("tables", out _) ? Strings(root, "tables", where) : null;
             if (tables is not null)
             {
@@ -93,7 +100,7 @@ internal static class BlockPayloadReader
                 throw Bad(where, "has a malformed next_key");
             }
 
-            return new BlockPayload(kid, subject, scope, next);
+            return new BlockPayload(kid, subject, scope, next) { Zone = zone };
         }
     }
 

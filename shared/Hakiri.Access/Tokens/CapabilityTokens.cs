@@ -1,5 +1,6 @@
 using Hakiri.Access.Keys;
 using Hakiri.Access.Policy;
+using Hakiri.Access.Zones;
 
 namespace Hakiri.Access.Tokens;
 
@@ -29,6 +30,11 @@ public static class CapabilityTokens
             throw new FormatException("The token's ttl is not positive: give a lifetime like 1h or 30m.");
         }
 
+        if (request.Zone is { } zone && InferenceZones.ZoneProblem(zone) is { } zoneProblem)
+        {
+            throw new FormatException($"The token request's --zone {zoneProblem}.");
+        }
+
         const string where = "The token request";
         var now = Now(clock);
         var scope = new ScopeBlock(
@@ -39,7 +45,7 @@ public static class CapabilityTokens
             now,
             now + request.Ttl);
         var proof = Ed25519.NewSeed();
-        var payload = new BlockPayload(key.PublicKey.KeyId, request.Subject, scope, new PublicKey(Ed25519.PublicKeyOf(proof))).Write();
+        var payload = new BlockPayload(key.PublicKey.KeyId, request.Subject, scope, new PublicKey(Ed25519.PublicKeyOf(proof))) { Zone = request.Zone }.Write();
         var envelope = new TokenEnvelope([new SignedBlock(payload, key.Sign(payload))], proof);
         return Checked(envelope.Encode());
     }
@@ -51,6 +57,11 @@ public static class CapabilityTokens
     {
         ArgumentNullException.ThrowIfNull(attenuation);
         ArgumentNullException.ThrowIfNull(clock);
+        if (attenuation.Zone is not null)
+        {
+            throw new FormatException("The attenuation sets an inference zone, which only the token's issuer may: a claimed zone could widen what the holder sees; ask the issuer for a token with --zone.");
+        }
+
         var chain = TokenChain.Read(token);
         chain.CheckProof();
         chain.CheckTime(clock.GetUtcNow());
@@ -93,7 +104,7 @@ public static class CapabilityTokens
     public static TokenDescription Inspect(string token)
     {
         var chain = TokenChain.Read(token);
-        return new TokenDescription(chain.KeyId, chain.Subject, chain.BlockIds, chain.Scopes);
+        return new TokenDescription(chain.KeyId, chain.Subject, chain.BlockIds, chain.Scopes) { Zone = chain.Zone };
     }
 
     /// <summary>Verifies the token offline against <paramref name="keys"/> and <paramref name="revoked"/> and returns what it grants.</summary>
@@ -116,7 +127,7 @@ public static class CapabilityTokens
             }
         }
 
-        return new AccessScope(chain.Subject, chain.BlockIds[^1], chain.BlockIds, chain.Scopes);
+        return new AccessScope(chain.Subject, chain.BlockIds[^1], chain.BlockIds, chain.Scopes) { Zone = chain.Zone };
     }
 
     private static DateTimeOffset Now(TimeProvider clock) => DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
@@ -148,4 +159,8 @@ public static class CapabilityTokens
 /// <param name="Subject">The subject of the first block.</param>
 /// <param name="BlockIds">Each block's id, first block first.</param>
 /// <param name="Blocks">Each block's scope.</param>
-public sealed record TokenDescription(string KeyId, Subject Subject, IReadOnlyList<string> BlockIds, IReadOnlyList<ScopeBlock> Blocks);
+public sealed record TokenDescription(string KeyId, Subject Subject, IReadOnlyList<string> BlockIds, IReadOnlyList<ScopeBlock> Blocks)
+{
+    /// <summary>The holder's inference zone, as the issuer's block names it, or <see langword="null"/>.</summary>
+    public string? Zone { get; init; }
+}

@@ -27,6 +27,8 @@ internal sealed class TokenChain
 
     public Subject Subject => _payloads[0].Subject!;
 
+    public string? Zone => _payloads[0].Zone;
+
     public static TokenChain Read(string? token)
     {
         var envelope = TokenEnvelope.Decode(token);
@@ -52,6 +54,12 @@ internal sealed class TokenChain
         if (payloads.Skip(1).Any(p => p.KeyId is not null))
         {
             throw new TokenRejectedException("A later block of the token names a key id, which only the issuer's block may: the token was forged; issue a new one.");
+        }
+
+        // A zone decides what is withheld: a holder that could name its own would widen what it sees.
+        if (payloads.Skip(1).Any(p => p.Zone is not null))
+        {
+            throw new TokenRejectedException("A later block of the token names an inference zone, which only the issuer's block may: a holder cannot claim a zone; ask the issuer for a token with --zone.");
         }
 
         return new TokenChain(envelope, payloads);

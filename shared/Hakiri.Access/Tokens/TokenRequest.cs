@@ -15,7 +15,11 @@ public sealed record TokenRequest(
     IReadOnlyList<string> Tables,
     IReadOnlyList<string> Filters,
     IReadOnlyList<string> Redact,
-    TimeSpan Ttl);
+    TimeSpan Ttl)
+{
+    /// <summary>Where the holder's model runs (<c>public-cloud:openai</c>), or <see langword="null"/> for no declared zone.</summary>
+    public string? Zone { get; init; }
+}
 
 /// <summary>What <c>hakiri token attenuate</c> adds: each part can only narrow the token it is applied to.</summary>
 /// <param name="Tables">Tables to keep (each must be covered by the token's), or <see langword="null"/> to keep all.</param>
@@ -28,4 +32,8 @@ public sealed record Attenuation(
     IReadOnlyList<string>? Actions,
     IReadOnlyList<string> Filters,
     IReadOnlyList<string> Redact,
-    TimeSpan? Ttl);
+    TimeSpan? Ttl)
+{
+    /// <summary>A zone the attenuation asks for; always refused, since only the issuer names the holder's zone.</summary>
+    public string? Zone { get; init; }
+}

@@ -84,6 +84,7 @@ internal static class ManifestBinder
         }
 
         var redaction = RedactBinder.Bind(table["redact"], name, primaryKey, indexes, diagnostics);
+        var columns = ColumnsBinder.Bind(table, name, diagnostics);
         if (diagnostics.HasErrors || source is null || (table.TryGetValue("schedule", out _) && schedule is null))
         {
             return null;
@@ -100,6 +101,8 @@ internal static class ManifestBinder
         {
             Redaction = redaction,
             AgentDescription = AgentDescriptionBinder.Bind(TomlRead.Table(table, "agent_description")),
+            InferenceZoneAllowed = ColumnsBinder.Zones(table),
+            Columns = columns,
         };
     }
 

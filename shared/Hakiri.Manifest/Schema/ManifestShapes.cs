@@ -127,6 +127,28 @@ internal static class ManifestShapes
                 }) { Example = "mode = \"hash\"" },
             ]));
 
+        var zones = new ArrayShape("Inference zones the data may be served to: local:device, on-prem:<name>, private-cloud:<name>, public-cloud:<name>, or <kind>:* for any name of a kind.",
+            new StringShape("An inference zone or <kind>:*.")
+            {
+                Pattern = Names.ZoneEntryPattern,
+                PatternHint = Names.ZoneHint,
+                Examples = ["local:device", "on-prem:*", "private-cloud:acme"],
+            }) { MinItems = 1, UniqueItems = true };
+        var columnSettings = new TableShape("What the manifest says about one column: where its values may be served and its tags.",
+        [
+            new FieldShape("inference_zone_allowed", zones with { Description = "Inference zones the column's values may be served to; elsewhere it reads as NULL, with a note." })
+            {
+                Example = "inference_zone_allowed = [\"on-prem:*\"]",
+            },
+            new FieldShape("tags", new ArrayShape("Labels for the column; phi (protected health information) limits a column without its own inference_zone_allowed to local:device and on-prem:*.",
+                new StringShape("A tag.") { Pattern = "^[a-z][a-z0-9_-]{0,62}$", PatternHint = "use lowercase letters, digits, '_' and '-', starting with a letter" }) { UniqueItems = true })
+            {
+                Example = "tags = [\"phi\"]",
+            },
+        ]);
+        var columnMap = new MapShape("Settings for single columns, keyed by column name.", columnSettings, Names.ColumnPattern,
+            "use letters, digits and underscores, starting with a letter or underscore");
+
         var pipeline = new TableShape("A pipeline: one source landed into one table of the store.",
         [
             new FieldShape("description", new StringShape("What the table holds, written for an agent that has never seen it.")),
@@ -148,6 +170,11 @@ internal static class ManifestShapes
             new FieldShape("indexes", indexes),
             new FieldShape("redact", redact) { Example = "redact = [\"email\", \"phone\"]" },
             new FieldShape("agent_description", agentDescription) { Example = "[pipelines.<name>.agent_description] with text, examples and columns" },
+            new FieldShape("inference_zone_allowed", zones with { Description = "Inference zones the table's rows may be served to; elsewhere its rows are withheld, with a note. Absent: any zone." })
+            {
+                Example = "inference_zone_allowed = [\"local:device\", \"on-prem:*\"]",
+            },
+            new FieldShape("columns", columnMap) { Example = "[pipelines.<name>.columns.diagnosis] with tags = [\"phi\"]" },
         ]);
 
         var pipelines = new MapShape("The pipelines, keyed by name.", pipeline, Names.PipelinePattern,

@@ -15,6 +15,13 @@ internal static class Names
     /// <summary>Column names follow the table rule.</summary>
     public const string ColumnPattern = TablePattern;
 
+    /// <summary>An inference zone allowed-list entry; the same grammar as Hakiri.Access's InferenceZones.EntryPattern (a test keeps them equal).</summary>
+    public const string ZoneEntryPattern = @"^(local|on-prem|private-cloud|public-cloud):(\*|[a-z0-9][a-z0-9.-]{0,62})$";
+
+    /// <summary>Says what <see cref="ZoneEntryPattern"/> means.</summary>
+    public const string ZoneHint =
+        "write local:device, on-prem:<name>, private-cloud:<name> or public-cloud:<name> (a name of lowercase letters, digits, '-' and '.'), or <kind>:* for every name of that kind";
+
     /// <summary>Environment variable names.</summary>
     public const string EnvironmentPattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 

@@ -25,6 +25,11 @@ internal static class GrantedView
             throw new ToolErrorException($"Table '{table.Name}' cannot be read under this token: the catalog lists none of its columns, so its redactions cannot be applied; run 'hakiri run' to record its schema.");
         }
 
+        if (grant.WithholdsRows)
+        {
+            return Withheld(table);
+        }
+
         var columns = table.Columns.Count == 0
             ? "*"
             : string.Join(", ", table.Columns.Select(c => grant.Redacts(c.Name)
@@ -49,6 +54,19 @@ internal static class GrantedView
         }
 
         return $"{text} WHERE {string.Join(" AND ", conditions)}{Fence}";
+    }
+
+    // Rows withheld by the caller's zone: no row and every column NULL, so no predicate of the caller's can see a value.
+    // The table stays in FROM so the answer's sources (and the withheld note) name it.
+    private static string Withheld(TableRecord table)
+    {
+        if (table.Columns.Count == 0)
+        {
+            throw new ToolErrorException($"Table '{table.Name}' cannot be read in this zone: the catalog lists none of its columns; run 'hakiri run' to record its schema.");
+        }
+
+        var columns = string.Join(", ", table.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Mcp.Sql.Identifier(c.Name)}"));
+        return $"SELECT {columns} FROM main.{Mcp.Sql.Identifier(table.Name)} WHERE false{Fence}";
     }
 
     private static IEnumerable<string> ColumnsOf(Predicate predicate) => predicate switch

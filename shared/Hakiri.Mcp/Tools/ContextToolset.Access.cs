@@ -58,7 +58,7 @@ public sealed partial class ContextToolset
         }
 
         var snapshot = _store.Refresh();
-        return (snapshot, scope is null ? null : new ScopedTables(snapshot, scope));
+        return (snapshot, scope is null ? OpenView(snapshot) : new ScopedTables(snapshot, scope, ZonePolicyOf));
     }
 
     private (StoreSnapshot Snapshot, ScopedTables? Scoped) ResourceView(AccessScope? scope)
@@ -82,7 +82,10 @@ public sealed partial class ContextToolset
         }
 
         var record = new AuditRecord(
-            _clock.GetUtcNow(), scope?.Subject, scope?.TokenId, tool, result.Sources.Select(t => t.Name).ToArray(), result.RowCount, result.Keys, result.KeysComplete);
+            _clock.GetUtcNow(), scope?.Subject, scope?.TokenId, tool, result.Sources.Select(t => t.Name).ToArray(), result.RowCount, result.Keys, result.KeysComplete)
+        {
+            Zone = scope is null ? Zone : scope.Zone,
+        };
         try
         {
             _audit.Record(record);

@@ -129,7 +129,7 @@ public sealed partial class ContextToolset : IDisposable
         if (samples > 0)
         {
             var result = await _runner.RunAsync(new QueryPlan($"SELECT * FROM {Sql.Identifier(table.Name)} LIMIT {samples}", [], samples), snapshot, scoped, cancellationToken).ConfigureAwait(false);
-            Audit(scoped?.Scope, ToolNames.Describe, result);
+            Audit(scoped?.Caller, ToolNames.Describe, result);
             rows = result.Json;
         }
 
@@ -162,8 +162,8 @@ public sealed partial class ContextToolset : IDisposable
 
         var plan = QueryComposer.Compose(args, view.Snapshot, limit, view.Scoped);
         var result = await _runner.RunAsync(plan, view.Snapshot, view.Scoped, cancellationToken).ConfigureAwait(false);
-        Audit(view.Scoped?.Scope, ToolNames.Query, result);
-        return result.Json;
+        Audit(view.Scoped?.Caller, ToolNames.Query, result);
+        return WithheldOutput.Attach(result.Json, view.Scoped?.Withheld(result.Sources.Select(t => t.Name)) ?? []);
     }
 
     private async Task<byte[]> SearchAsync(ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, CancellationToken cancellationToken)
@@ -183,9 +183,17 @@ public sealed partial class ContextToolset : IDisposable
             ?? throw new ToolErrorException(scoped?.NoSuchTable(name) ?? $"There is no table '{name}'. Tables: {snapshot.NameList}.");
         var parameters = new List<object?>();
         var where = args.Get("filter") is { } filter ? FilterCompiler.Compile(filter, parameters) : string.Empty;
+        if (scoped?.Find(table.Name)?.Grant is { Withheld.Count: > 0 } grant)
+        {
+            if (await WithheldSearchAsync(table, grant, snapshot, scoped, cancellationToken).ConfigureAwait(false) is { } empty)
+            {
+                return empty;
+            }
+        }
+
         var (result, info) = await _search.RunAsync(search, table, where, parameters, limit, snapshot, scoped, cancellationToken).ConfigureAwait(false);
-        Audit(scoped?.Scope, ToolNames.Query, result);
-        return SearchOutput.Attach(result.Json, info);
+        Audit(scoped?.Caller, ToolNames.Query, result);
+        return WithheldOutput.Attach(SearchOutput.Attach(result.Json, info), scoped?.Withheld([table.Name]) ?? []);
     }
 
     private string? Guide(string table) => _indexes.Guides.TryGetValue(table, out var guide) ? guide : null;

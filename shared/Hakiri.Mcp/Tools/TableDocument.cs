@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hakiri.Access.Policy;
+using Hakiri.Mcp.Access;
 using Hakiri.Store;
 using Hakiri.Store.Catalog;
 
@@ -27,7 +28,7 @@ internal static class TableDocument
         json.WriteString("pipeline", table.Pipeline);
         json.WriteString("connector", table.Connector);
         // Under a row filter the table's own counts would tell how many rows the caller cannot see.
-        if (grant is null || grant.Filters.Count == 0)
+        if (grant is null || (grant.Filters.Count == 0 && !grant.WithholdsRows))
         {
             json.WriteNumber("row_count", table.RowCount);
             json.WriteNumber("file_count", table.FileCount);
@@ -138,12 +139,14 @@ internal static class TableDocument
         }
 
         json.WriteEndArray();
-        if (grant.Filters.Count > 0 || grant.Redact.Count > 0)
+        if (grant.Filters.Count > 0 || grant.Redact.Count > grant.Withheld.Count(w => w.Column is not null))
         {
             json.WriteString(
                 "access_note",
                 "Your token shows only the rows its row_filters admit, and redacted columns read as NULL; counts and aggregates cover only those rows.");
         }
+
+        WithheldOutput.Write(json, grant.Withheld);
     }
 
     public static string Description(TableRecord table) =>

@@ -22,4 +22,10 @@ public sealed record PipelineManifest(
 
     /// <summary>What agents are told about the table and its columns (<c>agent_description</c>); <see cref="AgentDescription.None"/> when not given.</summary>
     public AgentDescription AgentDescription { get; init; } = AgentDescription.None;
+
+    /// <summary>The inference zones the table's rows may be served to (<c>inference_zone_allowed</c>), or <see langword="null"/> for no restriction.</summary>
+    public IReadOnlyList<string>? InferenceZoneAllowed { get; init; }
+
+    /// <summary>What the manifest says about single columns (<c>[pipelines.&lt;name&gt;.columns.&lt;column&gt;]</c>), by column name (any case).</summary>
+    public IReadOnlyDictionary<string, ColumnManifest> Columns { get; init; } = new Dictionary<string, ColumnManifest>();
 }

@@ -46,9 +46,47 @@ internal static class TableGuide
             }
 
             json.WriteEndObject();
+            WriteZones(json, pipeline);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // The inference zone policy servers enforce (docs/access-control.md): present only when the pipeline sets one, so
+    // guides of pipelines without zones stay as they were.
+    private static void WriteZones(Utf8JsonWriter json, PipelineManifest pipeline)
+    {
+        var columns = pipeline.Columns.Where(c => c.Value.ZonesAllowed is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (pipeline.InferenceZoneAllowed is null && columns.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartObject("zones");
+        if (pipeline.InferenceZoneAllowed is { } table)
+        {
+            WriteList(json, "table", table);
+        }
+
+        json.WriteStartObject("columns");
+        foreach (var (column, settings) in columns)
+        {
+            WriteList(json, column, settings.ZonesAllowed!);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -6,6 +6,7 @@ using Hakiri.Cli.Serving;
 using Hakiri.Mcp;
 using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Http;
+using Hakiri.Mcp.Memory;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 using Hakiri.Mcp.Tools;
@@ -44,11 +45,15 @@ internal static class ServeCommand
             Description = "The capability token to serve stdio under when the manifest has [access] (default: the HAKIRI_TOKEN environment variable); over HTTP each request sends its own as 'Authorization: Bearer <token>'.",
             HelpName = "TOKEN",
         };
+        var memory = new Option<bool>("--memory")
+        {
+            Description = "On a server without [access] tokens, let agents write memory (memory.write, memory.delete) as agent 'local': an explicit opt-in for a local session. With [access], tokens with write:memory decide.",
+        };
         var command = new Command(
             "serve",
             "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only). With [access] in the manifest, callers need a token and see only what it grants.")
         {
-            manifest, stdio, http, origins, maxRows, timeout, cache, token,
+            manifest, stdio, http, origins, maxRows, timeout, cache, token, memory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -98,7 +103,14 @@ internal static class ServeCommand
             var uploader = project.Mirror is { } mirror ? new AuditUploader(mirror) : null;
             try
             {
-                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers);
+                using var memoryStores = MemoryStores.Open(project);
+                var memoryTools = new MemoryToolOptions
+                {
+                    Store = memoryStores.Store,
+                    Unavailable = memoryStores.Unavailable,
+                    LocalWriter = gate is null && parse.GetValue(memory) ? new Hakiri.Access.Policy.Subject(MemoryToolOptions.LocalAgent, Environment.MachineName) : null,
+                };
+                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers, memory: memoryTools);
                 if (endpoint is null)
                 {
                     ServerAccess? access = null;

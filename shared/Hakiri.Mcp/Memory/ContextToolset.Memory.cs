@@ -86,11 +86,6 @@ public sealed partial class ContextToolset
         args.Only("search", "similar_to", "filter", "n");
         var n = args.Integer("n", 10, 1, Math.Min(100, _runner.Limits.MaxRows));
         var (snapshot, scoped) = view;
-        if (scoped is not null && scoped.Find(MemoryTable.Name) is null)
-        {
-            throw new ToolErrorException("This token does not grant the 'memory' table; ask its issuer for a token whose tables include memory.");
-        }
-
         if (snapshot.Find(MemoryTable.Name) is null)
         {
             return Json(json =>
@@ -102,6 +97,11 @@ public sealed partial class ContextToolset
                 json.WriteString("note", "No memory yet: nothing has been stored with memory.write.");
                 json.WriteEndObject();
             });
+        }
+
+        if (scoped is not null && scoped.Find(MemoryTable.Name) is null)
+        {
+            throw new ToolErrorException("This token does not grant the 'memory' table; ask its issuer for a token whose tables include memory.");
         }
 
         var forwarded = new Dictionary<string, JsonElement>(StringComparer.Ordinal)

@@ -95,7 +95,7 @@ public sealed class ClientTests(StoreFixture store)
     private async Task AssertTypeScriptAsync(JsonElement output)
     {
         Assert.Equal("hakiri", output.GetProperty("server").GetProperty("name").GetString());
-        Assert.Equal([ToolNames.ListTables, ToolNames.Describe, ToolNames.Query], output.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([ToolNames.ListTables, ToolNames.Describe, ToolNames.Query, ToolNames.MemoryWrite, ToolNames.MemorySearch, ToolNames.MemoryDelete], output.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(3, output.GetProperty("resources").GetArrayLength());
         var results = output.GetProperty("results");
         await AssertMatchesCliAsync(results[0].GetProperty("structuredContent"));

@@ -10,7 +10,10 @@ internal static class MemoryToolDefinitions
     private const string Intro =
         "Agent memory lives in the context store's 'memory' table, one row per note (id, text, tags, the writing agent, host, on_behalf_of, task_id, created_at, provenance); the user can inspect, export and delete it. ";
 
-    public static IReadOnlyList<Tool> All { get; } =
+    /// <summary>memory.search always (memory is read like any table); memory.write and memory.delete where the server can write memory.</summary>
+    public static IEnumerable<Tool> For(bool canWrite) => canWrite ? All : All.Where(t => t.Name == ToolNames.MemorySearch);
+
+    private static IReadOnlyList<Tool> All { get; } =
     [
         new Tool
         {

@@ -48,7 +48,7 @@ public sealed partial class ContextToolset : IDisposable
         _indexes = new SearchIndexes(store, store.Layout, embeddings, store.Options.RefreshInterval);
         _search = new HybridSearch(_indexes, _runner, new FilterProbe(store, _runner.Limits));
         _memory = memory ?? new MemoryToolOptions();
-        Tools = [.. ToolDefinitions.For(_runner.Limits), .. MemoryToolDefinitions.All];
+        Tools = [.. ToolDefinitions.For(_runner.Limits), .. MemoryToolDefinitions.For(canWrite: _memory.Store is not null)];
     }
 
     /// <inheritdoc />

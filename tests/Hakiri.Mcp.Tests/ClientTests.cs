@@ -69,8 +69,9 @@ public sealed class ClientTests(StoreFixture store)
         Assert.Equal("hakiri", client.ServerInfo!.Name);
         Assert.Contains("context.list_tables", client.ServerInstructions ?? string.Empty, StringComparison.Ordinal);
         var tools = await client.ListToolsAsync();
-        Assert.Equal([ToolNames.Describe, ToolNames.ListTables, ToolNames.Query], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint));
+        Assert.Equal([ToolNames.Describe, ToolNames.ListTables, ToolNames.Query, ToolNames.MemoryDelete, ToolNames.MemorySearch, ToolNames.MemoryWrite],
+            tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(tools, t => Assert.Equal(t.Name is not (ToolNames.MemoryWrite or ToolNames.MemoryDelete), t.ProtocolTool.Annotations?.ReadOnlyHint));
 
         var query = await client.CallToolAsync(ToolNames.Query, new Dictionary<string, object?> { ["sql"] = Sql });
         await AssertMatchesCliAsync(query.StructuredContent!.Value);

@@ -141,6 +141,42 @@ public sealed class MemoryStoreTests : IDisposable
         Assert.Equal(catalog.ListFiles(MemoryTable.Name).Count, catalog.ListIndexSegments(MemoryTable.Name).Count);
     }
 
+    [Fact]
+    public async Task WriteAsync_StoreHeldByARun_RefusedWithASentenceAndNothingWritten()
+    {
+        using var memory = new MemoryStore(_layout, new MemoryStoreOptions { LockTimeout = TimeSpan.FromMilliseconds(300) });
+        using (await StoreLock.AcquireAsync(_layout, TimeSpan.FromSeconds(5)))
+        {
+            var e = await Assert.ThrowsAsync<MemoryException>(() => memory.WriteAsync(Bot, "while a run holds the store", [], MemoryTable.McpSource));
+
+            Assert.Contains("is busy", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(MemoryReader.List(_layout));
+    }
+
+    [Fact]
+    public async Task Export_EveryAgent_ManifestCountsRowsAndNamesAgents()
+    {
+        await _memory.WriteAsync(Bot, "bot note", ["a"], MemoryTable.McpSource);
+        await _memory.WriteAsync(new Subject("planner"), "planner note", [], MemoryTable.McpSource);
+        var tar = _root.Combine("out", "all.tar");
+
+        var result = MemoryExport.Write(_layout, null, tar);
+
+        Assert.Equal(2, result.Count);
+        Assert.Equal(["planner", "support-bot"], result.Agents);
+        using var stream = File.OpenRead(tar);
+        using var reader = new System.Formats.Tar.TarReader(stream);
+        var names = new List<string>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        Assert.Equal([MemoryExport.ParquetEntry, MemoryExport.ManifestEntry], names);
+    }
+
     private bool StoreBytesContain(string text)
     {
         var needle = System.Text.Encoding.UTF8.GetBytes(text);

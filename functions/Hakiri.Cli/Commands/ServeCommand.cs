@@ -51,7 +51,7 @@ internal static class ServeCommand
         };
         var command = new Command(
             "serve",
-            "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only). With [access] in the manifest, callers need a token and see only what it grants.")
+            "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only), and memory.write, memory.search, memory.delete for agent memory. With [access] in the manifest, callers need a token and see only what it grants.")
         {
             manifest, stdio, http, origins, maxRows, timeout, cache, token, memory,
         };

@@ -16,25 +16,3 @@ public sealed record MemoryRow(string Id, string Text, IReadOnlyList<string> Tag
 /// <param name="Ids">The ids of the rows removed.</param>
 /// <param name="FilesRewritten">Data files replaced (each by one without the rows, or by nothing when no row stayed).</param>
 public sealed record MemoryDeletion(IReadOnlyList<string> Ids, int FilesRewritten);
-
-/// <summary>A memory request that cannot be carried out as asked; the message is one sentence for the user.</summary>
-public sealed class MemoryException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public MemoryException(string message, bool refused = false)
-        : base(message) => Refused = refused;
-
-    /// <summary>Creates the exception.</summary>
-    public MemoryException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public MemoryException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>True when the caller is not allowed (another agent's rows); false for bad input (unknown id, empty text).</summary>
-    public bool Refused { get; }
-}

@@ -50,6 +50,7 @@ public sealed partial class MemoryStore : IDisposable
         var relative = StoreLayout.DataFile(MemoryTable.Name, runId, row.Id + ".parquet");
         using var catalog = CatalogDatabase.Open(_layout, _options.Clock);
         catalog.BeginRun(runId, _options.Project, [MemoryTable.Name]);
+        var committed = false;
         try
         {
             using var duck = DuckDbDatabase.Open();
@@ -64,16 +65,28 @@ public sealed partial class MemoryStore : IDisposable
                 Lineage = [new LineageRecord(relative, source)],
                 RowsWritten = 1,
             });
-            await IndexAsync(catalog, duck, connection, runId, [relative], [], cancellationToken).ConfigureAwait(false);
-            if (catalog.ListFiles(MemoryTable.Name) is { } live && live.Count > _options.CompactAt)
+            committed = true;
+
+            // The row is committed and its id is owed to the caller: a failure from here on is recorded, not thrown
+            // (an agent told "failed" would write the note again).
+            string? problem = null;
+            try
             {
-                await RewriteAsync(catalog, duck, connection, runId, live, "true", merge: true, cancellationToken).ConfigureAwait(false);
+                await IndexAsync(catalog, duck, connection, runId, [relative], [], CancellationToken.None).ConfigureAwait(false);
+                if (catalog.ListFiles(MemoryTable.Name) is { } live && live.Count > _options.CompactAt)
+                {
+                    await RewriteAsync(catalog, duck, connection, runId, live, "true", merge: true, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problem = $"memory {row.Id} is stored, but indexing or compacting it failed: {e.Message}";
             }
 
-            catalog.FinishRun(runId, succeeded: true, error: null);
+            catalog.FinishRun(runId, succeeded: true, error: problem);
             return row.Id;
         }
-        catch (Exception e)
+        catch (Exception e) when (!committed)
         {
             catalog.FinishRun(runId, succeeded: false, error: e.Message);
             throw;

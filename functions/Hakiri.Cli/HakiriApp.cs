@@ -35,6 +35,7 @@ internal static class HakiriApp
             AuditCommand.Create(),
             ResetCommand.Create(),
             RedactCommand.Create(),
+            MemoryCommand.Create(),
             IndexCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),

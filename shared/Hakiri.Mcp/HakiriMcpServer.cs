@@ -18,7 +18,8 @@ public static class HakiriMcpServer
     public const string Instructions =
         "This server answers questions from a Hakiri context store: tables of records ingested from files, APIs and databases. " +
         "Call context.list_tables first, context.describe for a table's columns and sample rows, then context.query with one read-only SELECT (DuckDB SQL). " +
-        "Rows carry _provenance (run, connector, source, record) so answers can cite where a fact came from.";
+        "Rows carry _provenance (run, connector, source, record) so answers can cite where a fact came from. " +
+        "To remember something for later, call memory.write where the server offers it; find it again with memory.search.";
 
     /// <summary>Server options whose handlers call <paramref name="toolset"/>; share one instance across sessions.</summary>
     /// <param name="toolset">The tools and the store behind them.</param>

@@ -69,8 +69,9 @@ public sealed class ClientTests(StoreFixture store)
         Assert.Equal("hakiri", client.ServerInfo!.Name);
         Assert.Contains("context.list_tables", client.ServerInstructions ?? string.Empty, StringComparison.Ordinal);
         var tools = await client.ListToolsAsync();
-        Assert.Equal([ToolNames.Describe, ToolNames.ListTables, ToolNames.Query], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint));
+        Assert.Equal([ToolNames.Describe, ToolNames.ListTables, ToolNames.Query, ToolNames.MemoryDelete, ToolNames.MemorySearch, ToolNames.MemoryWrite],
+            tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(tools, t => Assert.Equal(t.Name is not (ToolNames.MemoryWrite or ToolNames.MemoryDelete), t.ProtocolTool.Annotations?.ReadOnlyHint));
 
         var query = await client.CallToolAsync(ToolNames.Query, new Dictionary<string, object?> { ["sql"] = Sql });
         await AssertMatchesCliAsync(query.StructuredContent!.Value);
@@ -95,7 +96,7 @@ public sealed class ClientTests(StoreFixture store)
     private async Task AssertTypeScriptAsync(JsonElement output)
     {
         Assert.Equal("hakiri", output.GetProperty("server").GetProperty("name").GetString());
-        Assert.Equal([ToolNames.ListTables, ToolNames.Describe, ToolNames.Query], output.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([ToolNames.ListTables, ToolNames.Describe, ToolNames.Query, ToolNames.MemoryWrite, ToolNames.MemorySearch, ToolNames.MemoryDelete], output.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(3, output.GetProperty("resources").GetArrayLength());
         var results = output.GetProperty("results");
         await AssertMatchesCliAsync(results[0].GetProperty("structuredContent"));

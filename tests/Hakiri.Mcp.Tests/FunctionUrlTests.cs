@@ -29,7 +29,7 @@ public sealed class FunctionUrlTests(StoreFixture store)
         var (status, _, body) = await AnswerAsync("tools-list.json");
 
         Assert.Equal(200, status);
-        Assert.Equal(["context.list_tables", "context.describe", "context.query"],
+        Assert.Equal(["context.list_tables", "context.describe", "context.query", "memory.search"],
             body.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
     }
 

@@ -33,7 +33,7 @@ public sealed class HttpEndpointTests(StoreFixture store) : IAsyncLifetime
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var json = await ReadEventAsync(response);
         Assert.Equal(7, json.RootElement.GetProperty("id").GetInt32());
-        Assert.Equal(3, json.RootElement.GetProperty("result").GetProperty("tools").GetArrayLength());
+        Assert.Equal(6, json.RootElement.GetProperty("result").GetProperty("tools").GetArrayLength());
     }
 
     [Fact]

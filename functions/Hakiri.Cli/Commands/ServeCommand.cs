@@ -7,6 +7,7 @@ using Hakiri.Cli.Serving;
 using Hakiri.Mcp;
 using Hakiri.Mcp.Access;
 using Hakiri.Mcp.Http;
+using Hakiri.Mcp.Memory;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Store;
 using Hakiri.Mcp.Tools;
@@ -50,11 +51,15 @@ internal static class ServeCommand
             Description = "The inference zone of a session without a token, e.g. local:device for a local model; data whose zone policy does not allow it is withheld (with a note). A token's own zone always wins.",
             HelpName = "ZONE",
         };
+        var memory = new Option<bool>("--memory")
+        {
+            Description = "On a server without [access] tokens, let agents write memory (memory.write, memory.delete) as agent 'local': an explicit opt-in for a local session. With [access], tokens with write:memory decide.",
+        };
         var command = new Command(
             "serve",
-            "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only). With [access] in the manifest, callers need a token and see only what it grants.")
+            "Serve the store to AI agents over MCP: context.list_tables, context.describe, context.query (read-only), and memory.write, memory.search, memory.delete for agent memory. With [access] in the manifest, callers need a token and see only what it grants.")
         {
-            manifest, stdio, http, origins, maxRows, timeout, cache, token, zone,
+            manifest, stdio, http, origins, maxRows, timeout, cache, token, zone, memory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -116,7 +121,14 @@ internal static class ServeCommand
             var uploader = project.Mirror is { } mirror ? new AuditUploader(mirror) : null;
             try
             {
-                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers) { Zone = gate is null ? zoneValue : null };
+                using var memoryStores = MemoryStores.Open(project);
+                var memoryTools = new MemoryToolOptions
+                {
+                    Store = memoryStores.Store,
+                    Unavailable = memoryStores.Unavailable,
+                    LocalWriter = gate is null && parse.GetValue(memory) ? new Hakiri.Access.Policy.Subject(MemoryToolOptions.LocalAgent, Environment.MachineName) : null,
+                };
+                using var toolset = new ContextToolset(store, limits, audit, embeddings: LocalEmbeddings.Providers, memory: memoryTools) { Zone = gate is null ? zoneValue : null };
                 if (endpoint is null)
                 {
                     ServerAccess? access = null;

@@ -24,7 +24,7 @@ internal sealed class TokenOptions
 
     public Option<string[]> Actions { get; } = new("--action")
     {
-        Description = "An action the token allows: read, write:memory (repeatable).",
+        Description = "An action the token allows: read, write:memory, delete:memory:any (repeatable).",
     };
 
     public Option<string?> Ttl { get; } = new("--ttl")

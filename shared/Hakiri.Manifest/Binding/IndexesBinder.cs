@@ -55,6 +55,6 @@ internal static class IndexesBinder
     }
 
     // The model is stored with every vector: one spelling per model, so renaming it in the manifest does not re-embed.
-    private static string? Canonical(string? model) =>
+    internal static string? Canonical(string? model) =>
         model is "sentence-transformers/all-MiniLM-L6-v2" ? "all-MiniLM-L6-v2" : model;
 }

@@ -35,12 +35,13 @@ internal static class ManifestBinder
 
         var aws = DeployBinder.BindAws(TomlRead.Table(root, "deploy"), diagnostics);
         var access = AccessBinder.Bind(TomlRead.Table(root, "access"), diagnostics);
+        var memory = TomlRead.Table(root, "memory") is { } memoryTable ? new MemorySettings(IndexesBinder.Canonical(TomlRead.String(memoryTable, "model"))) : null;
         if (diagnostics.HasErrors || name is null || store is null)
         {
             return null;
         }
 
-        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors, Access = access };
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors, Access = access, Memory = memory };
     }
 
     // DuckDB identifiers are case-insensitive, so are table names.
@@ -59,7 +60,16 @@ internal static class ManifestBinder
         }
 
         seen.Add(tableName, (entry.Key, position));
+        if (string.Equals(tableName, ReservedMemoryTable, StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Error(position.Line, position.Column,
+                $"pipeline '{entry.Key}' writes table '{tableName}', a name the store reserves for agent memory (memory.write, hakiri memory)",
+                explicitTable is null ? $"add table = \"{entry.Key}_data\" (or another name) under [pipelines.{entry.Key}]" : "give the pipeline another table = \"…\"");
+        }
     }
+
+    // The table agent memory lives in (Hakiri.Memory's MemoryTable.Name); the manifest layer does not reference it.
+    private const string ReservedMemoryTable = "memory";
 
     private static PipelineManifest? BindPipeline(
         TomlEntry entry, TomlTable table, string manifestPath, IReadOnlyList<ConnectorReference> connectors, DiagnosticBag diagnostics)

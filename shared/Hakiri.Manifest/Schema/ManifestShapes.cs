@@ -240,6 +240,14 @@ internal static class ManifestShapes
             new FieldShape("pipelines", pipelines) { Required = true, Example = "[pipelines.<name>] with a [pipelines.<name>.source] table" },
             new FieldShape("deploy", deploy) { Example = "[deploy.aws] with region = \"eu-west-1\"" },
             new FieldShape("access", AccessShapes.Access) { Example = "[access] with public_key = \"ed25519:…\" (hakiri key init writes it)" },
+            new FieldShape("memory", new TableShape("Agent memory (the store's memory table, written through memory.write): always indexed for full text.",
+            [
+                new FieldShape("model", new StringShape("The embedding model of memory's vector index, so memory.search takes similar_to text: all-MiniLM-L6-v2 (local, offline) or openai-compatible:<base URL>#<model name>.")
+                {
+                    Pattern = @"^(all-MiniLM-L6-v2|sentence-transformers/all-MiniLM-L6-v2|openai-compatible:https?://[^#\s]+#\S+)$",
+                    PatternHint = "write model = \"all-MiniLM-L6-v2\" or model = \"openai-compatible:http://127.0.0.1:8080/v1#<model name>\"",
+                }) { Example = "model = \"all-MiniLM-L6-v2\"" },
+            ])) { Example = "[memory] with model = \"all-MiniLM-L6-v2\"" },
         ]);
     }
 }

@@ -36,6 +36,15 @@ internal sealed class SearchIndexes(ContextStore store, StoreLayout layout, Embe
         }
     }
 
+    /// <summary>Makes the next use re-read the catalog, after this process changed the segments (a memory write).</summary>
+    public void Invalidate()
+    {
+        lock (_lock)
+        {
+            _checked = DateTimeOffset.MinValue;
+        }
+    }
+
     /// <summary>The table's opened segments, or <see langword="null"/> when none is live.</summary>
     public TableSearchIndex? For(string table, int liveFiles)
     {

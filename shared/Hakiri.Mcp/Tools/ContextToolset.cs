@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hakiri.Access.Audit;
 using Hakiri.Access.Policy;
 using Hakiri.Mcp.Access;
+using Hakiri.Mcp.Memory;
 using Hakiri.Embeddings;
 using Hakiri.Mcp.Query;
 using Hakiri.Mcp.Search;
@@ -27,6 +28,7 @@ public sealed partial class ContextToolset : IDisposable
     private readonly TimeProvider _clock;
     private readonly SearchIndexes _indexes;
     private readonly HybridSearch _search;
+    private readonly MemoryToolOptions _memory;
 
     /// <summary>Creates the toolset over an open store.</summary>
     /// <param name="store">The store the tools read.</param>
@@ -34,7 +36,9 @@ public sealed partial class ContextToolset : IDisposable
     /// <param name="audit">Receives a record of every read before it is answered; <see langword="null"/> = no audit trail.</param>
     /// <param name="clock">Stamps audit records; the system clock by default.</param>
     /// <param name="embeddings">Embeds <c>similar_to</c> text for vector indexes; <see langword="null"/>: only rows can be given as similar_to.</param>
-    public ContextToolset(ContextStore store, QueryLimits? limits = null, IAuditSink? audit = null, TimeProvider? clock = null, EmbeddingProviders? embeddings = null)
+    /// <param name="memory">Whether and as whom memory.write and memory.delete write; <see langword="null"/>: they are refused.</param>
+    public ContextToolset(
+        ContextStore store, QueryLimits? limits = null, IAuditSink? audit = null, TimeProvider? clock = null, EmbeddingProviders? embeddings = null, MemoryToolOptions? memory = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
@@ -43,7 +47,8 @@ public sealed partial class ContextToolset : IDisposable
         _clock = clock ?? TimeProvider.System;
         _indexes = new SearchIndexes(store, store.Layout, embeddings, store.Options.RefreshInterval);
         _search = new HybridSearch(_indexes, _runner, new FilterProbe(store, _runner.Limits));
-        Tools = ToolDefinitions.For(_runner.Limits);
+        _memory = memory ?? new MemoryToolOptions();
+        Tools = [.. ToolDefinitions.For(_runner.Limits), .. MemoryToolDefinitions.For(canWrite: _memory.Store is not null)];
     }
 
     /// <inheritdoc />
@@ -78,8 +83,12 @@ public sealed partial class ContextToolset : IDisposable
                 ToolNames.ListTables => ListTables(args, View(scope)),
                 ToolNames.Describe => await DescribeAsync(args, View(scope), cancellationToken).ConfigureAwait(false),
                 ToolNames.Query => await QueryAsync(args, View(scope), cancellationToken).ConfigureAwait(false),
+                ToolNames.MemoryWrite => await MemoryWriteAsync(args, scope, cancellationToken).ConfigureAwait(false),
+                ToolNames.MemorySearch => await MemorySearchAsync(args, View(scope), cancellationToken).ConfigureAwait(false),
+                ToolNames.MemoryDelete => await MemoryDeleteAsync(args, scope, cancellationToken).ConfigureAwait(false),
                 _ => throw new McpProtocolException(
-                    $"Unknown tool '{name}'. This server has {ToolNames.ListTables}, {ToolNames.Describe} and {ToolNames.Query}.", McpErrorCode.InvalidParams),
+                    $"Unknown tool '{name}'. This server has {ToolNames.ListTables}, {ToolNames.Describe}, {ToolNames.Query}, {ToolNames.MemoryWrite}, {ToolNames.MemorySearch} and {ToolNames.MemoryDelete}.",
+                    McpErrorCode.InvalidParams),
             };
             return Success(json);
         }
@@ -150,23 +159,24 @@ public sealed partial class ContextToolset : IDisposable
         });
     }
 
-    private async Task<byte[]> QueryAsync(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, CancellationToken cancellationToken)
+    private async Task<byte[]> QueryAsync(ToolArguments args, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, CancellationToken cancellationToken, string tool = ToolNames.Query)
     {
         args.Only("sql", "table", "filter", "order_by", "limit", "search", "similar_to");
         var limits = _runner.Limits;
         var limit = args.Integer("limit", limits.DefaultRows, 1, limits.MaxRows);
         if (SearchRequest.From(args) is { } search)
         {
-            return await SearchAsync(args, search, view, limit, cancellationToken).ConfigureAwait(false);
+            return await SearchAsync(args, search, view, limit, cancellationToken, tool).ConfigureAwait(false);
         }
 
         var plan = QueryComposer.Compose(args, view.Snapshot, limit, view.Scoped);
         var result = await _runner.RunAsync(plan, view.Snapshot, view.Scoped, cancellationToken).ConfigureAwait(false);
-        Audit(view.Scoped?.Caller, ToolNames.Query, result);
+        Audit(view.Scoped?.Caller, tool, result);
         return WithheldOutput.Attach(result.Json, view.Scoped?.Withheld(result.Sources.Select(t => t.Name)) ?? []);
     }
 
-    private async Task<byte[]> SearchAsync(ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, CancellationToken cancellationToken)
+    private async Task<byte[]> SearchAsync(
+        ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, CancellationToken cancellationToken, string tool)
     {
         if (args.String("sql") is not null || args.String("table") is not { } name)
         {
@@ -192,7 +202,7 @@ public sealed partial class ContextToolset : IDisposable
         }
 
         var (result, info) = await _search.RunAsync(search, table, where, parameters, limit, snapshot, scoped, cancellationToken).ConfigureAwait(false);
-        Audit(scoped?.Caller, ToolNames.Query, result);
+        Audit(scoped?.Caller, tool, result);
         return WithheldOutput.Attach(SearchOutput.Attach(result.Json, info), scoped?.Withheld([table.Name]) ?? []);
     }
 

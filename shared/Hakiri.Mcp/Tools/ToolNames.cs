@@ -14,4 +14,13 @@ public static class ToolNames
 
     /// <summary>Runs one read-only query.</summary>
     public const string Query = "context.query";
+
+    /// <summary>Stores one memory row.</summary>
+    public const string MemoryWrite = "memory.write";
+
+    /// <summary>Searches the memory table (context.query on it).</summary>
+    public const string MemorySearch = "memory.search";
+
+    /// <summary>Deletes one memory row for good.</summary>
+    public const string MemoryDelete = "memory.delete";
 }

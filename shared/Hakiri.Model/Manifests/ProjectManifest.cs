@@ -19,6 +19,9 @@ public sealed record ProjectManifest(
     /// <summary>Access control (<c>[access]</c>), or <see langword="null"/> when the store is open to anyone who reaches its server.</summary>
     public AccessSettings? Access { get; init; }
 
+    /// <summary>Agent memory settings (<c>[memory]</c>), or <see langword="null"/> when the manifest has none (memory is then indexed for full text only).</summary>
+    public MemorySettings? Memory { get; init; }
+
     /// <summary>The WebAssembly connectors the manifest declares (<c>[connectors.NAME]</c>), in declaration order.</summary>
     public IReadOnlyList<ConnectorReference> Connectors { get; init; } = [];
 

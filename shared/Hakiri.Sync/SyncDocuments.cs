@@ -51,12 +51,14 @@ internal sealed record RemoteBlob(
 
 /// <summary><c>lease.json</c>: who may push until when.</summary>
 /// <param name="Format">The protocol version.</param>
+/// <param name="LeaseId">A random id per acquisition, so two acquisitions never write the same bytes (and ETag).</param>
 /// <param name="Holder">The holder.</param>
 /// <param name="Operation">What it holds it for (<c>push</c>).</param>
 /// <param name="AcquiredAt">When it was taken.</param>
 /// <param name="ExpiresAt">When it lapses unless renewed; a released lease expires at its release time.</param>
 public sealed record LeaseDocument(
     [property: JsonPropertyName("format")] int Format,
+    [property: JsonPropertyName("lease_id")] string LeaseId,
     [property: JsonPropertyName("holder")] SyncIdentity Holder,
     [property: JsonPropertyName("operation")] string Operation,
     [property: JsonPropertyName("acquired_at")] DateTimeOffset AcquiredAt,

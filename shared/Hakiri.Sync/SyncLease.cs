@@ -52,7 +52,7 @@ public sealed class SyncLease : IAsyncDisposable
             throw new LeaseHeldException(found, store.Display);
         }
 
-        var lease = new LeaseDocument(SyncProtocol.Version, me, operation, now, now + ttl);
+        var lease = new LeaseDocument(SyncProtocol.Version, Guid.NewGuid().ToString("N")[..16], me, operation, now, now + ttl);
         var condition = etag is null ? PutCondition.CreateOnly : PutCondition.ReplaceVersion(etag);
         string written;
         try

@@ -36,6 +36,7 @@ internal static class HakiriApp
             ResetCommand.Create(),
             RedactCommand.Create(),
             IndexCommand.Create(),
+            SyncCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
             KeyCommand.Create(),

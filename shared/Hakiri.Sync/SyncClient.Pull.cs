@@ -71,6 +71,7 @@ public sealed partial class SyncClient
     {
         var fetched = new List<(string, string, long)>();
         var (count, bytes) = (0, 0L);
+        var byContent = known.Where(k => File.Exists(_layout.Absolute(k.Key))).GroupBy(k => k.Value.Sha256).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
         foreach (var blob in tables.SelectMany(t => t.Blobs))
         {
             var target = _layout.Absolute(blob.Path);
@@ -79,9 +80,18 @@ public sealed partial class SyncClient
                 continue;
             }
 
-            Report($"download {blob.Path} ({blob.Bytes} bytes)");
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var partial = target + ".sync-partial";
+            if (byContent.TryGetValue(blob.Sha256, out var same))
+            {
+                // The store already holds these bytes under another path (a rewrite kept a file's rows): copy, do not download.
+                File.Copy(_layout.Absolute(same), partial, overwrite: true);
+                File.Move(partial, target, overwrite: true);
+                fetched.Add((blob.Path, blob.Sha256, blob.Bytes));
+                continue;
+            }
+
+            Report($"download {blob.Path} ({blob.Bytes} bytes)");
             if (await _remote.DownloadAsync(SyncProtocol.BlobKey(blob.Sha256), partial, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw new InvalidDataException($"{_remote.Display} lists {blob.Path} as blob {blob.Sha256}, which is missing; the remote was damaged outside hakiri — push it again from a store that has the file.");

@@ -131,11 +131,11 @@ public sealed class SyncLease : IAsyncDisposable
             return await _documents.WriteAsync(SyncProtocol.LeaseKey, lease, SyncJsonContext.Default.LeaseDocument, PutCondition.ReplaceVersion(_etag), cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (PreconditionFailedException e)
+        catch (PreconditionFailedException)
         {
             var taker = (await _documents.ReadAsync(SyncProtocol.LeaseKey, SyncJsonContext.Default.LeaseDocument, cancellationToken).ConfigureAwait(false)).Value;
             _released = true;
-            throw new LeaseLostException(_documents.Store.Display, taker?.Holder) { Source = e.Source };
+            throw new LeaseLostException(_documents.Store.Display, taker?.Holder);
         }
     }
 }

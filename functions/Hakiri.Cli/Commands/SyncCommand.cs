@@ -72,7 +72,16 @@ internal static class SyncCommand
             }
 
             using var disposer = opened.Remote as IDisposable;
-            var report = await BucketProbe.RunAsync(opened.Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ProbeReport report;
+            try
+            {
+                report = await BucketProbe.RunAsync(opened.Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Failure(e, opened.Remote) is { } sentence)
+            {
+                error.WriteLine($"error: {sentence}");
+                return ExitCodes.RunFailed;
+            }
             if (parse.GetValue(format) == "json")
             {
                 output.WriteLine(SyncJson.Serialize(report));
@@ -132,14 +141,23 @@ internal static class SyncCommand
                 error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
             }
-            catch (Exception e) when (e is InvalidDataException or TimeoutException or IOException)
+            catch (Exception e) when (Failure(e, opened.Remote) is { } sentence)
             {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine($"error: {sentence}");
                 return ExitCodes.RunFailed;
             }
         });
         return command;
     }
+
+    // A transfer that failed midway: the bucket's visible state is unchanged, so one sentence and exit 1.
+    private static string? Failure(Exception e, IObjectStore remote) => e switch
+    {
+        InvalidDataException or TimeoutException or IOException => e.Message,
+        Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or Azure.RequestFailedException or HttpRequestException =>
+            $"{remote.Display} failed: {e.Message.TrimEnd('.')}; nothing of this command became visible — check the bucket, the credentials and the endpoint, then run it again.",
+        _ => ObjectStores.Describe(e),
+    };
 
     private static Option<string?> RemoteOption() => new("--remote")
     {

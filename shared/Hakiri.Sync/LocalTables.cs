@@ -16,9 +16,9 @@ internal sealed record LocalTable(TableSyncState State, string Fingerprint, Sync
 /// <summary>Reads every table of a local store with its files' SHA-256 (cached in the catalog: committed files never change).</summary>
 internal static class LocalTables
 {
-    public static IReadOnlyList<LocalTable> Read(CatalogDatabase catalog, StoreLayout layout)
+    public static IReadOnlyList<LocalTable> Read(CatalogDatabase catalog, StoreLayout layout, string remote)
     {
-        var synced = catalog.ListSyncedTables();
+        var synced = catalog.ListSyncedTables(remote);
         var known = catalog.KnownFileHashes();
         var hashed = new List<(string, string, long)>();
         var tables = new List<LocalTable>();

@@ -27,7 +27,7 @@ public sealed partial class SyncClient
         var apply = new List<RemoteTable>();
         var synced = new List<SyncedTableRecord>();
         var replaced = new List<LocalTable>();
-        foreach (var plan in TablePlan.DecideAll(LocalTables.Read(catalog, _layout), head).Where(p => p.Remote is not null))
+        foreach (var plan in TablePlan.DecideAll(LocalTables.Read(catalog, _layout, _remote.Display), head).Where(p => p.Remote is not null))
         {
             var (local, remote) = (plan.Local, plan.Remote!);
             switch (plan.Winner)
@@ -61,7 +61,7 @@ public sealed partial class SyncClient
 
         var (count, bytes, fetched) = await DownloadMissingAsync(apply, known, cancellationToken).ConfigureAwait(false);
         catalog.RememberFileHashes(fetched);
-        catalog.ApplyPulledTables(apply.Select(t => t.State).ToList(), synced);
+        catalog.ApplyPulledTables(_remote.Display, apply.Select(t => t.State).ToList(), synced);
         var deleted = DeleteReplaced(replaced, apply);
         return new PullResult(_remote.Display, head.Head!.Sequence, count, bytes, deleted, reports);
     }

@@ -18,7 +18,7 @@ public sealed partial class SyncClient
         var head = await _documents.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         using var storeLock = await StoreLock.AcquireAsync(_layout, _options.StoreLockTimeout, cancellationToken).ConfigureAwait(false);
         using var catalog = CatalogDatabase.Open(_layout, _options.Clock);
-        var plans = TablePlan.DecideAll(LocalTables.Read(catalog, _layout), head);
+        var plans = TablePlan.DecideAll(LocalTables.Read(catalog, _layout, _remote.Display), head);
         var now = _options.Clock.GetUtcNow();
         var reports = new List<SyncTableReport>();
         var tables = new List<RemoteTable>();
@@ -49,6 +49,11 @@ public sealed partial class SyncClient
                 synced.Add(new SyncedTableRecord(plan.Table, remote.Version, local.Fingerprint, now));
                 reports.Add(new SyncTableReport(plan.Table, SyncOutcomes.UpToDate, remote.Version, Rows(remote.State)));
             }
+            else if (plan.Winner == Winner.RemoteOlder && local is not null)
+            {
+                reports.Add(new SyncTableReport(plan.Table, SyncOutcomes.RemoteOlder, remote.Version, Rows(remote.State),
+                    $"the remote holds version {remote.Version}, older than version {local.Synced?.RemoteVersion} this store synced, and this store did not change it since; left as is"));
+            }
             else if (local is not null)
             {
                 reports.Add(new SyncTableReport(plan.Table, SyncOutcomes.RemoteNewer, remote.Version, Rows(remote.State),
@@ -59,7 +64,7 @@ public sealed partial class SyncClient
 
         if (moving.Count == 0)
         {
-            catalog.RecordSyncedTables(synced);
+            catalog.RecordSyncedTables(_remote.Display, synced);
             return new PushResult(_remote.Display, head.Head?.Sequence, false, 0, 0, reports);
         }
 
@@ -82,7 +87,7 @@ public sealed partial class SyncClient
             throw new SyncRefusedException($"Another push moved {_remote.Display} while this one ran, so nothing of it became visible; run 'hakiri sync pull', then push again.", e);
         }
 
-        catalog.RecordSyncedTables(synced);
+        catalog.RecordSyncedTables(_remote.Display, synced);
         return new PushResult(_remote.Display, sequence, true, count, bytes, reports);
     }
 

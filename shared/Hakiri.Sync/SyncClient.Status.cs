@@ -15,7 +15,7 @@ public sealed partial class SyncClient
         using (var storeLock = await StoreLock.AcquireAsync(_layout, _options.StoreLockTimeout, cancellationToken).ConfigureAwait(false))
         using (var catalog = CatalogDatabase.Open(_layout, _options.Clock))
         {
-            local = LocalTables.Read(catalog, _layout);
+            local = LocalTables.Read(catalog, _layout, _remote.Display);
         }
 
         var tables = new List<TableSyncStatus>();

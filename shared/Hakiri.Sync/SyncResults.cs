@@ -26,7 +26,7 @@ public static class SyncOutcomes
     /// <summary>Pull left the local state alone: it is newer; push it.</summary>
     public const string LocalNewer = "local newer";
 
-    /// <summary>Pull found an older version than this store already has and did not apply it.</summary>
+    /// <summary>The remote holds an older version than this store already synced: a pull does not apply it, a push of an unchanged table leaves it.</summary>
     public const string RemoteOlder = "remote older";
 }
 

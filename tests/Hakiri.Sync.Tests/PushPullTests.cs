@@ -121,8 +121,10 @@ public sealed class PushPullTests : IDisposable
         await _bucket.UploadAsync(SyncProtocol.HeadKey, oldHead, PutCondition.None);
         File.Delete(oldHead);
         var pull = await _b.Client(_bucket, "bob@b").PullAsync();
+        var push = await _b.Client(_bucket, "bob@b").PushAsync();
 
         Assert.Equal(SyncOutcomes.RemoteOlder, pull.Tables.Single().Outcome);
+        Assert.Equal(SyncOutcomes.RemoteOlder, push.Tables.Single().Outcome);
         Assert.Equal("cursor-2", _b.Cursor("orders"));
         Assert.Equal(2, _b.Contents("orders").Count);
     }

@@ -12,10 +12,12 @@ public sealed partial class CatalogDatabase
             value TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS sync_tables (
-            table_name        TEXT PRIMARY KEY,
+            remote            TEXT NOT NULL,        -- the bucket, as s3://bucket/prefix or azblob://container/prefix
+            table_name        TEXT NOT NULL,
             remote_version    INTEGER NOT NULL,     -- the table's version in the remote snapshot last pushed or pulled
             local_fingerprint TEXT NOT NULL,        -- the local state right after that sync
-            synced_at         TEXT NOT NULL
+            synced_at         TEXT NOT NULL,
+            PRIMARY KEY (remote, table_name)
         );
         CREATE TABLE IF NOT EXISTS sync_files (
             path      TEXT PRIMARY KEY,             -- a live data or sidecar file (immutable once committed)
@@ -42,11 +44,11 @@ public sealed partial class CatalogDatabase
         return SyncInstallId();
     }
 
-    /// <summary>What this store last exchanged with its remote, per table.</summary>
-    public IReadOnlyDictionary<string, SyncedTableRecord> ListSyncedTables()
+    /// <summary>What this store last exchanged with <paramref name="remote"/>, per table.</summary>
+    public IReadOnlyDictionary<string, SyncedTableRecord> ListSyncedTables(string remote)
     {
         EnsureSyncSchema();
-        using var command = Command("SELECT table_name, remote_version, local_fingerprint, synced_at FROM sync_tables", null);
+        using var command = Command("SELECT table_name, remote_version, local_fingerprint, synced_at FROM sync_tables WHERE remote = $r", null, ("$r", remote));
         using var reader = command.ExecuteReader();
         var synced = new Dictionary<string, SyncedTableRecord>(StringComparer.Ordinal);
         while (reader.Read())
@@ -57,15 +59,15 @@ public sealed partial class CatalogDatabase
         return synced;
     }
 
-    /// <summary>Records what was just pushed (or found already equal) for each table.</summary>
-    public void RecordSyncedTables(IReadOnlyList<SyncedTableRecord> tables)
+    /// <summary>Records what was just pushed to (or found equal in) <paramref name="remote"/> for each table.</summary>
+    public void RecordSyncedTables(string remote, IReadOnlyList<SyncedTableRecord> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         EnsureSyncSchema();
         using var transaction = _connection.BeginTransaction();
         foreach (var table in tables)
         {
-            UpsertSynced(table, transaction);
+            UpsertSynced(remote, table, transaction);
         }
 
         transaction.Commit();
@@ -181,12 +183,12 @@ public sealed partial class CatalogDatabase
         }
     }
 
-    private void UpsertSynced(SyncedTableRecord table, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void UpsertSynced(string remote, SyncedTableRecord table, Microsoft.Data.Sqlite.SqliteTransaction transaction)
     {
         using var upsert = Command("""
-            INSERT INTO sync_tables(table_name, remote_version, local_fingerprint, synced_at) VALUES ($t, $v, $f, $at)
-            ON CONFLICT(table_name) DO UPDATE SET remote_version = excluded.remote_version, local_fingerprint = excluded.local_fingerprint, synced_at = excluded.synced_at
-            """, transaction, ("$t", table.Table), ("$v", table.RemoteVersion), ("$f", table.LocalFingerprint),
+            INSERT INTO sync_tables(remote, table_name, remote_version, local_fingerprint, synced_at) VALUES ($r, $t, $v, $f, $at)
+            ON CONFLICT(remote, table_name) DO UPDATE SET remote_version = excluded.remote_version, local_fingerprint = excluded.local_fingerprint, synced_at = excluded.synced_at
+            """, transaction, ("$r", remote), ("$t", table.Table), ("$v", table.RemoteVersion), ("$f", table.LocalFingerprint),
             ("$at", Timestamp(table.SyncedAt)));
         upsert.ExecuteNonQuery();
     }

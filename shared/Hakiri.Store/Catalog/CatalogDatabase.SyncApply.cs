@@ -7,10 +7,10 @@ public sealed partial class CatalogDatabase
     /// <summary>
     /// Replaces the state of each table in <paramref name="tables"/> with the pulled one — table row, live files,
     /// lineage, cursor, ingested sources, redaction, sidecar segments, guide, and the runs they name — and records
-    /// <paramref name="synced"/>, all in one transaction. The files must already be in place under the store root.
+    /// <paramref name="synced"/> for <paramref name="remote"/>, all in one transaction. The files must already be in place under the store root.
     /// </summary>
     /// <remarks>Call while holding the store lock, so no run commits in between.</remarks>
-    public void ApplyPulledTables(IReadOnlyList<TableSyncState> tables, IReadOnlyList<SyncedTableRecord> synced)
+    public void ApplyPulledTables(string remote, IReadOnlyList<TableSyncState> tables, IReadOnlyList<SyncedTableRecord> synced)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(synced);
@@ -24,7 +24,7 @@ public sealed partial class CatalogDatabase
 
         foreach (var table in synced)
         {
-            UpsertSynced(table, transaction);
+            UpsertSynced(remote, table, transaction);
         }
 
         transaction.Commit();

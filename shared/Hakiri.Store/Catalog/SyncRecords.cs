@@ -44,7 +44,7 @@ public sealed record SyncCursorRecord(string Cursor, string RunId);
 /// <param name="RunId">The run.</param>
 public sealed record SyncSourceFileRecord(string Path, string Fingerprint, long RowCount, string RunId);
 
-/// <summary>What this store last exchanged with its remote for one table.</summary>
+/// <summary>What this store last exchanged with one remote for one table.</summary>
 /// <param name="Table">The table.</param>
 /// <param name="RemoteVersion">The table's version counter in the remote snapshot this store last pushed or pulled.</param>
 /// <param name="LocalFingerprint">The fingerprint of the local state right after that sync; a different one now means the table changed locally.</param>

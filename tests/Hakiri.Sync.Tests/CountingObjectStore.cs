@@ -32,3 +32,18 @@ internal sealed class CountingObjectStore(IObjectStore inner) : IObjectStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
 }
+
+/// <summary>Another bucket: the same inner store under a different display name (sync keys what it last synced by remote).</summary>
+internal sealed class RenamedObjectStore(IObjectStore inner, string display) : IObjectStore
+{
+    public string Display => display;
+
+    public Task<string?> DownloadAsync(string key, string path, CancellationToken cancellationToken = default) => inner.DownloadAsync(key, path, cancellationToken);
+
+    public Task<string> UploadAsync(string key, string path, PutCondition condition, CancellationToken cancellationToken = default) =>
+        inner.UploadAsync(key, path, condition, cancellationToken);
+
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+}

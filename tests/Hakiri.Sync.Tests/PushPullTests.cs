@@ -149,4 +149,20 @@ public sealed class PushPullTests : IDisposable
         Assert.Equal(2, status.Sequence);
         Assert.False(status.LeaseActive);
     }
+
+    [Fact]
+    public async Task Push_SameStoreToTwoRemotes_EachRemoteCountsItsOwnVersions()
+    {
+        var other = new RenamedObjectStore(new InMemoryObjectStore(), "memory://other");
+        _a.Commit("orders", "1", "1");
+        await _a.Client(_bucket, "ann@a").PushAsync();
+        _a.Commit("orders", "2", "2");
+        await _a.Client(_bucket, "ann@a").PushAsync();
+
+        var first = await _a.Client(other, "ann@a").PushAsync();
+        var again = await _a.Client(_bucket, "ann@a").PushAsync();
+
+        Assert.Equal(1, first.Tables.Single().Version);
+        Assert.Equal(SyncOutcomes.UpToDate, again.Tables.Single().Outcome);
+    }
 }

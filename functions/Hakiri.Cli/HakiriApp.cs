@@ -37,6 +37,7 @@ internal static class HakiriApp
             RedactCommand.Create(),
             MemoryCommand.Create(),
             IndexCommand.Create(),
+            SyncCommand.Create(),
             ConnectorCommand.Create(),
             ServeCommand.Create(),
             KeyCommand.Create(),

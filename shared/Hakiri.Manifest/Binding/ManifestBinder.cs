@@ -20,6 +20,7 @@ internal static class ManifestBinder
         var name = project is null ? null : TomlRead.String(project, "name");
         var description = project is null ? null : TomlRead.String(project, "description");
         var store = StoreBinder.Bind(project is null ? null : TomlRead.StringNode(project, "store"), manifestPath, diagnostics);
+        var remote = StoreBinder.BindRemote(project is null ? null : TomlRead.StringNode(project, "remote"), diagnostics);
 
         var pipelines = new List<PipelineManifest>();
         var tables = new Dictionary<string, (string Pipeline, TomlPosition Position)>(StringComparer.OrdinalIgnoreCase);
@@ -41,7 +42,7 @@ internal static class ManifestBinder
             return null;
         }
 
-        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors, Access = access, Memory = memory };
+        return new ProjectManifest(name, description ?? string.Empty, store, pipelines, manifestPath) { Aws = aws, Connectors = connectors, Access = access, Memory = memory, Remote = remote };
     }
 
     // DuckDB identifiers are case-insensitive, so are table names.

@@ -38,6 +38,31 @@ internal static partial class StoreBinder
         };
     }
 
+    /// <summary>
+    /// Reads <c>[project] remote</c>, the bucket <c>hakiri sync</c> shares the store through: <c>s3://bucket/prefix</c> or
+    /// <c>azblob://container/prefix</c>; null when absent.
+    /// </summary>
+    public static StoreLocation? BindRemote(TomlString? node, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var scheme = SchemePrefix().Match(node.Value);
+        switch (scheme.Success ? scheme.Groups[1].Value : null)
+        {
+            case "s3":
+                return BindS3(node, node.Value, diagnostics);
+            case "azblob":
+                return BindAzureBlob(node, node.Value, diagnostics);
+            default:
+                diagnostics.Error(node.Position.Line, node.Position.Column, $"remote '{node.Value}' is not a bucket",
+                    "write s3://bucket/prefix or azblob://container/prefix (the bucket hakiri sync shares the store through)");
+                return null;
+        }
+    }
+
     private static StoreLocation? Unsupported(TomlString node, string scheme, DiagnosticBag diagnostics)
     {
         diagnostics.Error(node.Position.Line, node.Position.Column, $"store scheme '{scheme}://' is not supported",

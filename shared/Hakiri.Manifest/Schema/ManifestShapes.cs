@@ -30,6 +30,10 @@ internal static class ManifestShapes
             {
                 Default = ".hakiri",
             }) { Example = "store = \".hakiri\"" },
+            new FieldShape("remote", new StringShape("The bucket 'hakiri sync' shares the local store through, so several installs work on one project: s3://bucket/prefix or azblob://container/prefix.")
+            {
+                Examples = ["s3://team-bucket/shop", "azblob://team-container/shop"],
+            }) { Example = "remote = \"s3://team-bucket/shop\"" },
         ]);
 
         var fileSource = new TableShape("The built-in file connector: local files matched by a glob.",

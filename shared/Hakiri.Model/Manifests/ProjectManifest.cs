@@ -25,6 +25,9 @@ public sealed record ProjectManifest(
     /// <summary>The WebAssembly connectors the manifest declares (<c>[connectors.NAME]</c>), in declaration order.</summary>
     public IReadOnlyList<ConnectorReference> Connectors { get; init; } = [];
 
+    /// <summary>The bucket <c>hakiri sync</c> shares the store through (<c>[project] remote</c>), or <see langword="null"/>.</summary>
+    public StoreLocation? Remote { get; init; }
+
     /// <summary>The directory that relative paths in the manifest are resolved against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(ManifestPath) ?? ".";
 

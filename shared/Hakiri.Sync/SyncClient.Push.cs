@@ -14,7 +14,7 @@ public sealed partial class SyncClient
     public async Task<PushResult> PushAsync(CancellationToken cancellationToken = default)
     {
         var me = Identity();
-        await using var lease = await SyncLease.AcquireAsync(_remote, me, "push", _options.LeaseTtl, _options.Clock, cancellationToken).ConfigureAwait(false);
+        await using var lease = await TakeLeaseAsync(me, cancellationToken).ConfigureAwait(false);
         var head = await _documents.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         using var storeLock = await StoreLock.AcquireAsync(_layout, _options.StoreLockTimeout, cancellationToken).ConfigureAwait(false);
         using var catalog = CatalogDatabase.Open(_layout, _options.Clock);
@@ -75,7 +75,11 @@ public sealed partial class SyncClient
         await _documents.WriteAsync(snapshotKey, snapshot, SyncJsonContext.Default.SnapshotDocument, PutCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
 
         // The commit point: renewing first proves the lease is still ours; If-Match proves nobody moved HEAD since we read it.
-        await lease.RenewAsync(cancellationToken).ConfigureAwait(false);
+        if (lease is not null)
+        {
+            await lease.RenewAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var pointer = new HeadDocument(SyncProtocol.Version, sequence, snapshotKey, now, me);
         try
         {
@@ -91,7 +95,24 @@ public sealed partial class SyncClient
         return new PushResult(_remote.Display, sequence, true, count, bytes, reports);
     }
 
-    private async Task<(int Count, long Bytes)> UploadMissingAsync(IEnumerable<RemoteTable> tables, SyncLease lease, CancellationToken cancellationToken)
+    /// <summary>The push lease; none in single-writer mode, which still refuses while another install holds one.</summary>
+    private async Task<SyncLease?> TakeLeaseAsync(SyncIdentity me, CancellationToken cancellationToken)
+    {
+        if (!_options.SingleWriter)
+        {
+            return await SyncLease.AcquireAsync(_remote, me, "push", _options.LeaseTtl, _options.Clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        var held = await SyncLease.ReadAsync(_remote, cancellationToken).ConfigureAwait(false);
+        if (held is not null && held.ExpiresAt > _options.Clock.GetUtcNow() && held.Holder.InstallId != me.InstallId)
+        {
+            throw new LeaseHeldException(held, _remote.Display);
+        }
+
+        return null;
+    }
+
+    private async Task<(int Count, long Bytes)> UploadMissingAsync(IEnumerable<RemoteTable> tables, SyncLease? lease, CancellationToken cancellationToken)
     {
         var present = (await _remote.ListAsync(SyncProtocol.BlobPrefix, cancellationToken).ConfigureAwait(false)).Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
         var (count, bytes) = (0, 0L);
@@ -103,7 +124,11 @@ public sealed partial class SyncClient
                 continue;
             }
 
-            await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            if (lease is not null)
+            {
+                await lease.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             Report($"upload {blob.Path} ({blob.Bytes} bytes)");
             try
             {

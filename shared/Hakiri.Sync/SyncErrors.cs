@@ -30,7 +30,8 @@ public sealed class LeaseHeldException : SyncRefusedException
 /// <summary>The bucket accepted a conditional write that should have failed: it does not enforce If-None-Match or If-Match.</summary>
 public sealed class ConditionalWritesMissingException(string remote, string what)
     : SyncRefusedException($"{remote} does not enforce conditional writes ({what}), so two pushes could overwrite each other; nothing was pushed — "
-        + "run 'hakiri sync diagnose' and use a bucket (or S3-compatible service) that honours If-None-Match and If-Match.");
+        + "run 'hakiri sync diagnose' and use a bucket (or S3-compatible service) that honours If-None-Match and If-Match, "
+        + "or, if this install is the only one that ever pushes, push with --single-writer.");
 
 /// <summary>The lease was lost (expired and taken over) while a push ran; nothing of the push became visible.</summary>
 public sealed class LeaseLostException(string remote, SyncIdentity? taker)

@@ -18,6 +18,13 @@ public sealed record SyncOptions
     /// <summary>The person-readable holder name; <c>user@host</c> by default.</summary>
     public string Holder { get; init; } = $"{Environment.UserName}@{Environment.MachineName}";
 
+    /// <summary>
+    /// Push without taking the lease: the user's word that this install is the only one that ever pushes to the
+    /// bucket — the mode for a bucket that does not enforce conditional writes (docs/sync.md). A lease another install
+    /// holds is still honoured.
+    /// </summary>
+    public bool SingleWriter { get; init; }
+
     /// <summary>Receives one line per step (uploads, downloads), for a progress display.</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -101,6 +101,32 @@ public sealed class LeaseTests : IDisposable
     }
 
     [Fact]
+    public async Task PushAsync_SingleWriterOnBucketIgnoringConditions_PushesWithoutLeaseAndOthersPull()
+    {
+        _a.Commit("orders", "1", "1");
+        var loose = new UnconditionalObjectStore(_bucket);
+
+        var pushed = await _a.Client(loose, "ann@a", singleWriter: true).PushAsync();
+        await _b.Client(loose, "bob@b").PullAsync();
+
+        Assert.True(pushed.Committed);
+        Assert.Null(await SyncLease.ReadAsync(_bucket));
+        Assert.Equal(["1"], _b.Contents("orders"));
+        Assert.Equal("1", _b.Cursor("orders"));
+    }
+
+    [Fact]
+    public async Task PushAsync_SingleWriterWhileAnotherHoldsTheLease_RefusedAndNothingVisible()
+    {
+        _a.Commit("orders", "1", "1");
+        await using var held = await SyncLease.AcquireAsync(_bucket, new SyncIdentity("bob@b", "bbbbbbbbbbbb"), "push", Ttl, _clock);
+
+        await Assert.ThrowsAsync<LeaseHeldException>(() => _a.Client(_bucket, "ann@a", _clock, singleWriter: true).PushAsync());
+
+        Assert.Equal([SyncProtocol.LeaseKey], (await _bucket.ListAsync(string.Empty)).Select(o => o.Key));
+    }
+
+    [Fact]
     public async Task RunAsync_EnforcingBucket_AllChecksPassAndScratchIsRemoved()
     {
         var report = await BucketProbe.RunAsync(_bucket);

@@ -62,8 +62,8 @@ internal sealed class LocalStore : IDisposable
         return catalog.GetTable(table) is null ? [] : catalog.ListFiles(table).Select(f => File.ReadAllText(Layout.Absolute(f.Path))).ToList();
     }
 
-    public SyncClient Client(Store.Objects.IObjectStore remote, string holder, TimeProvider? clock = null) =>
-        new(remote, Layout, new SyncOptions { Holder = holder, Clock = clock ?? TimeProvider.System });
+    public SyncClient Client(Store.Objects.IObjectStore remote, string holder, TimeProvider? clock = null, bool singleWriter = false) =>
+        new(remote, Layout, new SyncOptions { Holder = holder, Clock = clock ?? TimeProvider.System, SingleWriter = singleWriter });
 
     public void Dispose() => _dir.Dispose();
 }

@@ -29,12 +29,17 @@ internal static class SyncCommand
             Description = "Seconds the push lease lasts unless renewed; a crashed push blocks others this long.",
             DefaultValueFactory = _ => (int)SyncOptions.DefaultLeaseTtl.TotalSeconds,
         };
+        var singleWriter = new Option<bool>("--single-writer")
+        {
+            Description = "Push without the lease, for a bucket that does not enforce conditional writes: only when this install is the one that ever pushes (others only pull).",
+        };
         return Sub("push", "Upload the tables that changed here (only files the bucket lacks) and commit a new snapshot under the single-writer lease.",
             async (sync, parse, output, cancellationToken) =>
             {
-                var result = await sync(new SyncOptions { LeaseTtl = TimeSpan.FromSeconds(Math.Max(5, parse.GetValue(ttl))) }).PushAsync(cancellationToken).ConfigureAwait(false);
+                var options = new SyncOptions { LeaseTtl = TimeSpan.FromSeconds(Math.Max(5, parse.GetValue(ttl))), SingleWriter = parse.GetValue(singleWriter) };
+                var result = await sync(options).PushAsync(cancellationToken).ConfigureAwait(false);
                 return (SyncJson.Serialize(result), () => SyncText.Write(output, result));
-            }, ttl);
+            }, ttl, singleWriter);
     }
 
     private static Command Pull() =>

@@ -74,7 +74,7 @@ public sealed class OrchestrationShapeTests
 
     private static async Task<PipelineRunResult> RunAsync(string[] tables, Func<string, JsonElement, Task<string>> step)
     {
-        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        await using var host = await DurableRun.StartHostAsync(registry =>
         {
             registry.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name, (context, request) => PipelineOrchestration.RunAsync(context, request));
             registry.AddActivityFunc<string, string>(StepNames.Discover, (_, _) => Task.FromResult(StepEnvelope.Succeeded(Discovered(tables)).ToJson()));

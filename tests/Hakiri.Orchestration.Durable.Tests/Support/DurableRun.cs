@@ -26,7 +26,7 @@ internal static class DurableRun
         var manifest = EmulatorRun.Load(project);
         var mirror = new StoreMirror(remote, new StoreLayout(project.Combine(".mirror")));
         await using var host = new FaultingStepHost(new MirroredStepHost(new StepContext(manifest, mirror.Local), mirror), fault);
-        await using var test = await DurableTaskTestHost.StartAsync(registry =>
+        await using var test = await StartHostAsync(registry =>
         {
             registry.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name,
                 (context, request) => PipelineOrchestration.RunAsync(context, request, TimerScale));
@@ -52,5 +52,23 @@ internal static class DurableRun
         Assert.NotNull(failure);
         Assert.Equal(failure.Cause, metadata.FailureDetails?.ErrorMessage);
         return (new RunOutcome(null, host.Calls, failure.Error, failure.Cause), null);
+    }
+
+    /// <summary>
+    /// The test host picks a free loopback port, then binds it: another test process can take the port in between
+    /// (Kestrel's AddressInUseException). A few attempts on fresh ports make that race harmless.
+    /// </summary>
+    internal static async Task<DurableTaskTestHost> StartHostAsync(Action<DurableTaskRegistry> registry)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(registry);
+            }
+            catch (IOException e) when (attempt < 4 && e.InnerException?.GetType().Name == "AddressInUseException")
+            {
+            }
+        }
     }
 }

@@ -47,8 +47,8 @@ public sealed class RunStarterTests
     [Fact]
     public async Task StartAsync_Request_OrchestrationRunsUnderTheRunIdWithTheRequest()
     {
-        await using var host = await DurableTaskTestHost.StartAsync(r => r.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name,
-            (context, request) => Task.FromResult(new PipelineRunResult(context.InstanceId, request?.Pipelines ?? [], []))));
+        await using var host = await Loopback.StartRetryingTakenPort(() => DurableTaskTestHost.StartAsync(r => r.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name,
+            (context, request) => Task.FromResult(new PipelineRunResult(context.InstanceId, request?.Pipelines ?? [], [])))));
 
         var runId = await RunStarter.StartAsync(host.Client, new PipelineRunRequest(["orders"]), TimeProvider.System);
         var metadata = await host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true);
@@ -64,8 +64,8 @@ public sealed class RunStarterTests
     [Fact]
     public async Task Status_FailedRun_CarriesTheStepsErrorNameAndCause()
     {
-        await using var host = await DurableTaskTestHost.StartAsync(r => r.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name,
-            (context, request) => FailingOrchestrator(context, request)));
+        await using var host = await Loopback.StartRetryingTakenPort(() => DurableTaskTestHost.StartAsync(r => r.AddOrchestratorFunc<PipelineRunRequest?, PipelineRunResult>(PipelineOrchestration.Name,
+            (context, request) => FailingOrchestrator(context, request))));
 
         var runId = await RunStarter.StartAsync(host.Client, new PipelineRunRequest(null), TimeProvider.System);
         var status = RunStarter.Status(await host.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true));

@@ -73,4 +73,23 @@ public static class Loopback
 
         process.Dispose();
     }
+
+    /// <summary>
+    /// Starts an in-process server that picks its own free port, again when another process took that port between
+    /// the pick and the bind (Kestrel's AddressInUseException, wrapped in an IOException); at most four attempts.
+    /// </summary>
+    public static async Task<T> StartRetryingTakenPort<T>(Func<Task<T>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start();
+            }
+            catch (IOException e) when (attempt < 4 && e.InnerException?.GetType().Name == "AddressInUseException")
+            {
+            }
+        }
+    }
 }

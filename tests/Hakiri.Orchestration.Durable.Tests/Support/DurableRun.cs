@@ -54,21 +54,7 @@ internal static class DurableRun
         return (new RunOutcome(null, host.Calls, failure.Error, failure.Cause), null);
     }
 
-    /// <summary>
-    /// The test host picks a free loopback port, then binds it: another test process can take the port in between
-    /// (Kestrel's AddressInUseException). A few attempts on fresh ports make that race harmless.
-    /// </summary>
-    internal static async Task<DurableTaskTestHost> StartHostAsync(Action<DurableTaskRegistry> registry)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await DurableTaskTestHost.StartAsync(registry);
-            }
-            catch (IOException e) when (attempt < 4 && e.InnerException?.GetType().Name == "AddressInUseException")
-            {
-            }
-        }
-    }
+    /// <summary>The test host, started again if its port was taken in between (see <see cref="Loopback.StartRetryingTakenPort{T}"/>).</summary>
+    internal static Task<DurableTaskTestHost> StartHostAsync(Action<DurableTaskRegistry> registry) =>
+        Loopback.StartRetryingTakenPort(() => DurableTaskTestHost.StartAsync(registry));
 }

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text;
 using Hakiri.DuckDb;
 
-// Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR]
+// Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR] [nested-ndjson,flat-ndjson,flat-csv]
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
 //        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
 //        Hakiri.Bench serve-tickets [RECORDS]
+//        Hakiri.Bench sql [setting=value]... STATEMENT...        (times each statement; for profiling by hand)
 //        Hakiri.Bench postgres HAKIRI_BINARY [ROWS] [WORKDIR]
 //        Hakiri.Bench postgres-cdc HAKIRI_BINARY [TABLE_ROWS] [CHANGES] [WORKDIR]
 //        Hakiri.Bench wasm HAKIRI_BINARY [ITEMS] [WORKDIR]
@@ -31,6 +32,29 @@ if (args.Length > 0 && args[0] == "index")
         args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
         args.Length > 3 ? long.Parse(args[3], CultureInfo.InvariantCulture) : 100_000,
         Path.GetFullPath(args.Length > 4 ? args[4] : Path.Combine(Path.GetTempPath(), "hakiri-bench-index")));
+}
+
+if (args.Length > 0 && args[0] == "sql")
+{
+    // For profiling by hand: times each SQL statement in a fresh in-memory DuckDB with the step's settings
+    // (threads, memory limit; `key=value` arguments override them).
+    var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["threads"] = "1", ["memory_limit"] = "192MB", ["preserve_insertion_order"] = "true" };
+    foreach (var statement in args[1..])
+    {
+        if (statement.Split('=') is [var name, var value] && !statement.Contains(' ', StringComparison.Ordinal))
+        {
+            settings[name] = value;
+            continue;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var database = DuckDbDatabase.Open(null, settings);
+        using var connection = database.Connect();
+        var rows = connection.Execute(statement);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,6:0.00} s  {rows,10} rows  {statement}"));
+    }
+
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "serve-tickets")
@@ -78,92 +102,11 @@ if (args.Length > 0 && args[0] == "postgres")
 }
 
 args = args.Length > 0 && args[0] == "ingest" ? args[1..] : args;
-
-// Generates a ROWS-row, 10-column NDJSON file and CSV file, converts each to Parquet with raw DuckDB (COPY), then
-// lands each with `hakiri run` in a child process under /usr/bin/time, and prints rows/s, peak RSS and the ratio.
 var hakiri = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("pass the hakiri binary");
-var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-var work = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "hakiri-bench");
-Directory.CreateDirectory(work);
-Console.WriteLine($"rows: {rows:N0}   machine: {Environment.ProcessorCount} cores   work dir: {work}");
-
-foreach (var format in new[] { "ndjson", "csv" })
-{
-    var dir = Path.Combine(work, format);
-    if (Directory.Exists(dir))
-    {
-        Directory.Delete(dir, recursive: true);
-    }
-
-    var input = Path.Combine(dir, "in", $"data.{format}");
-    Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-    Generate.Write(input, rows, format);
-    var size = new FileInfo(input).Length;
-
-    var raw = Stopwatch.StartNew();
-    using (var database = DuckDbDatabase.Open())
-    using (var connection = database.Connect())
-    {
-        var reader = format == "csv" ? $"read_csv('{input}')" : $"read_json('{input}', format = 'newline_delimited')";
-        connection.Execute($"COPY (SELECT * FROM {reader}) TO '{Path.Combine(dir, "raw.parquet")}' (FORMAT parquet, COMPRESSION zstd)");
-    }
-
-    raw.Stop();
-
-    File.WriteAllText(Path.Combine(dir, "hakiri.toml"), $"""
-        [project]
-        name = "bench"
-        [pipelines.bench.source]
-        connector = "file"
-        path = "in/*.{format}"
-        """);
-    var (seconds, peakKb) = Measure.Run(hakiri, ["run", "-m", Path.Combine(dir, "hakiri.toml"), "--json"]);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{format,-7} input {size / 1048576.0,7:0.0} MiB | raw DuckDB COPY {raw.Elapsed.TotalSeconds,6:0.00} s ({rows / raw.Elapsed.TotalSeconds,12:N0} rows/s) | " +
-        $"hakiri run {seconds,6:0.00} s ({rows / seconds,12:N0} rows/s), peak RSS {peakKb / 1024.0,6:0} MiB | hakiri/raw speed {raw.Elapsed.TotalSeconds / seconds:0.00}x"));
-}
-
-return 0;
-
-internal static class Generate
-{
-    public static void Write(string path, long rows, string format)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        if (format == "csv")
-        {
-            writer.Write("id,customer,country,amount,quantity,discount,status,created_at,is_gift,note\n");
-        }
-
-        string[] countries = ["NO", "JP", "GH", "ES", "BR", "CA"];
-        string[] statuses = ["pending", "shipped", "refunded", "cancelled"];
-        var line = new StringBuilder(160);
-        for (long i = 0; i < rows; i++)
-        {
-            line.Clear();
-            var customer = $"c-{i % 50_000}";
-            var country = countries[i % countries.Length];
-            var amount = (i % 100_000 / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
-            var quantity = i % 9 + 1;
-            var discount = (i % 30 / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
-            var status = statuses[i % statuses.Length];
-            var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var gift = i % 11 == 0 ? "true" : "false";
-            var note = $"order {i} for {customer}";
-            if (format == "csv")
-            {
-                line.Append(CultureInfo.InvariantCulture, $"{i},{customer},{country},{amount},{quantity},{discount},{status},{created},{gift},{note}\n");
-            }
-            else
-            {
-                line.Append(CultureInfo.InvariantCulture,
-                    $"{{\"id\":{i},\"customer\":\"{customer}\",\"country\":\"{country}\",\"amount\":{amount},\"quantity\":{quantity},\"discount\":{discount},\"status\":\"{status}\",\"created_at\":\"{created}\",\"is_gift\":{gift},\"note\":\"{note}\"}}\n");
-            }
-
-            writer.Write(line);
-        }
-    }
-}
+return IngestBench.Run(hakiri,
+    args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+    Path.GetFullPath(args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "hakiri-bench")),
+    args.Length > 3 ? args[3].Split(',') : []);
 
 internal static class Measure
 {

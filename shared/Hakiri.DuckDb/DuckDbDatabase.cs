@@ -10,11 +10,22 @@ public sealed class DuckDbDatabase : IDisposable
 {
     private readonly DatabaseHandle _handle;
 
-    private DuckDbDatabase(DatabaseHandle handle, string? path)
+    // Set on a handle lent by a DuckDbDatabasePool: disposing it gives the database back instead of closing it.
+    private readonly DuckDbDatabasePool? _lentBy;
+    private int _returned;
+
+    private DuckDbDatabase(DatabaseHandle handle, string? path, DuckDbDatabasePool? lentBy = null)
     {
         _handle = handle;
         Path = path;
+        _lentBy = lentBy;
     }
+
+    /// <summary>A handle on the same database that <paramref name="pool"/> takes back when it is disposed.</summary>
+    internal DuckDbDatabase LendFrom(DuckDbDatabasePool pool) => new(_handle, Path, pool) { Owner = this };
+
+    /// <summary>For a lent handle, the pooled database it stands for.</summary>
+    internal DuckDbDatabase? Owner { get; private init; }
 
     /// <summary>The database file, or null for an in-memory database.</summary>
     public string? Path { get; }
@@ -130,5 +141,15 @@ public sealed class DuckDbDatabase : IDisposable
     private static string SqlLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <inheritdoc />
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        if (_lentBy is null)
+        {
+            _handle.Dispose();
+        }
+        else if (Interlocked.Exchange(ref _returned, 1) == 0)
+        {
+            _lentBy.Return(this);
+        }
+    }
 }

@@ -63,6 +63,7 @@ internal sealed class StoreSession : IDisposable
         {
             Embeddings = LocalEmbeddings.Providers,
             Progress = line => Console.Error.WriteLine("hakiri: " + line),
+            ReuseDuckDb = true,
         };
         IStepHost host = bootstrap is not null
             ? new LambdaStepHost(handler => new BootstrapCommand(

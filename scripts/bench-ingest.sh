@@ -8,7 +8,7 @@
 #   scripts/bench-ingest.sh                      # 1,000,000 rows
 #   scripts/bench-ingest.sh 10000000             # 10 M rows: peak RSS should stay flat (streaming)
 #   scripts/bench-ingest.sh 1000000 flat-csv     # only some of: quickstart, nested-ndjson, flat-ndjson, flat-csv
-# Needs about 20 × the rows in MB free under BENCH_DIR (default /tmp/hakiri-bench) at 10 M rows.
+# Works under BENCH_DIR (default /tmp/hakiri-bench); at 10 M rows it needs about 5 GB free there (one data set's input at a time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}

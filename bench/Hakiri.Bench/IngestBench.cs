@@ -86,6 +86,10 @@ internal static class IngestBench
             File.CreateSymbolicLink(Path.Combine(threaded, "in", $"a.{format}"), first);
             var cores = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
             Print($"no key, {cores} threads", HakiriRun.Measure(hakiri, threaded, new Dictionary<string, string> { ["HAKIRI_DUCKDB_THREADS"] = cores }), rows, rawFirst2);
+
+            // The data set's stores and Parquet files stay for a look; its inputs (the largest part) go.
+            File.Delete(first);
+            File.Delete(upsert);
         }
 
         return 0;

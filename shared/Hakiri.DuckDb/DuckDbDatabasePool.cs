@@ -22,13 +22,14 @@ public sealed class DuckDbDatabasePool : IDisposable
     /// <exception cref="ObjectDisposedException">The pool was disposed.</exception>
     public DuckDbDatabase Rent()
     {
-        lock (_lock)
+        while (TakeIdle() is { } idle)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_idle.TryPop(out var idle))
+            if (Usable(idle))
             {
                 return idle.LendFrom(this);
             }
+
+            Forget(idle);
         }
 
         var opened = _open();
@@ -44,6 +45,40 @@ public sealed class DuckDbDatabasePool : IDisposable
         }
 
         return opened.LendFrom(this);
+    }
+
+    private DuckDbDatabase? TakeIdle()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _idle.TryPop(out var idle) ? idle : null;
+        }
+    }
+
+    // A fatal error (DuckDB invalidates the database after some) must not reach the next renter.
+    private static bool Usable(DuckDbDatabase database)
+    {
+        try
+        {
+            using var connection = database.Connect();
+            connection.Execute("SELECT 1");
+            return true;
+        }
+        catch (DuckDbException)
+        {
+            return false;
+        }
+    }
+
+    private void Forget(DuckDbDatabase database)
+    {
+        lock (_lock)
+        {
+            _opened.Remove(database);
+        }
+
+        database.Dispose();
     }
 
     internal void Return(DuckDbDatabase lent)

@@ -137,12 +137,6 @@ public static class PullBatchStep
             var rows = connection.Execute(
                 $"COPY ({Redacted(pipeline, salt, connection, select)}) TO {Sql.Literal(temporary)} {RedactionMarker.CopyOptions(RedactionSql.Record(pipeline.Redaction, salt))}");
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
-            if (source.Format is FileFormat.Ndjson or FileFormat.Json)
-            {
-                // An instance-wide setting: a database reused by the next step (StepContext.ReuseDuckDb) gets the default back.
-                connection.Execute("RESET allocator_bulk_deallocation_flush_threshold");
-            }
-
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);
         }
@@ -152,6 +146,19 @@ public static class PullBatchStep
         }
         finally
         {
+            if (source.Format is FileFormat.Ndjson or FileFormat.Json)
+            {
+                // An instance-wide setting: a database reused by the next step (StepContext.ReuseDuckDb) gets the default
+                // back. Best effort: it must not hide the error that brought us here.
+                try
+                {
+                    connection.Execute("RESET allocator_bulk_deallocation_flush_threshold");
+                }
+                catch (DuckDbException)
+                {
+                }
+            }
+
             File.Delete(temporary);
             if (readPath != readFrom)
             {

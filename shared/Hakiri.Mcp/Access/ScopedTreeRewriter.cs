@@ -104,7 +104,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
         }
     }
 
-    private JsonNode? BaseTable(JsonObject node)
+    private JsonObject? BaseTable(JsonObject node)
     {
         var name = Text(node, "table_name") ?? string.Empty;
         if (Qualified(node, "schema_name", "catalog_name"))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Hakiri.Emulator.Definition;
 using Hakiri.Emulator.Errors;
@@ -23,6 +24,7 @@ public sealed class StateMachineInterpreter
     /// <param name="options">Clock, randomness and names; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the execution, which then ends as <see cref="ExecutionStatus.Aborted"/>.</param>
     /// <returns>The status, output or error, and the history. Failures of the state machine are results, not exceptions.</returns>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Public API: callers create an interpreter and run on it; making this static would break them for no gain.")]
     public async Task<ExecutionResult> RunAsync(
         StateMachineDefinition definition,
         JsonNode? input,

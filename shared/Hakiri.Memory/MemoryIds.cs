@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -6,6 +7,8 @@ namespace Hakiri.Memory;
 /// <summary>Memory ids (<c>mem_</c>, 12 hex digits of Unix milliseconds, 10 random hex digits) and run ids, both sorting by time.</summary>
 internal static class MemoryIds
 {
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
     public static string NewId(DateTimeOffset now) =>
         "mem_" + now.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
 
@@ -14,5 +17,5 @@ internal static class MemoryIds
         now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     public static bool LooksLikeId(string value) =>
-        value.Length == 26 && value.StartsWith("mem_", StringComparison.Ordinal) && value.AsSpan(4).ContainsAnyExcept("0123456789abcdef") is false;
+        value.Length == 26 && value.StartsWith("mem_", StringComparison.Ordinal) && value.AsSpan(4).ContainsAnyExcept(LowerHex) is false;
 }

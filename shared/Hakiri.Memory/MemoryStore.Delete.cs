@@ -124,11 +124,11 @@ public sealed partial class MemoryStore
     }
 
     // Builds the segments of the added files and forgets those of the removed ones in one index commit, then deletes the old sidecars.
-    private async Task IndexAsync(CatalogDatabase catalog, DuckDbDatabase duck, DuckDbConnection connection, string build, IReadOnlyList<string> added, IReadOnlyList<string> removed,
+    private async Task IndexAsync(CatalogDatabase catalog, DuckDbDatabase duck, DuckDbConnection connection, string build, IReadOnlyList<string> added, string[] removed,
         CancellationToken cancellationToken)
     {
         catalog.PutTableGuide(MemoryTable.Name, _indexer.Guide());
-        var gone = removed.Count == 0 ? [] : catalog.ListIndexSegments(MemoryTable.Name).Where(s => removed.Contains(s.DataPath, StringComparer.Ordinal)).ToList();
+        var gone = removed.Length == 0 ? [] : catalog.ListIndexSegments(MemoryTable.Name).Where(s => removed.Contains(s.DataPath, StringComparer.Ordinal)).ToList();
         var segments = new List<IndexSegmentRecord>();
         using (var scratch = duck.Connect())
         {

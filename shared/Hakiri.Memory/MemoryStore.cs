@@ -96,7 +96,7 @@ public sealed partial class MemoryStore : IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private IReadOnlyList<string> Validate(string text, IReadOnlyList<string> tags)
+    private string[] Validate(string text, IReadOnlyList<string> tags)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -219,7 +219,7 @@ public sealed class S3SourceTests : IDisposable
         return buffer;
     }
 
-    private Task PutAsync(string bucket, string key, string body) =>
+    private Task<PutObjectResponse> PutAsync(string bucket, string key, string body) =>
         _client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body });
 
     private async Task<string> NewBucketAsync()

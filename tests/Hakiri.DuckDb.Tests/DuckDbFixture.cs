@@ -28,7 +28,7 @@ public sealed class DuckDbFixture : IDisposable
     }
 
     /// <summary>The single value of a query on a given connection.</summary>
-    public object? ScalarOn(DuckDbConnection connection, string sql)
+    public static object? ScalarOn(DuckDbConnection connection, string sql)
     {
         using var reader = connection.Query(sql);
         Assert.True(reader.Read(), $"no row from {sql}");
@@ -36,7 +36,7 @@ public sealed class DuckDbFixture : IDisposable
     }
 
     /// <summary>The single value a prepared statement returns.</summary>
-    public object? ScalarOn(DuckDbStatement statement)
+    public static object? ScalarOn(DuckDbStatement statement)
     {
         using var reader = statement.Query();
         Assert.True(reader.Read(), "no row from the statement");

@@ -97,7 +97,7 @@ public sealed class FileFormatTests(DuckDbFixture duck) : IDisposable
             allowedDirectories: [_temp.Combine("allowed") + "/"]);
         using var connection = database.Connect();
 
-        Assert.Equal(1L, duck.ScalarOn(connection, $"SELECT a FROM read_csv('{allowed}')"));
+        Assert.Equal(1L, DuckDbFixture.ScalarOn(connection, $"SELECT a FROM read_csv('{allowed}')"));
         var error = Assert.Throws<DuckDbException>(() => connection.Execute($"SELECT * FROM read_csv('{outside}')"));
         Assert.Equal(DuckDbErrorType.Permission, error.ErrorType);
         var locked = Assert.Throws<DuckDbException>(() => connection.Execute($"SET allowed_directories = ['/']"));
@@ -129,7 +129,7 @@ public sealed class FileFormatTests(DuckDbFixture duck) : IDisposable
 
         using var reopened = DuckDbDatabase.Open(path);
         using var again = reopened.Connect();
-        Assert.Equal(7, duck.ScalarOn(again, "SELECT seven FROM kept"));
+        Assert.Equal(7, DuckDbFixture.ScalarOn(again, "SELECT seven FROM kept"));
         Assert.Equal(path, reopened.Path);
     }
 

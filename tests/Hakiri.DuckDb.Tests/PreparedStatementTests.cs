@@ -73,7 +73,7 @@ public sealed class PreparedStatementTests(DuckDbFixture duck)
         using var statement = connection.Prepare("SELECT $greeting || ', ' || $name");
         statement.Bind("name", "world").Bind("greeting", "hello");
 
-        Assert.Equal("hello, world", duck.ScalarOn(statement));
+        Assert.Equal("hello, world", DuckDbFixture.ScalarOn(statement));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PreparedStatementTests(DuckDbFixture duck)
         using var connection = duck.Connect();
         using var statement = connection.Prepare("SELECT $1::INTEGER");
         statement.Bind(1, 5);
-        Assert.Equal(5, duck.ScalarOn(statement));
+        Assert.Equal(5, DuckDbFixture.ScalarOn(statement));
 
         statement.ClearBindings();
 

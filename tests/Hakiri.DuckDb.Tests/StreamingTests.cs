@@ -34,7 +34,7 @@ public sealed class StreamingTests(DuckDbFixture duck)
             }
         }
 
-        Assert.Equal(42L, duck.ScalarOn(connection, "SELECT 42::BIGINT"));
+        Assert.Equal(42L, DuckDbFixture.ScalarOn(connection, "SELECT 42::BIGINT"));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class StreamingTests(DuckDbFixture duck)
         var sums = Enumerable.Range(0, 8).AsParallel().Select(_ =>
         {
             using var connection = duck.Database.Connect();
-            return (long)duck.ScalarOn(connection, "SELECT sum(n)::BIGINT FROM shared_numbers")!;
+            return (long)DuckDbFixture.ScalarOn(connection, "SELECT sum(n)::BIGINT FROM shared_numbers")!;
         }).ToList();
 
         Assert.All(sums, sum => Assert.Equal(49995000L, sum));

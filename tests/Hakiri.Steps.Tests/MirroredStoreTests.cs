@@ -140,7 +140,7 @@ public sealed class MirroredStoreTests
         return await runner.RunAsync(pipelines);
     }
 
-    private static async Task<(List<(string Name, long RowCount, List<string> Files)> Tables, IReadOnlyList<string> Keys)> ReadRemoteAsync(IObjectStore remote)
+    private static async Task<(List<(string Name, long RowCount, List<string> Files)> Tables, IReadOnlyList<string> Keys)> ReadRemoteAsync(InMemoryObjectStore remote)
     {
         using var cache = new TempDirectory();
         var layout = new StoreLayout(cache.Path);

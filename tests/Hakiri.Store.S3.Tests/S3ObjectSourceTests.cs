@@ -159,7 +159,7 @@ public sealed class S3ObjectSourceTests(MotoFixture moto)
         Assert.Contains("S3 refused the credentials (InvalidAccessKeyId", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<List<SourceObject>> ListAsync(IObjectSource source, string prefix)
+    private static async Task<List<SourceObject>> ListAsync(S3ObjectSource source, string prefix)
     {
         var objects = new List<SourceObject>();
         await foreach (var item in source.ListAsync(prefix))

@@ -82,6 +82,6 @@ public sealed class S3SourceStepTests(MotoFixture moto)
         return catalog.GetSourceFiles("t").Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
-    private Task PutAsync(string bucket, string key, string body) =>
+    private Task<PutObjectResponse> PutAsync(string bucket, string key, string body) =>
         moto.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body });
 }

@@ -123,7 +123,7 @@ public sealed class PostgresServer : IDisposable
             : throw new InvalidOperationException("PostgreSQL is not installed: run scripts/test.sh (it installs it), or apt-get install postgresql.");
     }
 
-    private void RunAsPostgres(string program, params string[] arguments)
+    private static void RunAsPostgres(string program, params string[] arguments)
     {
         if (AsRoot)
         {

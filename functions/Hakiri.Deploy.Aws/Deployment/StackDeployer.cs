@@ -190,7 +190,7 @@ public sealed class StackDeployer(CloudFormationClient cloudFormation, DeployTar
 
     private static string FailureMessage(string operation, StackDescription? stack, StackEventStream events)
     {
-        var cause = events.Failures.FirstOrDefault(f => f.ResourceType != "AWS::CloudFormation::Stack") ?? events.Failures.FirstOrDefault();
+        var cause = events.Failures.FirstOrDefault(f => f.ResourceType != "AWS::CloudFormation::Stack") ?? (events.Failures.Count > 0 ? events.Failures[0] : null);
         var why = cause is null
             ? stack?.StackStatusReason ?? "CloudFormation gave no reason"
             : $"{cause.LogicalResourceId} ({cause.ResourceType}): {cause.ResourceStatusReason}";

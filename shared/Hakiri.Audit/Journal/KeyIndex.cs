@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -13,6 +14,8 @@ namespace Hakiri.Audit.Journal;
 /// </summary>
 internal static class KeyIndex
 {
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
     /// <summary>Index rows per Parquet row group: small enough that a lookup decodes few rows, large enough for few groups.</summary>
     public const int RowGroupSize = 16_384;
 
@@ -22,7 +25,7 @@ internal static class KeyIndex
     /// </summary>
     public static long Hash(string kept)
     {
-        if (kept.Length == 64 && kept.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0)
+        if (kept.Length == 64 && kept.AsSpan().IndexOfAnyExcept(LowerHex) < 0)
         {
             return long.Parse(kept.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 
@@ -8,6 +9,7 @@ namespace Hakiri.Connectors.Batches;
 /// DuckDB). Batches are produced lazily from the sequence and are not disposed by the stream: their owner keeps them
 /// alive until the reader is done.
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is an Arrow array stream (IArrowArrayStream), not a System.IO.Stream; the name says which.")]
 public sealed class ArrowBatchStream : IArrowArrayStream
 {
     private readonly IEnumerator<RecordBatch> _batches;

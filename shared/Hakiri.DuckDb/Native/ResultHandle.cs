@@ -9,7 +9,7 @@ namespace Hakiri.DuckDb.Native;
 /// </summary>
 internal sealed unsafe class ResultHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
-    private ResultHandle()
+    public ResultHandle()
         : base(ownsHandle: true)
     {
         SetHandle((nint)NativeMemory.AllocZeroed((nuint)sizeof(NativeResult)));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace Hakiri.DuckDb;
 /// </summary>
 internal static class DuckDbText
 {
+    // Characters that would make a string inside a nested value ambiguous, so DuckDB quotes it.
+    private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create("\"'(),:=[]{}");
+
     /// <summary>The value at <paramref name="row"/> (not NULL) as text.</summary>
     public static string Render(VectorReader reader, ulong row)
     {
@@ -117,7 +121,7 @@ internal static class DuckDbText
             return true;
         }
 
-        return text.AsSpan().IndexOfAny("\"'(),:=[]{}") >= 0;
+        return text.AsSpan().IndexOfAny(NeedsQuoting) >= 0;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';

@@ -37,6 +37,7 @@ internal sealed class ContextObject
     /// <summary>The object as JSON, built on first use (most states never read <c>$$</c>).</summary>
     public JsonObject Json => _json ??= Build();
 
+#pragma warning disable CA1507 // The keys are Amazon States Language's context-object names, fixed by AWS; nameof would tie them to C# names.
     private JsonObject Build()
     {
         var context = new JsonObject
@@ -72,6 +73,7 @@ internal sealed class ContextObject
 
         return context;
     }
+#pragma warning restore CA1507
 }
 
 /// <summary>The fixed facts of one execution.</summary>

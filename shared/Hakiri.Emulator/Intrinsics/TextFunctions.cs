@@ -119,14 +119,14 @@ internal static class TextFunctions
         }
     }
 
-    private static JsonNode Base64Encode(JsonNode?[] args)
+    private static JsonValue Base64Encode(JsonNode?[] args)
     {
         var text = StringArgument(args, 0, "States.Base64Encode");
         CheckLength(text, "States.Base64Encode");
         return JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static JsonNode Base64Decode(JsonNode?[] args)
+    private static JsonValue Base64Decode(JsonNode?[] args)
     {
         var text = StringArgument(args, 0, "States.Base64Decode");
         CheckLength(text, "States.Base64Decode");
@@ -140,7 +140,7 @@ internal static class TextFunctions
         }
     }
 
-    private static JsonNode Hash(JsonNode?[] args)
+    private static JsonValue Hash(JsonNode?[] args)
     {
         var data = JsonText.TryGetString(args[0], out var text) ? text : JsonText.Write(args[0]);
         CheckLength(data, "States.Hash");

@@ -77,7 +77,7 @@ internal static class ScopedQuery
     }
 
     // The view's own SQL is ours (quoted names, bound values), so its tree is spliced without rewriting.
-    private static JsonNode ViewNode(DuckDbConnection connection, string sql)
+    private static JsonObject ViewNode(DuckDbConnection connection, string sql)
     {
         var json = Scalar(connection, $"SELECT json_serialize_sql({Sql.Literal(sql)})");
         var root = JsonNode.Parse(json, documentOptions: Deep);

@@ -44,7 +44,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
         }
     }
 
-    private JsonNode? VisitObject(JsonObject node)
+    private JsonObject? VisitObject(JsonObject node)
     {
         if (node.ContainsKey("class"))
         {
@@ -80,7 +80,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
         return null;
     }
 
-    private JsonNode? TableRef(JsonObject node, string type)
+    private JsonObject? TableRef(JsonObject node, string type)
     {
         switch (type)
         {
@@ -104,7 +104,7 @@ internal sealed class ScopedTreeRewriter(ScopedTables tables, IReadOnlySet<strin
         }
     }
 
-    private JsonNode? BaseTable(JsonObject node)
+    private JsonObject? BaseTable(JsonObject node)
     {
         var name = Text(node, "table_name") ?? string.Empty;
         if (Qualified(node, "schema_name", "catalog_name"))

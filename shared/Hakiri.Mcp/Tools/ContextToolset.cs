@@ -166,7 +166,7 @@ public sealed partial class ContextToolset : IDisposable
         var limit = args.Integer("limit", limits.DefaultRows, 1, limits.MaxRows);
         if (SearchRequest.From(args) is { } search)
         {
-            return await SearchAsync(args, search, view, limit, cancellationToken, tool).ConfigureAwait(false);
+            return await SearchAsync(args, search, view, limit, tool, cancellationToken).ConfigureAwait(false);
         }
 
         var plan = QueryComposer.Compose(args, view.Snapshot, limit, view.Scoped);
@@ -176,7 +176,7 @@ public sealed partial class ContextToolset : IDisposable
     }
 
     private async Task<byte[]> SearchAsync(
-        ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, CancellationToken cancellationToken, string tool)
+        ToolArguments args, SearchRequest search, (StoreSnapshot Snapshot, ScopedTables? Scoped) view, int limit, string tool, CancellationToken cancellationToken)
     {
         if (args.String("sql") is not null || args.String("table") is not { } name)
         {

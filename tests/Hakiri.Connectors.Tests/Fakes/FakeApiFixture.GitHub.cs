@@ -68,7 +68,9 @@ public sealed partial class FakeApiFixture
             case "pulls":
                 return Enumerable.Range(1, 30).Select(i => new JsonObject { ["id"] = 5000 + i, ["number"] = i, ["state"] = "open", ["updated_at"] = Stamp(TicketEpoch.AddHours(i)) }).ToList();
             case "commits":
+#pragma warning disable CA5350 // Not security: a fake git commit id, and git's ids are SHA-1 hex.
                 return Enumerable.Range(1, 40).Select(i => new JsonObject { ["sha"] = Convert.ToHexStringLower(SHA1.HashData(BitConverter.GetBytes(i))), ["commit"] = new JsonObject { ["message"] = $"Commit {i} ✓" } }).ToList();
+#pragma warning restore CA5350
             case "releases":
                 return Enumerable.Range(1, 5).Select(i => new JsonObject { ["id"] = 7000 + i, ["tag_name"] = $"v{i}.0" }).ToList();
             case "comments":

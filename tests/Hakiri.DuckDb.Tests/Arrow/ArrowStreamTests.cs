@@ -65,7 +65,7 @@ public sealed class ArrowStreamTests(DuckDbFixture duck) : IDisposable
         var inner = Assert.IsType<InvalidOperationException>(error.InnerException);
         Assert.Equal("page 2 of the API answered 502", inner.Message);
         Assert.Same(inner, view.StreamError);
-        Assert.Equal(1L, duck.ScalarOn(connection, "SELECT 1::BIGINT"));
+        Assert.Equal(1L, DuckDbFixture.ScalarOn(connection, "SELECT 1::BIGINT"));
     }
 
     [Fact]
@@ -89,13 +89,13 @@ public sealed class ArrowStreamTests(DuckDbFixture duck) : IDisposable
 
         using (connection.RegisterArrowStream("mine", new TestArrowStream(ArrowSamples.Schema, [ArrowSamples.Batch(0, 3)])))
         {
-            Assert.Equal("temp", duck.ScalarOn(connection, "SELECT database_name FROM duckdb_views() WHERE view_name = 'mine'"));
-            Assert.Equal("memory", duck.ScalarOn(connection, "SELECT current_database()"));
-            Assert.Equal(0L, duck.ScalarOn(other, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'mine'"));
-            Assert.Equal(3L, duck.ScalarOn(connection, "SELECT count(*) FROM mine"));
+            Assert.Equal("temp", DuckDbFixture.ScalarOn(connection, "SELECT database_name FROM duckdb_views() WHERE view_name = 'mine'"));
+            Assert.Equal("memory", DuckDbFixture.ScalarOn(connection, "SELECT current_database()"));
+            Assert.Equal(0L, DuckDbFixture.ScalarOn(other, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'mine'"));
+            Assert.Equal(3L, DuckDbFixture.ScalarOn(connection, "SELECT count(*) FROM mine"));
         }
 
-        Assert.Equal(0L, duck.ScalarOn(connection, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'mine' OR view_name LIKE 'hakiri_arrow_%'"));
+        Assert.Equal(0L, DuckDbFixture.ScalarOn(connection, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'mine' OR view_name LIKE 'hakiri_arrow_%'"));
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class ArrowStreamTests(DuckDbFixture duck) : IDisposable
         using var one = first.RegisterArrowStream("batch", new TestArrowStream(ArrowSamples.Schema, [ArrowSamples.Batch(0, 3)]));
         using var two = second.RegisterArrowStream("batch", new TestArrowStream(ArrowSamples.Schema, [ArrowSamples.Batch(100, 5)]));
 
-        Assert.Equal(5L, duck.ScalarOn(second, "SELECT count(*) FROM batch"));
-        Assert.Equal(3L, duck.ScalarOn(first, "SELECT count(*) FROM batch"));
+        Assert.Equal(5L, DuckDbFixture.ScalarOn(second, "SELECT count(*) FROM batch"));
+        Assert.Equal(3L, DuckDbFixture.ScalarOn(first, "SELECT count(*) FROM batch"));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal static class RecoveryParser
     private static FieldReader Element(FieldReader state, JsonNode? node, string location) =>
         node is JsonObject obj ? state.Child(obj, location) : throw state.Error("Each element must be an object.", location);
 
-    private static IReadOnlyList<string> ErrorEquals(FieldReader reader, bool isLast)
+    private static List<string> ErrorEquals(FieldReader reader, bool isLast)
     {
         var array = reader.RequireArray("ErrorEquals", nonEmpty: true);
         var names = new List<string>();

@@ -11,6 +11,9 @@ internal static partial class StateParser
     private static readonly string[] Flow = ["Type", "Comment", "QueryLanguage", "Next", "End"];
     private static readonly string[] Io = ["InputPath", "OutputPath"];
 
+    // A Wait state names exactly one of these.
+    private static readonly string[] WaitTimes = ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"];
+
     // Fields Step Functions knows that the emulator deliberately does not run; named so the message says so.
     private static readonly string[] Unsupported =
     [
@@ -103,9 +106,9 @@ internal static partial class StateParser
 
     private static WaitState Wait(FieldReader reader)
     {
-        reader.AllowOnly(Fields(Flow, Io, ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"]), "a Wait state");
+        reader.AllowOnly(Fields(Flow, Io, WaitTimes), "a Wait state");
         var (next, end) = Transition(reader);
-        var given = new[] { "Seconds", "SecondsPath", "Timestamp", "TimestampPath" }.Count(reader.Has);
+        var given = WaitTimes.Count(reader.Has);
         if (given != 1)
         {
             throw reader.Error("A Wait state needs exactly one of Seconds, SecondsPath, Timestamp and TimestampPath.");

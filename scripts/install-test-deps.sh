@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v strip >/dev/null 2>&1 || need_apt+=(binutils)   # scripts/package-aws.sh strips libduckdb.so
+command -v libdeflate-gzip >/dev/null 2>&1 || need_apt+=(libdeflate-tools)   # and deflates the Lambda zip with it
 [ -e /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)

@@ -31,14 +31,14 @@ internal sealed class MemoryIndexer(StoreLayout layout, IEmbeddingProvider? embe
         var rows = Read(reader, layout.Absolute(dataPath));
         var added = new List<IndexSegmentRecord>();
         var ftsPath = StoreLayout.IndexSegment(dataPath, "fts", build);
-        var fts = FtsSegmentWriter.Write(layout.Absolute(ftsPath), rows.Select(r => new FtsDocument(r.Row, [r.Text, r.Tags])), TextAnalyzer.English, scratch);
+        var fts = FtsSegmentWriter.Write(layout.Absolute(ftsPath), rows.ConvertAll(r => new FtsDocument(r.Row, [r.Text, r.Tags])), TextAnalyzer.English, scratch);
         added.Add(new IndexSegmentRecord(dataPath, "fts", MemoryTable.Name, ftsPath, FullTextSpec, fts.Documents, fts.Bytes, build));
         if (embedder is null || VectorSpec is not { } spec)
         {
             return added;
         }
 
-        var texts = rows.Where(r => !string.IsNullOrWhiteSpace(r.Text)).ToList();
+        var texts = rows.FindAll(r => !string.IsNullOrWhiteSpace(r.Text));
         if (texts.Count == 0)
         {
             return added;
@@ -47,7 +47,7 @@ internal sealed class MemoryIndexer(StoreLayout layout, IEmbeddingProvider? embe
         float[][] vectors;
         try
         {
-            vectors = await embedder.EmbedAsync(texts.Select(r => r.Text!).ToArray(), cancellationToken).ConfigureAwait(false);
+            vectors = await embedder.EmbedAsync(texts.ConvertAll(r => r.Text!).ToArray(), cancellationToken).ConfigureAwait(false);
         }
         catch (EmbeddingException)
         {
@@ -55,7 +55,12 @@ internal sealed class MemoryIndexer(StoreLayout layout, IEmbeddingProvider? embe
             return added;
         }
 
-        var vectorRows = texts.Select((r, i) => new VectorRow(r.Row, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(r.Text!))), vectors[i])).ToList();
+        var vectorRows = new List<VectorRow>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectorRows.Add(new VectorRow(texts[i].Row, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(texts[i].Text!))), vectors[i]));
+        }
+
         var vectorPath = StoreLayout.IndexSegment(dataPath, "vector", build);
         var stats = VectorSegmentWriter.Write(layout.Absolute(vectorPath), vectorRows, vectors[0].Length, VectorMetric.Cosine, model!, scratch);
         added.Add(new IndexSegmentRecord(dataPath, "vector", MemoryTable.Name, vectorPath, spec, stats.Vectors, stats.Bytes, build));

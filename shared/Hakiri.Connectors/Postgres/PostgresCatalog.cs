@@ -87,7 +87,12 @@ internal static class PostgresCatalog
     private static async Task<List<PgColumnInfo>> ResolveAsync(NpgsqlConnection connection, List<(string Name, bool NotNull, long Type, int Typmod)> raw, CancellationToken cancellationToken)
     {
         var types = new Dictionary<long, (string Name, char Kind, long Base, int Typmod, string Sql, string? Element, char? ElementKind)>();
-        var wanted = raw.Select(r => r.Type).ToHashSet();
+        var wanted = new HashSet<long>();
+        foreach (var column in raw)
+        {
+            wanted.Add(column.Type);
+        }
+
         while (wanted.Count > 0)
         {
             var list = string.Join(", ", wanted.Select(o => o.ToString(CultureInfo.InvariantCulture)));
@@ -103,10 +108,17 @@ internal static class PostgresCatalog
                     reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)[0]);
             }
 
-            wanted = types.Values.Where(t => t.Kind == 'd' && !types.ContainsKey(t.Base)).Select(t => t.Base).ToHashSet();
+            wanted = [];
+            foreach (var type in types.Values)
+            {
+                if (type.Kind == 'd' && !types.ContainsKey(type.Base))
+                {
+                    wanted.Add(type.Base);
+                }
+            }
         }
 
-        return raw.Select(r =>
+        return raw.ConvertAll(r =>
         {
             var (oid, typmod) = (r.Type, r.Typmod);
             while (types.TryGetValue(oid, out var domain) && domain.Kind == 'd')
@@ -117,6 +129,6 @@ internal static class PostgresCatalog
             return types.TryGetValue(oid, out var t)
                 ? new PgColumnInfo(r.Name, r.NotNull, t.Name, t.Kind, typmod, t.Sql, t.Element, t.ElementKind)
                 : throw new ConnectorException(ConnectorErrorKind.Permanent, $"column '{r.Name}' has a type (oid {oid}) the catalog does not list.");
-        }).ToList();
+        });
     }
 }

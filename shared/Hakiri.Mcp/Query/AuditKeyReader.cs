@@ -19,7 +19,12 @@ internal sealed class AuditKeyReader
         Complete = true;
         foreach (var table in sources)
         {
-            var ordinals = table.PrimaryKey.Select(key => IndexOf(columns, key)).ToArray();
+            var ordinals = new int[table.PrimaryKey.Count];
+            for (var i = 0; i < ordinals.Length; i++)
+            {
+                ordinals[i] = IndexOf(columns, table.PrimaryKey[i]);
+            }
+
             if (ordinals.Length == 0 || ordinals.Any(o => o < 0))
             {
                 Complete = false;

@@ -14,21 +14,28 @@ internal sealed class CandidateSource(SearchIndexes indexes, TableSearchIndex ta
         var segments = table.FullText.Select(s => s.Segment).ToList();
         var locators = table.FullText.Select(indexes.Locator).ToList();
         Func<int, long, bool>? allowed = admitted is null ? null : (segment, row) => admitted.Contains(locators[segment][row]);
-        return Bm25Search.Search(segments, query, fetch, allowed)
-            .Select(h => new Candidate(locators[h.Segment][h.Row], h.Score, h.Score, null))
-            .ToList();
+        var candidates = new List<Candidate>();
+        foreach (var hit in Bm25Search.Search(segments, query, fetch, allowed))
+        {
+            candidates.Add(new Candidate(locators[hit.Segment][hit.Row], hit.Score, hit.Score, null));
+        }
+
+        return candidates;
     }
 
     public IReadOnlyList<Candidate> Semantic(float[] query, int fetch, HashSet<RowKey>? admitted, RowKey? exclude)
     {
-        var hits = new List<(RowKey Key, float Distance)>();
+        var hits = new List<VectorMatch>();
         foreach (var segment in table.Vectors)
         {
             var locator = indexes.Locator(segment);
             IReadOnlyList<VectorHit> found = admitted is null
                 ? segment.Segment.Search(query, fetch + 1)
                 : segment.Segment.Exact(query, fetch + 1, row => admitted.Contains(locator[row]));
-            hits.AddRange(found.Select(h => (locator[h.Row], h.Distance)));
+            foreach (var hit in found)
+            {
+                hits.Add(new VectorMatch(locator[hit.Row], hit.Distance));
+            }
         }
 
         var metric = table.Vectors.Count > 0 ? table.Vectors[0].Segment.Metric : Hakiri.Model.Manifests.VectorMetric.Cosine;
@@ -54,6 +61,9 @@ internal sealed class CandidateSource(SearchIndexes indexes, TableSearchIndex ta
 
         return null;
     }
+
+    // A class, not a tuple: LINQ over a value type costs the AOT bootstrap its own copy of every iterator (docs/lambda.md).
+    private sealed record VectorMatch(RowKey Key, float Distance);
 
     // Larger is closer whatever the metric: cosine similarity, negative L2 distance, inner product.
     private static double Similarity(Hakiri.Model.Manifests.VectorMetric metric, float distance) =>

@@ -21,7 +21,12 @@ internal static class Rrf
             fused[c.Key] = fused.TryGetValue(c.Key, out var had) ? (had.Score + add, had.Bm25, c.Similarity) : (add, null, c.Similarity);
         }
 
-        return fused.Select(f => new Candidate(f.Key, f.Value.Score, f.Value.Bm25, f.Value.Similarity))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Key.Source, StringComparer.Ordinal).ThenBy(c => c.Key.Record).ToList();
+        var candidates = new List<Candidate>(fused.Count);
+        foreach (var (key, value) in fused)
+        {
+            candidates.Add(new Candidate(key, value.Score, value.Bm25, value.Similarity));
+        }
+
+        return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Key.Source, StringComparer.Ordinal).ThenBy(c => c.Key.Record).ToList();
     }
 }

@@ -51,8 +51,17 @@ internal static class SearchSql
 
         // The same records as a constant list too: DuckDB pushes it into the table scan, which then reads the other
         // columns of matching rows only, instead of every row for the join to throw away.
-        text.Append(" WHERE t._hakiri_record IN (")
-            .AppendJoin(", ", candidates.Select(c => c.Key.Record).Distinct().Select(r => r.ToString(CultureInfo.InvariantCulture))).Append(')');
+        text.Append(" WHERE t._hakiri_record IN (");
+        var records = new HashSet<long>();
+        foreach (var candidate in candidates)
+        {
+            if (records.Add(candidate.Key.Record))
+            {
+                text.Append(records.Count > 1 ? ", " : string.Empty).Append(candidate.Key.Record.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        text.Append(')');
         if (where.Length > 0)
         {
             text.Append(" AND (").Append(where).Append(')');

@@ -36,7 +36,16 @@ internal sealed class Corpus
         }
 
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var term in terms.Concat(query.Phrases.SelectMany(phrase => phrase.Select(token => token.Term))))
+        var scored = new List<string>(terms);
+        foreach (var phrase in query.Phrases)
+        {
+            foreach (var token in phrase)
+            {
+                scored.Add(token.Term);
+            }
+        }
+
+        foreach (var term in scored)
         {
             if (!idf.ContainsKey(term))
             {
@@ -72,7 +81,16 @@ internal sealed class Corpus
             }
         }
 
-        return frequencies.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(FtsQuery.MaxPrefixExpansions).Select(pair => pair.Key).Order(StringComparer.Ordinal);
+        // Most frequent first, ties by term; the terms are distinct, so the order is total and the sort deterministic.
+        var ranked = new List<KeyValuePair<string, long>>(frequencies);
+        ranked.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var kept = new List<string>(Math.Min(ranked.Count, FtsQuery.MaxPrefixExpansions));
+        for (var i = 0; i < ranked.Count && i < FtsQuery.MaxPrefixExpansions; i++)
+        {
+            kept.Add(ranked[i].Key);
+        }
+
+        kept.Sort(StringComparer.Ordinal);
+        return kept;
     }
 }

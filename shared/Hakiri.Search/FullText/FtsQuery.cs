@@ -100,7 +100,7 @@ public sealed class FtsQuery
         else if (tokens.Count > 1)
         {
             var start = tokens[0].Position;
-            phrases.Add(tokens.Select(token => token with { Position = token.Position - start }).ToList());
+            phrases.Add(tokens.ConvertAll(token => token with { Position = token.Position - start }));
         }
     }
 
@@ -108,7 +108,7 @@ public sealed class FtsQuery
     {
         if (chunk.Length > 1 && chunk[0] == '-')
         {
-            excluded.AddRange(TextAnalysis.Analyze(chunk[1..], analyzer).Select(token => token.Term));
+            excluded.AddRange(TextAnalysis.Analyze(chunk[1..], analyzer).ConvertAll(token => token.Term));
             return;
         }
 
@@ -117,7 +117,7 @@ public sealed class FtsQuery
             var words = WordTokenizer.Words(chunk.TrimEnd('*')).ToList();
             for (var w = 0; w < words.Count - 1; w++)
             {
-                terms.AddRange(TextAnalysis.Analyze(words[w], analyzer).Select(token => token.Term));
+                terms.AddRange(TextAnalysis.Analyze(words[w], analyzer).ConvertAll(token => token.Term));
             }
 
             if (words.Count > 0)
@@ -128,7 +128,7 @@ public sealed class FtsQuery
             return;
         }
 
-        terms.AddRange(TextAnalysis.Analyze(chunk, analyzer).Select(token => token.Term));
+        terms.AddRange(TextAnalysis.Analyze(chunk, analyzer).ConvertAll(token => token.Term));
     }
 
     /// <inheritdoc />
@@ -138,7 +138,13 @@ public sealed class FtsQuery
         text.AppendJoin(' ', Terms);
         foreach (var phrase in Phrases)
         {
-            text.Append(" \"").AppendJoin(' ', phrase.Select(token => token.Term)).Append('"');
+            text.Append(" \"");
+            for (var i = 0; i < phrase.Count; i++)
+            {
+                text.Append(i > 0 ? " " : string.Empty).Append(phrase[i].Term);
+            }
+
+            text.Append('"');
         }
 
         foreach (var prefix in Prefixes)

@@ -71,16 +71,20 @@ internal sealed class SegmentScorer(FtsSegment segment, Corpus corpus)
 
     private void AddPhrase(IReadOnlyList<TextToken> phrase, double[] scores)
     {
-        var indexes = phrase.Select(token => segment.Find(token.Term)).ToArray();
-        if (indexes.Any(index => index < 0))
+        var indexes = new int[phrase.Count];
+        for (var i = 0; i < indexes.Length; i++)
         {
-            return;
+            indexes[i] = segment.Find(phrase[i].Term);
+            if (indexes[i] < 0)
+            {
+                return;
+            }
         }
 
-        var buffers = indexes.Select(index => segment.Read(index, positions: true)).ToArray();
+        var buffers = Array.ConvertAll(indexes, index => segment.Read(index, positions: true));
         try
         {
-            var cursors = buffers.Select(buffer => new PostingCursor(buffer)).ToArray();
+            var cursors = Array.ConvertAll(buffers, buffer => new PostingCursor(buffer));
             var lead = Enumerable.Range(0, buffers.Length).MinBy(i => buffers[i].DocumentFrequency);
             var lengths = segment.Lengths;
             foreach (var document in PhraseMatcher.Matches(cursors, lead, phrase))

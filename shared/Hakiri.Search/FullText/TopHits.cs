@@ -28,7 +28,16 @@ internal sealed class TopHits(int? limit)
 
     public IReadOnlyList<FtsHit> Best()
     {
-        var hits = limit is null ? _all : _heap.UnorderedItems.Select(item => item.Element).ToList();
+        var hits = _all;
+        if (limit is not null)
+        {
+            hits = new List<FtsHit>(_heap.Count);
+            foreach (var (hit, _) in _heap.UnorderedItems)
+            {
+                hits.Add(hit);
+            }
+        }
+
         hits.Sort(BestFirst);
         return hits;
     }

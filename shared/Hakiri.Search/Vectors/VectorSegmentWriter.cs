@@ -46,7 +46,12 @@ public static class VectorSegmentWriter
     private static VectorData Collect(IReadOnlyList<VectorRow> rows, int dimensions, VectorMetric metric, string model)
     {
         var order = Enumerable.Range(0, rows.Count).ToArray();
-        var rowNumbers = rows.Select(row => row.Row).ToArray();
+        var rowNumbers = new long[rows.Count];
+        for (var i = 0; i < rowNumbers.Length; i++)
+        {
+            rowNumbers[i] = rows[i].Row;
+        }
+
         Array.Sort(rowNumbers, order);
         var values = new float[checked(rows.Count * dimensions)];
         var hashes = new string?[rows.Count];

@@ -36,5 +36,5 @@ internal static class DataFileReader
     }
 
     private static float[] Parse(string text) =>
-        text.Length == 0 ? [] : text.Split(',').Select(v => float.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        text.Length == 0 ? [] : Array.ConvertAll(text.Split(','), v => float.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture));
 }

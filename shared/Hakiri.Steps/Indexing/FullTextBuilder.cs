@@ -9,8 +9,15 @@ internal static class FullTextBuilder
 {
     public static (long Rows, long Bytes) Build(DuckDbConnection reader, DuckDbConnection scratch, string dataFile, string directory, IndexesManifest indexes)
     {
-        var documents = DataFileReader.Text(reader, dataFile, indexes.FullText).Select(r => new FtsDocument(r.Row, r.Values));
-        var stats = FtsSegmentWriter.Write(directory, documents, indexes.Analyzer, scratch);
+        var stats = FtsSegmentWriter.Write(directory, Documents(reader, dataFile, indexes.FullText), indexes.Analyzer, scratch);
         return (stats.Documents, stats.Bytes);
+    }
+
+    private static IEnumerable<FtsDocument> Documents(DuckDbConnection reader, string dataFile, IReadOnlyList<string> columns)
+    {
+        foreach (var (row, values) in DataFileReader.Text(reader, dataFile, columns))
+        {
+            yield return new FtsDocument(row, values);
+        }
     }
 }

@@ -90,7 +90,15 @@ internal sealed class TableRewrite(
         // A batch staged unredacted (see Redact) is never moved as it is.
         if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
-            var moved = _batches.Select(b => (b, rowsPerBatch.GetValueOrDefault(Path.GetFileName(b)))).Where(x => x.Item2 > 0).ToArray();
+            var moved = new List<(string, long)>(_batches.Length);
+            foreach (var batch in _batches)
+            {
+                if (rowsPerBatch.GetValueOrDefault(Path.GetFileName(batch)) is var rows and > 0)
+                {
+                    moved.Add((batch, rows));
+                }
+            }
+
             return new RewriteResult(target, moved, incomingRows, replacedRows, replacedAll, rowsPerSource);
         }
 

@@ -224,7 +224,12 @@ internal sealed class ChangeStream : IAsyncDisposable
         }
 
         var names = relation.Columns.Select(c => c.ColumnName).ToList();
-        _keyPositions = _relation.Keys.Select(k => names.IndexOf(k)).ToArray();
+        _keyPositions = new int[_relation.Keys.Count];
+        for (var i = 0; i < _keyPositions.Length; i++)
+        {
+            _keyPositions[i] = names.IndexOf(_relation.Keys[i]);
+        }
+
         if (_keyPositions.Any(p => p < 0))
         {
             throw _errors.Unkeyable($"the table no longer has the key column {string.Join(", ", _relation.Keys.Where(k => !names.Contains(k)))}");

@@ -70,7 +70,7 @@ internal sealed class Corpus
     }
 
     // The most frequent expansions across all segments, so every segment scores the same set.
-    private static IEnumerable<string> Expand(IReadOnlyList<FtsSegment> segments, string prefix)
+    private static List<string> Expand(IReadOnlyList<FtsSegment> segments, string prefix)
     {
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var segment in segments)

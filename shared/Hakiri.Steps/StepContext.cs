@@ -148,6 +148,12 @@ public sealed record StepOptions
         return options;
     }
 
+    /// <summary>
+    /// Staged rows whose primary keys one pass of the write step's uniqueness check counts at most; more are counted in
+    /// hash partitions of about this many, so the check's memory does not grow with the load.
+    /// </summary>
+    public long KeysPerUniquenessPass { get; init; } = 2_000_000;
+
     /// <summary>Files smaller than this are compaction candidates.</summary>
     public long SmallFileBytes { get; init; } = 64L * 1024 * 1024;
 

@@ -41,11 +41,13 @@ internal sealed class TableRewrite(
 {
     private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
     private bool? _keysAreUnique;
+    private long _stagedRows;
     private ChangeRows? _changes;
 
     public RewriteResult Run(string staging)
     {
         var rowsPerBatch = RowsPerBatch();
+        _stagedRows = rowsPerBatch.Values.Sum();
         var rowsPerSource = work.ToDictionary(w => w.File.Path, w => rowsPerBatch.GetValueOrDefault(Path.GetFileName(w.Batch)), StringComparer.Ordinal);
         if (_batches.Length == 0)
         {
@@ -190,7 +192,18 @@ internal sealed class TableRewrite(
 
         var keys = string.Join(", ", primaryKey.Select(k => "s." + Sql.Identifier(k)));
         var distinct = primaryKey.Count == 1 ? keys : $"row({keys})";
-        _keysAreUnique = connection.Scalar($"SELECT count(*) - count(DISTINCT {distinct}) FROM {staged} AS s") == 0;
+        // A distinct count holds every key it has seen (10 M keys reached DuckDB's memory limit: 300+ MiB peak), so more
+        // rows than StepOptions.KeysPerUniquenessPass are counted in hash partitions of about that many. Equal keys hash
+        // alike, so a duplicate always falls within one partition; so does every NULL key.
+        var perPass = Math.Max(1, context.Options.KeysPerUniquenessPass);
+        var passes = Math.Max(1, (_stagedRows + perPass - 1) / perPass);
+        _keysAreUnique = true;
+        for (var pass = 0; pass < passes && _keysAreUnique.Value; pass++)
+        {
+            var partition = passes == 1 ? string.Empty : $" WHERE hash({keys}) % {passes} = {pass}";
+            _keysAreUnique = connection.Scalar($"SELECT count(*) - count(DISTINCT {distinct}) FROM {staged} AS s{partition}") == 0;
+        }
+
         return _keysAreUnique.Value;
     }
 

@@ -7,7 +7,7 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
 //        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
 //        Hakiri.Bench serve-tickets [RECORDS]
-//        Hakiri.Bench sql [setting=value]... STATEMENT...        (times each statement; for profiling by hand)
+//        Hakiri.Bench sql [setting=value]... STATEMENT...        (times each statement, prints EXPLAIN/SELECT results; for profiling by hand)
 //        Hakiri.Bench postgres HAKIRI_BINARY [ROWS] [WORKDIR]
 //        Hakiri.Bench postgres-cdc HAKIRI_BINARY [TABLE_ROWS] [CHANGES] [WORKDIR]
 //        Hakiri.Bench wasm HAKIRI_BINARY [ITEMS] [WORKDIR]
@@ -50,6 +50,18 @@ if (args.Length > 0 && args[0] == "sql")
         var clock = Stopwatch.StartNew();
         using var database = DuckDbDatabase.Open(null, settings);
         using var connection = database.Connect();
+        if (statement.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase) || statement.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            // Prints what a query returns (a plan, a check), up to 50 rows.
+            using var reader = connection.Query(statement);
+            for (var shown = 0; shown < 50 && reader.Read(); shown++)
+            {
+                Console.WriteLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsNull(i) ? "NULL" : reader.GetValueOrText(i)?.ToString())));
+            }
+
+            continue;
+        }
+
         var rows = connection.Execute(statement);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,6:0.00} s  {rows,10} rows  {statement}"));
     }

@@ -121,7 +121,7 @@ public static class PullBatchStep
                 // DuckDB hands freed memory back to the OS (purges its allocator) when a worker thread idles or after a
                 // single free larger than this. With one thread the query runs on the calling thread, which is no
                 // worker, so at the default (512 MB) a 10 M-row NDJSON file peaked at 200-400 MB RSS while DuckDB's own
-                // accounting stayed under 90 MB. 8 MB and up did not help. Not for CSV: its 8 MB read buffers would
+                // accounting stayed under 90 MB. 8 MB and up did not help. Not for CSV: its 4 MB read buffers would
                 // trigger a purge each, slowing it by a third, and it stays low without.
                 connection.Execute("SET allocator_bulk_deallocation_flush_threshold = '2MB'");
             }

@@ -152,7 +152,7 @@ public sealed record StepOptions
     /// Staged rows whose primary keys one pass of the write step's uniqueness check counts at most; more are counted in
     /// hash partitions of about this many, so the check's memory does not grow with the load.
     /// </summary>
-    public long KeysPerUniquenessPass { get; init; } = 2_000_000;
+    public long KeysPerUniquenessPass { get; init; } = 1_000_000;
 
     /// <summary>Files smaller than this are compaction candidates.</summary>
     public long SmallFileBytes { get; init; } = 64L * 1024 * 1024;

@@ -26,6 +26,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Run_CsvLineOverTheLineLimit_FailsNamingFile_StoreUnchanged()
+    {
+        // 2.1 MB: over max_line_size (2 MB), though under the 4 MB read buffer — the buffer does not raise the limit.
+        using var project = new TestProject(Csv);
+        project.Write("in/a.csv", "id,name\n1,a\n");
+        await project.RunAsync();
+        var before = Snapshot(project);
+        project.Write("in/b.csv", $"id,name\n2,b\n3,{new string('x', 2_100_000)}\n");
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => project.RunAsync());
+
+        Assert.Equal(StepErrors.BadInput, error.ErrorName);
+        Assert.StartsWith("pull-batch failed for table t: in/b.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains("malformed CSV", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(project));
+    }
+
+    [Fact]
     public async Task Run_InvalidJsonLine_FailsNamingFileAndLine_StoreUnchanged()
     {
         using var project = new TestProject(Ndjson);

@@ -120,9 +120,22 @@ public sealed class PipelineRunTests
     }
 
     [Fact]
+    public async Task Run_CsvLineJustUnderTheLineLimit_Loads()
+    {
+        // The reader's buffer is 4 MB and its line limit 2 MB: a 1.9 MB line still fits both.
+        using var project = new TestProject("[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n");
+        project.Write("in/a.csv", $"id,note\n1,short\n2,{new string('ü', 950_000)}\n3,after\n");
+
+        var summary = await project.RunAsync();
+
+        Assert.Equal(3, summary.Tables[0].RowCount);
+        Assert.Equal(950_000, project.Count("SELECT length(note) FROM t WHERE id = 2"));
+    }
+
+    [Fact]
     public async Task Run_CsvLargerThanTheReadBuffer_KeepsEveryRowAndItsRecordNumber()
     {
-        // ~11 MB of rows: more than the CSV reader's 8 MB buffer, so rows straddle a buffer boundary.
+        // ~11 MB of rows: more than the CSV reader's 4 MB buffer, so rows straddle a buffer boundary.
         using var project = new TestProject("[project]\nname = \"p\"\n[pipelines.t.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n");
         const int rows = 100_000;
         project.Write("in/a.csv", "id,note\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"{i},{new string('x', 100)} {i}\n")));

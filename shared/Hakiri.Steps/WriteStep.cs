@@ -68,6 +68,7 @@ public static class WriteStep
         var live = catalog.ListFiles(input.Table);
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
+        using var threads = WriteThreads.Enter(connection, context.Options);
         // Each batch is redacted once, when staged; only a connector's unmarked batches (staged by a version that did not
         // redact them) are redacted here. A batch staged under another redaction is refused.
         var batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();

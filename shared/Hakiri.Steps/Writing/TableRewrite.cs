@@ -105,7 +105,6 @@ internal sealed class TableRewrite(
         }
 
         DefineIncoming(target, incomingColumns, staged);
-        long keptRows = 0;
         long affectedRows = 0;
         var select = "SELECT * FROM incoming";
         if (affected.Count > 0)
@@ -116,13 +115,15 @@ internal sealed class TableRewrite(
                 CREATE TEMP VIEW kept AS
                 SELECT {Projection.To(target, oldColumns, "e")} FROM {old} AS e {replaced.Replace("{e}", "e", StringComparison.Ordinal)}
                 """);
-            keptRows = connection.Scalar("SELECT count(*) FROM kept");
             affectedRows = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Sum(f => f.RowCount);
             select = "SELECT * FROM kept UNION ALL SELECT * FROM incoming";
         }
 
         var output = Path.Combine(staging, "out.parquet");
         var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
+        // The kept rows are what the output holds besides the incoming ones: counting "kept" itself would run its
+        // anti-join over every affected row a second time.
+        var keptRows = affected.Count > 0 ? outputRows - connection.Scalar("SELECT count(*) FROM incoming") : 0;
         var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
         return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
@@ -195,7 +196,7 @@ internal sealed class TableRewrite(
         // A distinct count holds every key it has seen (10 M keys reached DuckDB's memory limit: 300+ MiB peak), so more
         // rows than StepOptions.KeysPerUniquenessPass are counted in hash partitions of about that many. Equal keys hash
         // alike, so a duplicate always falls within one partition; so does every NULL key.
-        var perPass = Math.Max(1, context.Options.KeysPerUniquenessPass);
+        var perPass = Math.Max(1, context.Options.KeysPerUniquenessPass / Math.Max(1, context.Options.WriteThreads));
         var passes = Math.Max(1, (_stagedRows + perPass - 1) / perPass);
         _keysAreUnique = true;
         for (var pass = 0; pass < passes && _keysAreUnique.Value; pass++)

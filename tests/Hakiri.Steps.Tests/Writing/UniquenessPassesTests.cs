@@ -44,7 +44,7 @@ public sealed class UniquenessPassesTests
 
     private static async Task<List<string>> Land(IEnumerable<string> lines, long perPass)
     {
-        using var project = new TestProject(Manifest) { Options = new StepOptions { KeysPerUniquenessPass = perPass } };
+        using var project = new TestProject(Manifest) { Options = new StepOptions { KeysPerUniquenessPass = perPass, WriteThreads = 1 } };
         project.Write("in/a.ndjson", string.Join('\n', lines) + "\n");
         await project.RunAsync();
         return project.Query("SELECT id, kind, v FROM events ORDER BY id NULLS FIRST, kind, v")

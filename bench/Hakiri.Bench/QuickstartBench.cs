@@ -27,7 +27,7 @@ internal static class QuickstartBench
                 Directory.Delete(project, recursive: true);
             }
 
-            Copy(sample, project);
+            Hakiri.Testing.ProjectCopy.WithoutStore(sample, project);
             var first = HakiriRun.Measure(hakiri, project);
             firstWrites.Add(first.FirstWriteSeconds);
             firstRuns.Add((first.Seconds, first.PeakKb));
@@ -45,21 +45,5 @@ internal static class QuickstartBench
     {
         var sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith(".hakiri", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class StoreFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Copy(RepoPaths.Of("samples", "quickstart"), _directory.Path);
+        global::Hakiri.Testing.ProjectCopy.WithoutStore(RepoPaths.Of("samples", "quickstart"), _directory.Path);
         var run = await Hakiri.RunAsync("run", "-m", Manifest);
         Assert.True(run.ExitCode == 0, run.ToString());
         Store = ContextStore.Open(new StoreLayout(StoreRoot));
@@ -54,22 +54,6 @@ public sealed class StoreFixture : IAsyncLifetime
 
     /// <summary>A toolset over the same store with other limits.</summary>
     public ContextToolset WithLimits(QueryLimits limits) => new(Store, limits);
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith(".hakiri", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

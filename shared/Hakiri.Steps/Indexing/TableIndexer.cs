@@ -42,19 +42,25 @@ public sealed class TableIndexer(StepContext context, PipelineManifest pipeline,
         var stale = existing.Except(keep).ToList();
         var added = new List<IndexSegmentRecord>();
         var notes = new List<string>();
-        if (wanted.Count > 0 && live.Count > 0)
+        // A loop, not LINQ over tuples: that would grow the AOT Lambda bootstrap (docs/lambda.md#package-size).
+        var missingPerKind = new List<(string Kind, string Spec, List<FileRecord> Missing)>();
+        foreach (var (kind, spec) in wanted)
         {
+            var missing = live.Where(f => !keep.Any(s => s.Kind == kind && s.DataPath == f.Path)).ToList();
+            if (missing.Count > 0)
+            {
+                missingPerKind.Add((kind, spec, missing));
+            }
+        }
+
+        if (missingPerKind.Count > 0)
+        {
+            // Only when a segment is missing: a re-run with nothing new does not load DuckDB at all.
             using var duck = context.OpenDuckDb();
             using var reader = duck.Connect();
             using var scratch = duck.Connect();
-            foreach (var (kind, spec) in wanted)
+            foreach (var (kind, spec, missing) in missingPerKind)
             {
-                var missing = live.Where(f => !keep.Any(s => s.Kind == kind && s.DataPath == f.Path)).ToList();
-                if (missing.Count == 0)
-                {
-                    continue;
-                }
-
                 if (kind == IndexSpecs.FullTextKind)
                 {
                     foreach (var file in missing)

@@ -77,6 +77,43 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
         Assert.Contains("to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Hakiri_AdvisesHugePagesForTheRuntimesStartUpData()
+    {
+        // ADR 0028: the object linked in from functions/NativeStartup marks the executable's zero-filled tail (the
+        // runtime's hydrated data, about 18 MB) MADV_HUGEPAGE before main; the kernel shows it as "hg" in VmFlags.
+        Assert.True((await HakiriAsync(["init", "shop"])).ExitCode == 0);
+        var start = new System.Diagnostics.ProcessStartInfo(bundle.Hakiri, ["serve", "-m", "shop/hakiri.toml"])
+        {
+            WorkingDirectory = _project.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in Clean())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var advised = new List<long>();
+            for (var attempt = 0; attempt < 100 && advised.Count == 0 && !serve.HasExited; attempt++)
+            {
+                await Task.Delay(50);
+                advised = AdvisedRegions(await File.ReadAllTextAsync($"/proc/{serve.Id}/smaps"));
+            }
+
+            Assert.True(advised.Any(bytes => bytes >= 4L << 20), $"no mapping of 4 MB or more is advised for huge pages (advised: {string.Join(", ", advised)} bytes)");
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
+
     public void Dispose() => _project.Dispose();
 
     /// <summary>No override that would point <c>hakiri</c> back at a checkout, and no real AWS configuration.</summary>
@@ -91,6 +128,26 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
 
     private Task<ProcessResult> HakiriAsync(string[] arguments, Dictionary<string, string>? environment = null) =>
         ExternalProcess.RunAsync(bundle.Hakiri, arguments, workingDirectory: _project.Path, timeout: Timeout, environment: environment ?? Clean());
+
+    // The sizes of the mappings whose VmFlags hold "hg" (MADV_HUGEPAGE), from /proc/PID/smaps.
+    private static List<long> AdvisedRegions(string smaps)
+    {
+        var sizes = new List<long>();
+        long size = 0;
+        foreach (var line in smaps.Split('\n'))
+        {
+            if (line.StartsWith("Size:", StringComparison.Ordinal))
+            {
+                size = long.Parse(line["Size:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+            else if (line.StartsWith("VmFlags:", StringComparison.Ordinal) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("hg"))
+            {
+                sizes.Add(size);
+            }
+        }
+
+        return sizes;
+    }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+\+[0-9a-f]{7,40}$")]
     private static partial Regex VersionLine();

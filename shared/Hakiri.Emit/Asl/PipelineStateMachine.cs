@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -87,7 +86,7 @@ public static class PipelineStateMachine
     }
 
     /// <summary>The SHA-256 of the definition text, recorded with each run that executes it.</summary>
-    public static string Hash(string definitionText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(definitionText)));
+    public static string Hash(string definitionText) => Convert.ToHexStringLower(DefinitionHash.Sha256(Encoding.UTF8.GetBytes(definitionText)));
 
     private static JsonObject TablesMap() => new()
     {

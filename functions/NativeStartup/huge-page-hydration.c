@@ -14,7 +14,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* Only a zero-filled tail at least this large is worth advising (hakiri's and the bootstrap's are 18 and 13 MB). */
+/* Only a zero-filled tail at least this large is worth advising (hakiri's is about 19 MB, the bootstrap's 10 MB). */
 #define HAKIRI_MIN_ZERO_FILL ((size_t)4 << 20)
 
 static int hakiri_advise_main_program(struct dl_phdr_info *info, size_t size, void *data)

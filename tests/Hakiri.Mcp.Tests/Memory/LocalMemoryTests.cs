@@ -16,7 +16,7 @@ public sealed class LocalMemoryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        MemoryClientTests.Copy(RepoPaths.Of("samples", "quickstart"), _project.Path);
+        global::Hakiri.Testing.ProjectCopy.WithoutStore(RepoPaths.Of("samples", "quickstart"), _project.Path);
         File.AppendAllText(Manifest, "\n[memory]\nmodel = \"all-MiniLM-L6-v2\"\n");
         var run = await Hakiri.RunAsync("run", "-m", Manifest);
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -19,7 +19,7 @@ public sealed class MemoryClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Copy(RepoPaths.Of("samples", "quickstart"), _project.Path);
+        global::Hakiri.Testing.ProjectCopy.WithoutStore(RepoPaths.Of("samples", "quickstart"), _project.Path);
         await MustAsync("run", "-m", Manifest);
         await MustAsync("key", "init", "-m", Manifest);
         _tokens["bot"] = await IssueAsync("support-bot", "customers,memory", "read", "write:memory");
@@ -137,15 +137,5 @@ public sealed class MemoryClientTests : IAsyncLifetime
             environment: new Dictionary<string, string>(StringComparer.Ordinal) { ["HAKIRI_KEY_DIR"] = _keys.Path });
         Assert.True(result.ExitCode == 0, result.ToString());
         return result;
-    }
-
-    internal static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

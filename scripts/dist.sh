@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release bundle dist/hakiri-<version>-linux-x64.tar.gz (its layout: docs/install.md): the Native AOT
 # `hakiri` with the native libraries it loads and the local embedding model (bin/models/) in bin/, the framework-dependent CDK app in lib/infra/aws/, the
-# Lambda package in lib/lambda/ and the Azure function package in lib/azure/. `hakiri --version` prints <version>+<commit> from Directory.Build.props and git.
+# Lambda package and its DuckDB layer in lib/lambda/ and the Azure function package in lib/azure/. `hakiri --version` prints <version>+<commit> from Directory.Build.props and git.
 #   scripts/dist.sh
 # HAKIRI_LAMBDA_ZIP=<zip> takes a Lambda package scripts/package-aws.sh has already built (scripts/test.sh does)
 # instead of publishing the bootstrap again; HAKIRI_AZURE_PACKAGE=<zip> one scripts/package-azure.sh has built.
@@ -42,11 +42,13 @@ echo "== CDK app (framework-dependent)"
 publish infra/Hakiri.Infra.Aws "$logs/infra.log" -o "$stage/lib/infra/aws"
 
 echo "== Lambda package"
+# The function zip and, beside it, the DuckDB layer (scripts/package-aws.sh writes both).
 if [ -n "${HAKIRI_LAMBDA_ZIP:-}" ]; then
   cp "$HAKIRI_LAMBDA_ZIP" "$stage/lib/lambda/hakiri-functions.zip"
+  cp "$(dirname "$HAKIRI_LAMBDA_ZIP")/hakiri-duckdb-layer.zip" "$stage/lib/lambda/hakiri-duckdb-layer.zip"
 else
   scripts/package-aws.sh "" "$work/hakiri-functions.zip" >"$logs/lambda.log" 2>&1 || { cat "$logs/lambda.log" >&2; exit 1; }
-  cp "$work/hakiri-functions.zip" "$stage/lib/lambda/hakiri-functions.zip"
+  cp "$work/hakiri-functions.zip" "$work/hakiri-duckdb-layer.zip" "$stage/lib/lambda/"
 fi
 
 echo "== Azure function package"

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Packages the AWS Lambda functions: the Native AOT `bootstrap` (one binary for all five step handlers, chosen by
-# the function's handler name) with libduckdb.so and libe_sqlite3.so, as the zip the provided.al2023 runtime expects
-# (bootstrap at the zip's root, executable). Pass a manifest to bundle it as /var/task/hakiri.toml.
+# Packages the AWS Lambda functions as two zips (ADR 0029):
+#   - the function zip the provided.al2023 runtime expects: the Native AOT `bootstrap` (one binary for all five step
+#     handlers and the MCP server, chosen by the function's handler name) at its root, executable, with
+#     libe_sqlite3.so; pass a manifest to bundle it as /var/task/hakiri.toml;
+#   - beside it, hakiri-duckdb-layer.zip: lib/libduckdb.so, a Lambda layer (unpacked under /opt, and /opt/lib is on
+#     the runtime's LD_LIBRARY_PATH), uploaded once per DuckDB build however often the functions change.
 #   scripts/package-aws.sh [MANIFEST] [OUTPUT_ZIP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 manifest=${1:-}
 output=${2:-artifacts/lambda/hakiri-functions.zip}
+layer=$(dirname "$output")/hakiri-duckdb-layer.zip
 publish=artifacts/lambda/publish
 rm -rf "$publish"
 mkdir -p artifacts
@@ -19,13 +23,13 @@ rm -f "$publish/libusearch_c.so" "$publish/libnumkong.so"
 strip --strip-unneeded "$publish/libduckdb.so"
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi
 mkdir -p "$(dirname "$output")"
-rm -f "$output"
+rm -f "$output" "$layer"
 # Deflate is the only method the Lambda service unzips. libdeflate's level 12 (libdeflate-tools, which
 # scripts/install-test-deps.sh installs) finds ~3 % smaller deflate streams than zlib's level 9 in seconds (zopfli
 # and 7-Zip's 15 passes do no better here and take minutes); without it the zip is built with zlib level 9.
-python3 - "$publish" "$output" <<'PY'
+python3 - "$publish" "$output" "$layer" <<'PY'
 import os, shutil, struct, subprocess, sys, zlib
-source, target = sys.argv[1], sys.argv[2]
+source, target, layer = sys.argv[1], sys.argv[2], sys.argv[3]
 libdeflate = shutil.which("libdeflate-gzip")
 dos_time, dos_date = 0, ((2026 - 1980) << 9) | (1 << 5) | 1   # 2026-01-01 00:00: the zip is the same for the same files
 
@@ -40,19 +44,26 @@ def deflate(path):
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     return packer.compress(data) + packer.flush(), zlib.crc32(data), len(data)
 
-entries, offset = [], 0
-with open(target, "wb") as archive:
-    for name in sorted(os.listdir(source)):
-        body, crc, size = deflate(os.path.join(source, name))
-        encoded = name.encode()
-        fields = struct.pack("<HHHHHIII", 20, 0, 8, dos_time, dos_date, crc, len(body), size)
-        archive.write(b"PK\x03\x04" + fields + struct.pack("<HH", len(encoded), 0) + encoded + body)
-        mode = 0o100755 if name == "bootstrap" else 0o100644   # regular file, executable bootstrap
-        entries.append(b"PK\x01\x02" + struct.pack("<H", (3 << 8) | 20) + fields
-                       + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, mode << 16, offset) + encoded)
-        offset += 30 + len(encoded) + len(body)
-    directory = b"".join(entries)
-    archive.write(directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), offset, 0))
+def write_zip(target, members):
+    """members: (name in the zip, file) pairs, written in that order."""
+    entries, offset = [], 0
+    with open(target, "wb") as archive:
+        for name, path in members:
+            body, crc, size = deflate(path)
+            encoded = name.encode()
+            fields = struct.pack("<HHHHHIII", 20, 0, 8, dos_time, dos_date, crc, len(body), size)
+            archive.write(b"PK\x03\x04" + fields + struct.pack("<HH", len(encoded), 0) + encoded + body)
+            mode = 0o100755 if name == "bootstrap" else 0o100644   # regular file, executable bootstrap
+            entries.append(b"PK\x01\x02" + struct.pack("<H", (3 << 8) | 20) + fields
+                           + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, mode << 16, offset) + encoded)
+            offset += 30 + len(encoded) + len(body)
+        directory = b"".join(entries)
+        archive.write(directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), offset, 0))
+
+names = sorted(os.listdir(source))
+write_zip(target, [(name, os.path.join(source, name)) for name in names if name != "libduckdb.so"])
+write_zip(layer, [("lib/libduckdb.so", os.path.join(source, "libduckdb.so"))])
 print("deflate: " + ("libdeflate level 12" if libdeflate else "zlib level 9 (install libdeflate-tools for a smaller zip)"))
 PY
-echo "packaged $output ($(du -h "$output" | cut -f1)): $(ls "$publish" | tr '\n' ' ')"
+echo "packaged $output ($(du -h "$output" | cut -f1)): $(ls "$publish" | grep -vx libduckdb.so | tr '\n' ' ')"
+echo "packaged $layer ($(du -h "$layer" | cut -f1)): lib/libduckdb.so"

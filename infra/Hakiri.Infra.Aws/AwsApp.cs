@@ -6,8 +6,9 @@ namespace Hakiri.Infra.Aws;
 
 /// <summary>
 /// The CDK app: reads the options from arguments (or the environment), loads the manifest and synthesizes the stack.
-/// <c>--manifest PATH --asset ZIP --stage S --out DIR [--no-mcp-url-output]</c>; environment fallbacks
-/// <c>HAKIRI_MANIFEST_PATH</c>, <c>HAKIRI_LAMBDA_ZIP</c>, <c>HAKIRI_STAGE</c>, <c>HAKIRI_CDK_OUT</c>,
+/// <c>--manifest PATH --asset ZIP [--layer ZIP] --stage S --out DIR [--no-mcp-url-output]</c>; environment fallbacks
+/// <c>HAKIRI_MANIFEST_PATH</c>, <c>HAKIRI_LAMBDA_ZIP</c>, <c>HAKIRI_DUCKDB_LAYER_ZIP</c> (default: the
+/// <c>hakiri-duckdb-layer.zip</c> beside the Lambda zip), <c>HAKIRI_STAGE</c>, <c>HAKIRI_CDK_OUT</c>,
 /// <c>HAKIRI_MCP_URL_OUTPUT=false</c>; CDK context <c>hakiri:mcpUrlOutput=false</c> also turns the MCP URL output off.
 /// </summary>
 internal static class AwsApp
@@ -17,7 +18,7 @@ internal static class AwsApp
         if (Parse(args, out var error) is not { } options)
         {
             Console.Error.WriteLine($"hakiri-infra-aws: error: {error}");
-            Console.Error.WriteLine("usage: Hakiri.Infra.Aws --manifest hakiri.toml --asset hakiri-functions.zip [--stage dev] [--out cdk.out] [--no-mcp-url-output]");
+            Console.Error.WriteLine("usage: Hakiri.Infra.Aws --manifest hakiri.toml --asset hakiri-functions.zip [--layer hakiri-duckdb-layer.zip] [--stage dev] [--out cdk.out] [--no-mcp-url-output]");
             return 2;
         }
 
@@ -63,7 +64,7 @@ internal static class AwsApp
                 case "--no-mcp-url-output":
                     mcpUrlOutput = false;
                     break;
-                case "--manifest" or "--asset" or "--stage" or "--out" when i + 1 < args.Length:
+                case "--manifest" or "--asset" or "--layer" or "--stage" or "--out" when i + 1 < args.Length:
                     values[args[i][2..]] = args[++i];
                     break;
                 default:
@@ -86,10 +87,18 @@ internal static class AwsApp
             return null;
         }
 
+        var layer = Value(values, "layer", "HAKIRI_DUCKDB_LAYER_ZIP") ?? AwsStackOptions.LayerBeside(asset);
+        if (!File.Exists(layer))
+        {
+            error = $"{layer}: the DuckDB layer does not exist — scripts/package-aws.sh writes it beside the Lambda zip";
+            return null;
+        }
+
         error = string.Empty;
         return new AwsStackOptions(
             Path.GetFullPath(manifest),
             Path.GetFullPath(asset),
+            Path.GetFullPath(layer),
             Value(values, "stage", "HAKIRI_STAGE") ?? "dev",
             Path.GetFullPath(Value(values, "out", "HAKIRI_CDK_OUT") ?? "cdk.out"),
             mcpUrlOutput);

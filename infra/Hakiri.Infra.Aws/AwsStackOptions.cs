@@ -3,12 +3,14 @@ namespace Hakiri.Infra.Aws;
 /// <summary>What the CDK app needs to synthesize one project's stack.</summary>
 /// <param name="ManifestPath">The project's hakiri.toml.</param>
 /// <param name="AssetZip">The Lambda package <c>scripts/package-aws.sh</c> writes (bootstrap at the zip's root).</param>
+/// <param name="LayerZip">The DuckDB layer <c>scripts/package-aws.sh</c> writes beside it (<c>lib/libduckdb.so</c>).</param>
 /// <param name="Stage">Deployment stage, part of the stack name (<c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>).</param>
 /// <param name="OutputDirectory">Where the cloud assembly (template and assets) is written.</param>
 /// <param name="McpUrlOutput">Whether the stack outputs the MCP function URL; off for moto, which skips AWS::Lambda::Url.</param>
 internal sealed record AwsStackOptions(
     string ManifestPath,
     string AssetZip,
+    string LayerZip,
     string Stage,
     string OutputDirectory,
     bool McpUrlOutput)
@@ -18,6 +20,12 @@ internal sealed record AwsStackOptions(
     /// updated: one per account and region, created by <c>hakiri deploy aws</c> — no <c>cdk bootstrap</c> needed.
     /// </summary>
     public const string AssetBucketName = "hakiri-assets-${AWS::AccountId}-${AWS::Region}";
+
+    /// <summary>The DuckDB layer's file name; <c>scripts/package-aws.sh</c> writes it beside the function zip.</summary>
+    public const string LayerFileName = "hakiri-duckdb-layer.zip";
+
+    /// <summary>The DuckDB layer beside <paramref name="assetZip"/>, where <c>scripts/package-aws.sh</c> and the release bundle put it.</summary>
+    public static string LayerBeside(string assetZip) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(assetZip))!, LayerFileName);
 
     /// <summary>The stack's name: <c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>.</summary>
     public static string StackName(string project, string stage) => $"hakiri-{project}-{stage}";

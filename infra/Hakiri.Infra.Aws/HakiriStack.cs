@@ -35,6 +35,14 @@ internal sealed partial class HakiriStack : Stack
         var bucket = StoreBucket.Create(this, manifest);
         var prefix = StoreBucket.Prefix(manifest);
         var code = Code.FromAsset(options.AssetZip);
+        // libduckdb.so is most of the package and changes only with DuckDB: a layer keeps it out of the function zip (ADR 0029).
+        var duckdb = new LayerVersion(this, "DuckDbLayer", new LayerVersionProps
+        {
+            Code = Code.FromAsset(options.LayerZip),
+            CompatibleRuntimes = [Runtime.PROVIDED_AL2023],
+            CompatibleArchitectures = [Architecture.X86_64],
+            Description = "libduckdb.so for Hakiri's functions (/opt/lib)",
+        });
         var deployment = manifest.Aws;
         // The functions find the store here, whatever the bundled manifest says (a local store would live in /tmp).
         var store = Fn.Join(string.Empty, prefix.Length == 0 ? ["s3://", bucket.BucketName] : ["s3://", bucket.BucketName, "/" + prefix]);
@@ -43,7 +51,7 @@ internal sealed partial class HakiriStack : Stack
         var steps = new Dictionary<string, Function>(StringComparer.Ordinal);
         foreach (var step in StepResources.Steps)
         {
-            var function = StepFunction(step, code, deployment, store);
+            var function = StepFunction(step, code, duckdb, deployment, store);
             foreach (var statement in StoreBucket.Grants(bucket, prefix))
             {
                 function.AddToRolePolicy(statement);
@@ -67,7 +75,7 @@ internal sealed partial class HakiriStack : Stack
             }
         }
 
-        var mcp = StepFunction("mcp", code, deployment, store);
+        var mcp = StepFunction("mcp", code, duckdb, deployment, store);
         // Serving only reads the store.
         foreach (var statement in StoreBucket.ReadGrants(bucket, prefix))
         {
@@ -91,7 +99,7 @@ internal sealed partial class HakiriStack : Stack
         }
     }
 
-    private Function StepFunction(string step, Code code, AwsDeployment deployment, string store)
+    private Function StepFunction(string step, Code code, ILayerVersion duckdb, AwsDeployment deployment, string store)
     {
         var id = Pascal(step);
         var logs = new LogGroup(this, id + "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps { RemovalPolicy = RemovalPolicy.DESTROY });
@@ -103,6 +111,7 @@ internal sealed partial class HakiriStack : Stack
             Architecture = Architecture.X86_64,
             Handler = step,
             Code = code,
+            Layers = [duckdb],
             MemorySize = deployment.MemoryMb,
             Timeout = Duration.Seconds(deployment.TimeoutSeconds),
             LogGroup = logs,

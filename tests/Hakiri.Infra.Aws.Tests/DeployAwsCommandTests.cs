@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Hakiri.Deploy.Aws.Api;
 using Hakiri.Emit.Asl;
@@ -22,12 +21,7 @@ public sealed class DeployAwsCommandTests : IDisposable
 
     public DeployAwsCommandTests()
     {
-        _zip = _dir.Combine("functions.zip");
-        using (var archive = ZipFile.Open(_zip, ZipArchiveMode.Create))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("bootstrap").Open());
-            writer.Write("#!/bin/sh\n");
-        }
+        _zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
 
         using var project = Samples.CopyQuickstart();
         _manifest = _dir.Write("project/hakiri.toml", File.ReadAllText(project.Combine("hakiri.toml")));
@@ -42,7 +36,7 @@ public sealed class DeployAwsCommandTests : IDisposable
         // Create.
         var created = await HakiriAsync("deploy", "aws", "-m", _manifest, "--asset", _zip, "--no-mcp-url-output");
         Assert.True(created.ExitCode == 0, created.ToString());
-        Assert.Contains("34 to add, 0 to change, 0 to remove.", created.Stdout, StringComparison.Ordinal);
+        Assert.Contains("35 to add, 0 to change, 0 to remove.", created.Stdout, StringComparison.Ordinal);
         Assert.Contains("+ Store1D2A845B", created.Stdout, StringComparison.Ordinal);
         Assert.Contains("CREATE_COMPLETE", created.Stdout, StringComparison.Ordinal);
 
@@ -95,6 +89,8 @@ public sealed class DeployAwsCommandTests : IDisposable
         Assert.True(updated.ExitCode == 0, updated.ToString());
         Assert.Equal("UPDATE_COMPLETE", (await cloudFormation.DescribeStackAsync(Stack))?.StackStatus);
         Assert.All(await moto.LambdaFunctionsAsync(), f => Assert.Equal(2048, (int)f!["MemorySize"]!));
+        // The updated functions carry the DuckDB layer's version ARN (moto records Layers on update, not on create).
+        Assert.All(await moto.LambdaFunctionsAsync(), f => Assert.Matches(@"^arn:aws:lambda:us-east-1:\d{12}:layer:[\w-]+:1$", (string?)Assert.Single(f!["Layers"]!.AsArray())!["Arn"]));
 
         // Destroy: needs --yes without a terminal; removes the stack and keeps the store bucket.
         var refused = await HakiriAsync("destroy", "aws", "-m", _manifest);
@@ -116,7 +112,7 @@ public sealed class DeployAwsCommandTests : IDisposable
 
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("+ Pipelines493DC7C6", plan.Stdout, StringComparison.Ordinal);
-        Assert.Contains("34 to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("35 to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
         using var http = new HttpClient();
         Assert.Null(await CloudFormation(http).DescribeStackAsync(Stack));
         using var s3 = S3();

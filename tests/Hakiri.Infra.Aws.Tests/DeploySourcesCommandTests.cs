@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Hakiri.Deploy.Aws.Api;
 using Hakiri.Testing;
 
@@ -48,12 +47,7 @@ public sealed class DeploySourcesCommandTests : IDisposable
     [Fact]
     public async Task Deploy_Sources_PlanShowsTheirReach_AndTheSourceStepsGetSecretsAndVpc()
     {
-        var zip = _dir.Combine("functions.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("bootstrap").Open());
-            writer.Write("#!/bin/sh\n");
-        }
+        var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
 
         var manifest = _dir.Write("project/hakiri.toml", Manifest);
 

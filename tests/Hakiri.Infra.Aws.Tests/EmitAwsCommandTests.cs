@@ -19,13 +19,22 @@ public sealed class EmitAwsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task EmitAws_LambdaPackageWithoutItsDuckDbLayer_ExitsTwoWithASentence()
+    {
+        var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
+        File.Delete(AwsStackOptions.LayerBeside(zip));
+
+        var result = await HakiriAsync("--asset", zip);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("hakiri-duckdb-layer.zip: error: the DuckDB layer does not exist beside the Lambda package", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("out")));
+    }
+
+    [Fact]
     public async Task EmitAws_Quickstart_WritesTheStackTemplate()
     {
-        var zip = _dir.Combine("functions.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            archive.CreateEntry("bootstrap");
-        }
+        var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
 
         var result = await HakiriAsync("--asset", zip, "--stage", "moto", "--no-mcp-url-output");
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -37,17 +46,15 @@ public sealed class EmitAwsCommandTests : IDisposable
     [Fact]
     public async Task EmitAws_BundlesTheManifest_Deterministically()
     {
-        var zip = _dir.Combine("functions.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            archive.CreateEntry("bootstrap");
-            using var stale = new StreamWriter(archive.CreateEntry("hakiri.toml").Open());
-            stale.Write("# a manifest from an earlier package\n");
-        }
+        var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"), ("hakiri.toml", "# a manifest from an earlier package\n"));
 
         var first = await HakiriAsync("--asset", zip);
         Assert.True(first.ExitCode == 0, first.ToString());
-        var asset = Assert.Single(Directory.GetFiles(_dir.Combine("out"), "asset.*.zip"));
+        // Two assets: the function zip with the manifest added, and the DuckDB layer as package-aws.sh wrote it.
+        var assets = Directory.GetFiles(_dir.Combine("out"), "asset.*.zip");
+        Assert.Equal(2, assets.Length);
+        var layer = Assert.Single(assets, a => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(AwsStackOptions.LayerBeside(zip))));
+        var asset = Assert.Single(assets, a => a != layer);
         using (var archive = ZipFile.OpenRead(asset))
         {
             using var reader = new StreamReader(archive.GetEntry("hakiri.toml")!.Open());
@@ -58,13 +65,15 @@ public sealed class EmitAwsCommandTests : IDisposable
         Directory.Delete(_dir.Combine("out"), recursive: true);
         var second = await HakiriAsync("--asset", zip);
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal(Path.GetFileName(asset), Path.GetFileName(Assert.Single(Directory.GetFiles(_dir.Combine("out"), "asset.*.zip"))));
+        Assert.Equal(new[] { Path.GetFileName(asset), Path.GetFileName(layer) }.Order(StringComparer.Ordinal), Directory.GetFiles(_dir.Combine("out"), "asset.*.zip").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task EmitAws_PackageThatIsNotAZip_ExitsTwoWithASentence()
     {
-        var result = await HakiriAsync("--asset", _dir.Write("functions.zip", "not a zip"));
+        var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
+        File.WriteAllText(zip, "not a zip");
+        var result = await HakiriAsync("--asset", zip);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("cannot add the manifest to the Lambda package", result.Stderr, StringComparison.Ordinal);
     }

@@ -12,6 +12,19 @@ public sealed class HakiriStackTests(SynthesizedStacks stacks)
     public void Synth_Quickstart_MatchesGoldenTemplate() => Templates.AssertGolden(stacks.Aws, "hakiri-quickstart-dev.template.json");
 
     [Fact]
+    public void Synth_Quickstart_EveryFunctionLoadsDuckDbFromOneLayer()
+    {
+        // ADR 0029: libduckdb.so is a layer (lib/libduckdb.so → /opt/lib), not part of the function zip.
+        var (id, layer) = Assert.Single(Templates.Resources(stacks.Aws, "AWS::Lambda::LayerVersion"));
+        Assert.Equal("""["provided.al2023"]""", layer["CompatibleRuntimes"]!.ToJsonString());
+        Assert.Equal("""["x86_64"]""", layer["CompatibleArchitectures"]!.ToJsonString());
+        Assert.NotNull(layer["Content"]!["S3Key"]);
+        var functions = Templates.Resources(stacks.Aws, "AWS::Lambda::Function").Select(f => f.Properties).ToList();
+        Assert.Equal(6, functions.Count);
+        Assert.All(functions, f => Assert.Equal(id, (string?)Assert.Single(f["Layers"]!.AsArray())!["Ref"]));
+    }
+
+    [Fact]
     public Task Synth_Quickstart_CfnLintReportsNoErrors() => Templates.AssertCfnLintPassesAsync(stacks.AwsTemplatePath);
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Hakiri.Manifest;
@@ -17,12 +16,7 @@ public sealed class SynthesizedStacks : IDisposable
 
     public SynthesizedStacks()
     {
-        var zip = _dir.Combine("hakiri-functions.zip");
-        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("bootstrap").Open());
-            writer.Write("#!/bin/sh\n");
-        }
+        var zip = StandInLambdaPackage.Write(_dir.Combine("hakiri-functions.zip"));
 
         var quickstart = ManifestLoader.LoadProject(RepoPaths.Of("samples", "quickstart", "hakiri.toml")).Value!;
         var s3Manifest = _dir.Write("s3/hakiri.toml", File.ReadAllText(RepoPaths.Of("samples", "quickstart", "hakiri.toml"))
@@ -34,7 +28,7 @@ public sealed class SynthesizedStacks : IDisposable
         var sources = ManifestLoader.LoadProject(RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Manifests", "sources.toml")).Value!;
 
         var output = _dir.Combine("cdk.out");
-        var options = new AwsStackOptions(quickstart.ManifestPath, zip, "dev", output, McpUrlOutput: true);
+        var options = new AwsStackOptions(quickstart.ManifestPath, zip, AwsStackOptions.LayerBeside(zip), "dev", output, McpUrlOutput: true);
         var app = new App(new AppProps { Outdir = output });
         var aws = AwsApp.AddStack(app, quickstart, options);
         var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });

@@ -4,7 +4,8 @@ namespace Hakiri.Testing;
 
 /// <summary>
 /// A <c>moto_server</c> (AWS API stand-in) started on 127.0.0.1 for a test collection and stopped after. Share one
-/// per collection with <c>IClassFixture</c>/<c>ICollectionFixture</c>.
+/// per collection with <c>IClassFixture</c>/<c>ICollectionFixture</c>. It runs through <c>tests/tools/moto-server.py</c>,
+/// which makes a Lambda layer's CloudFormation Ref its ARN, as on AWS.
 /// </summary>
 public sealed class MotoServer : IDisposable
 {
@@ -17,8 +18,9 @@ public sealed class MotoServer : IDisposable
     public MotoServer(IReadOnlyDictionary<string, string>? environment = null)
     {
         Port = Loopback.FreePort();
-        var info = new ProcessStartInfo("moto_server");
-        foreach (var argument in new[] { "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        // moto_server itself, through a launcher that fixes what moto returns for a Lambda layer's Ref (ADR 0029).
+        var info = new ProcessStartInfo("python3");
+        foreach (var argument in new[] { RepoPaths.Of("tests", "tools", "moto-server.py"), "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
         }

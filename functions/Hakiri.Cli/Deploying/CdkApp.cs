@@ -10,6 +10,9 @@ internal static class CdkApp
 {
     private const string AppName = "Hakiri.Infra.Aws";
 
+    /// <summary>The DuckDB layer scripts/package-aws.sh writes beside the function zip (the CDK app's default too).</summary>
+    private const string LayerFileName = "hakiri-duckdb-layer.zip";
+
     /// <summary>What to synthesize.</summary>
     public sealed record Request(string ManifestPath, string Stage, string? Asset, string OutputDirectory, bool McpUrlOutput);
 
@@ -39,6 +42,14 @@ internal static class CdkApp
             return ExitCodes.BadInput;
         }
 
+        // libduckdb.so travels as a layer beside the function zip (ADR 0029).
+        var layer = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(zip))!, LayerFileName);
+        if (!File.Exists(layer))
+        {
+            error.WriteLine($"{layer}: error: the DuckDB layer does not exist beside the Lambda package — scripts/package-aws.sh writes both; rebuild with it or keep {LayerFileName} next to the zip you pass to --asset");
+            return ExitCodes.BadInput;
+        }
+
         // The functions read the manifest bundled in the zip: bundle the one being deployed.
         var staging = Directory.CreateTempSubdirectory("hakiri-package-");
         try
@@ -54,7 +65,7 @@ internal static class CdkApp
                 return ExitCodes.BadInput;
             }
 
-            return await RunAppAsync(app, request, package, output, error, echo, cancellationToken).ConfigureAwait(false);
+            return await RunAppAsync(app, request, package, layer, output, error, echo, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -62,9 +73,9 @@ internal static class CdkApp
         }
     }
 
-    private static async Task<int> RunAppAsync(string[] app, Request request, string zip, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
+    private static async Task<int> RunAppAsync(string[] app, Request request, string zip, string layer, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
     {
-        List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.ManifestPath), "--asset", Path.GetFullPath(zip), "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
+        List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.ManifestPath), "--asset", Path.GetFullPath(zip), "--layer", layer, "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
         if (!request.McpUrlOutput)
         {
             arguments.Add("--no-mcp-url-output");

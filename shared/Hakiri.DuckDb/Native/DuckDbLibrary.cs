@@ -5,7 +5,8 @@ namespace Hakiri.DuckDb.Native;
 
 /// <summary>
 /// Finds and loads DuckDB's native library, in this order: the file named by <c>HAKIRI_DUCKDB_LIBRARY</c>; the
-/// <c>libduckdb.so</c> the build copies beside the application; the platform's default search. A library that cannot
+/// <c>libduckdb.so</c> the build copies beside the application; the platform's default search (<c>LD_LIBRARY_PATH</c>: on
+/// Lambda that holds /opt/lib, where the DuckDB layer unpacks, ADR 0029). A library that cannot
 /// be found fails with a sentence saying what to do, at the first DuckDB call instead of as a bare DllNotFoundException.
 /// </summary>
 internal static class DuckDbLibrary

@@ -56,13 +56,20 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
         var emit = await HakiriAsync(["emit", "aws", "-m", "shop/hakiri.toml", "-o", "cdk.out", "--no-mcp-url-output"]);
         Assert.True(emit.ExitCode == 0, emit.ToString());
         Assert.Contains("AWS::StepFunctions::StateMachine", File.ReadAllText(_project.Combine("cdk.out", "hakiri-my-project-dev.template.json")), StringComparison.Ordinal);
-        // The bundle's package, not a stand-in: the AOT bootstrap with the manifest added.
-        var asset = Assert.Single(Directory.GetFiles(_project.Combine("cdk.out"), "asset.*.zip"));
-        using (var archive = System.IO.Compression.ZipFile.OpenRead(asset))
+        // The bundle's packages, not stand-ins: the AOT bootstrap with the manifest added, and the DuckDB layer.
+        var assets = Directory.GetFiles(_project.Combine("cdk.out"), "asset.*.zip");
+        Assert.Equal(2, assets.Length);
+        var entries = assets.Select(a =>
         {
-            Assert.Contains(archive.Entries, e => e.FullName == "bootstrap" && e.Length > 1_000_000);
-            Assert.Contains(archive.Entries, e => e.FullName == "hakiri.toml");
-        }
+            using var archive = System.IO.Compression.ZipFile.OpenRead(a);
+            return archive.Entries.ToDictionary(e => e.FullName, e => e.Length, StringComparer.Ordinal);
+        }).ToList();
+        var function = Assert.Single(entries, e => e.ContainsKey("bootstrap"));
+        Assert.True(function["bootstrap"] > 1_000_000);
+        Assert.Contains("hakiri.toml", function.Keys);
+        Assert.DoesNotContain("libduckdb.so", function.Keys);
+        var layer = Assert.Single(entries, e => !e.ContainsKey("bootstrap"));
+        Assert.True(Assert.Single(layer, e => e.Key == "lib/libduckdb.so").Value > 10_000_000);
 
         using var moto = new MotoServer();
         var environment = Clean();
@@ -75,6 +82,31 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("+ Pipelines", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("to add, 0 to change, 0 to remove.", plan.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LambdaPackage_RunsThePipeline_WithDuckDbFromItsLayer()
+    {
+        // As the Lambda service lays them out: the function zip in /var/task, the layer in /opt, /opt/lib on the
+        // library path (ADR 0029). The bootstrap runs every step through the local Runtime API (--via lambda).
+        Assert.True((await HakiriAsync(["init", "shop"])).ExitCode == 0);
+        var task = _project.Combine("var-task");
+        var opt = _project.Combine("opt");
+        System.IO.Compression.ZipFile.ExtractToDirectory(Path.Combine(bundle.Root, "lib", "lambda", "hakiri-functions.zip"), task);
+        System.IO.Compression.ZipFile.ExtractToDirectory(Path.Combine(bundle.Root, "lib", "lambda", "hakiri-duckdb-layer.zip"), opt);
+        Assert.False(File.Exists(Path.Combine(task, "libduckdb.so")));   // extraction keeps the zip's modes: bootstrap is executable
+
+        var withoutLayer = await HakiriAsync(["run", "-m", "shop/hakiri.toml", "--via", "lambda", "--bootstrap", Path.Combine(task, "bootstrap")]);
+        Assert.NotEqual(0, withoutLayer.ExitCode);
+        Assert.Contains("DuckDB's native library was not found", withoutLayer.ToString(), StringComparison.Ordinal);
+
+        var environment = Clean();
+        environment["LD_LIBRARY_PATH"] = Path.Combine(opt, "lib");
+        var run = await HakiriAsync(["run", "-m", "shop/hakiri.toml", "--via", "lambda", "--bootstrap", Path.Combine(task, "bootstrap")], environment);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var query = await HakiriAsync(["query", "-m", "shop/hakiri.toml", "-f", "csv", "SELECT count(*) AS n FROM orders"]);
+        Assert.True(query.ExitCode == 0, query.ToString());
+        Assert.Equal("5", query.Stdout.Trim().Split('\n')[^1].Trim());
     }
 
     [Fact]

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/package-aws.sh >/dev/null
 dotnet run --project bench/Hakiri.Bench -c Release -- lambda artifacts/lambda/publish/bootstrap
-echo "zip (compressed, with libduckdb.so): $(du -m artifacts/lambda/hakiri-functions.zip | cut -f1) MiB (target ≤ 30 MB)"
+echo "function zip: $(stat -c %s artifacts/lambda/hakiri-functions.zip) bytes (target ≤ 30 MB); DuckDB layer: $(stat -c %s artifacts/lambda/hakiri-duckdb-layer.zip) bytes"

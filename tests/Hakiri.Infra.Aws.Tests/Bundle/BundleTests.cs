@@ -96,7 +96,9 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
         System.IO.Compression.ZipFile.ExtractToDirectory(Path.Combine(bundle.Root, "lib", "lambda", "hakiri-duckdb-layer.zip"), opt);
         Assert.False(File.Exists(Path.Combine(task, "libduckdb.so")));   // extraction keeps the zip's modes: bootstrap is executable
 
-        var withoutLayer = await HakiriAsync(["run", "-m", "shop/hakiri.toml", "--via", "lambda", "--bootstrap", Path.Combine(task, "bootstrap")]);
+        var bare = Clean();
+        bare["LD_LIBRARY_PATH"] = string.Empty;   // whatever the test runner's environment holds
+        var withoutLayer = await HakiriAsync(["run", "-m", "shop/hakiri.toml", "--via", "lambda", "--bootstrap", Path.Combine(task, "bootstrap")], bare);
         Assert.NotEqual(0, withoutLayer.ExitCode);
         Assert.Contains("DuckDB's native library was not found", withoutLayer.ToString(), StringComparison.Ordinal);
 

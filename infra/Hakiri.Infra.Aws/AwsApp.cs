@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Hakiri.Emit.Aws;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
 
@@ -87,7 +88,7 @@ internal static class AwsApp
             return null;
         }
 
-        var layer = Value(values, "layer", "HAKIRI_DUCKDB_LAYER_ZIP") ?? AwsStackOptions.LayerBeside(asset);
+        var layer = Value(values, "layer", "HAKIRI_DUCKDB_LAYER_ZIP") ?? DuckDbLayer.Beside(asset);
         if (!File.Exists(layer))
         {
             error = $"{layer}: the DuckDB layer does not exist — scripts/package-aws.sh writes it beside the Lambda zip";

@@ -21,12 +21,6 @@ internal sealed record AwsStackOptions(
     /// </summary>
     public const string AssetBucketName = "hakiri-assets-${AWS::AccountId}-${AWS::Region}";
 
-    /// <summary>The DuckDB layer's file name; <c>scripts/package-aws.sh</c> writes it beside the function zip.</summary>
-    public const string LayerFileName = "hakiri-duckdb-layer.zip";
-
-    /// <summary>The DuckDB layer beside <paramref name="assetZip"/>, where <c>scripts/package-aws.sh</c> and the release bundle put it.</summary>
-    public static string LayerBeside(string assetZip) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(assetZip))!, LayerFileName);
-
     /// <summary>The stack's name: <c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>.</summary>
     public static string StackName(string project, string stage) => $"hakiri-{project}-{stage}";
 

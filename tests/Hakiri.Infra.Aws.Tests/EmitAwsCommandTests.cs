@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Hakiri.Emit.Aws;
 using Hakiri.Testing;
 
 namespace Hakiri.Infra.Aws.Tests;
@@ -22,7 +23,7 @@ public sealed class EmitAwsCommandTests : IDisposable
     public async Task EmitAws_LambdaPackageWithoutItsDuckDbLayer_ExitsTwoWithASentence()
     {
         var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
-        File.Delete(AwsStackOptions.LayerBeside(zip));
+        File.Delete(DuckDbLayer.Beside(zip));
 
         var result = await HakiriAsync("--asset", zip);
 
@@ -53,7 +54,7 @@ public sealed class EmitAwsCommandTests : IDisposable
         // Two assets: the function zip with the manifest added, and the DuckDB layer as package-aws.sh wrote it.
         var assets = Directory.GetFiles(_dir.Combine("out"), "asset.*.zip");
         Assert.Equal(2, assets.Length);
-        var layer = Assert.Single(assets, a => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(AwsStackOptions.LayerBeside(zip))));
+        var layer = Assert.Single(assets, a => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(DuckDbLayer.Beside(zip))));
         var asset = Assert.Single(assets, a => a != layer);
         using (var archive = ZipFile.OpenRead(asset))
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Hakiri.Emit.Aws;
 
 namespace Hakiri.Infra.Aws.Tests;
 
@@ -20,7 +21,7 @@ internal static class StandInLambdaPackage
             }
         }
 
-        using (var layer = ZipFile.Open(AwsStackOptions.LayerBeside(zip), ZipArchiveMode.Create))
+        using (var layer = ZipFile.Open(DuckDbLayer.Beside(zip), ZipArchiveMode.Create))
         {
             Entry(layer, "lib/libduckdb.so", "not a library\n");
         }

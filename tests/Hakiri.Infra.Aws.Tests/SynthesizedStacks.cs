@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
+using Hakiri.Emit.Aws;
 using Hakiri.Manifest;
 using Hakiri.Testing;
 
@@ -28,7 +29,7 @@ public sealed class SynthesizedStacks : IDisposable
         var sources = ManifestLoader.LoadProject(RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Manifests", "sources.toml")).Value!;
 
         var output = _dir.Combine("cdk.out");
-        var options = new AwsStackOptions(quickstart.ManifestPath, zip, AwsStackOptions.LayerBeside(zip), "dev", output, McpUrlOutput: true);
+        var options = new AwsStackOptions(quickstart.ManifestPath, zip, DuckDbLayer.Beside(zip), "dev", output, McpUrlOutput: true);
         var app = new App(new AppProps { Outdir = output });
         var aws = AwsApp.AddStack(app, quickstart, options);
         var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hakiri.Emit.Aws;
 
 namespace Hakiri.Cli.Deploying;
 
@@ -9,9 +10,6 @@ namespace Hakiri.Cli.Deploying;
 internal static class CdkApp
 {
     private const string AppName = "Hakiri.Infra.Aws";
-
-    /// <summary>The DuckDB layer scripts/package-aws.sh writes beside the function zip (the CDK app's default too).</summary>
-    private const string LayerFileName = "hakiri-duckdb-layer.zip";
 
     /// <summary>What to synthesize.</summary>
     public sealed record Request(string ManifestPath, string Stage, string? Asset, string OutputDirectory, bool McpUrlOutput);
@@ -43,10 +41,10 @@ internal static class CdkApp
         }
 
         // libduckdb.so travels as a layer beside the function zip (ADR 0029).
-        var layer = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(zip))!, LayerFileName);
+        var layer = DuckDbLayer.Beside(zip);
         if (!File.Exists(layer))
         {
-            error.WriteLine($"{layer}: error: the DuckDB layer does not exist beside the Lambda package — scripts/package-aws.sh writes both; rebuild with it or keep {LayerFileName} next to the zip you pass to --asset");
+            error.WriteLine($"{layer}: error: the DuckDB layer does not exist beside the Lambda package — scripts/package-aws.sh writes both; rebuild with it or keep {DuckDbLayer.FileName} next to the zip you pass to --asset");
             return ExitCodes.BadInput;
         }
 

@@ -26,6 +26,20 @@ public static class PullBatchStep
     internal static string BatchStem(int index) => $"batch-{index:D6}";
 
     /// <summary>
+    /// The staged file of range <paramref name="range"/> (from 1) of a file converted in ranges: beside the batch's
+    /// own file, which holds the first range, and after it in ordinal order, as later rows must be (the newest row per key wins).
+    /// </summary>
+    internal static string RangeName(int index, int range) => $"{BatchStem(index)}.r{range:D2}.parquet";
+
+    /// <summary>The staged files of batch <paramref name="index"/> of a file source, in record order: its batch file, then its later ranges.</summary>
+    internal static IReadOnlyList<string> BatchFiles(string staging, int index)
+    {
+        var ranges = Directory.Exists(staging) ? Directory.GetFiles(staging, BatchStem(index) + ".r*.parquet") : [];
+        Array.Sort(ranges, StringComparer.Ordinal);
+        return [Path.Combine(staging, BatchName(index)), .. ranges];
+    }
+
+    /// <summary>
     /// The staging prefixes (relative to the store) a pull-batch reads or overwrites: the plan, its own batch's files, and
     /// the previous batch's staged cursor — never the batches before, so a host that copies the store's staging area in
     /// (an S3 mirror) fetches a constant amount per batch, not everything the run staged so far.
@@ -68,7 +82,7 @@ public static class PullBatchStep
         var (rows, skipped) = pipeline.Source is S3SourceManifest s3
             ? await ObjectPull.StageAsync(context, pipeline, s3, input.RunId, file, target, cancellationToken).ConfigureAwait(false)
             : StageFile(context, pipeline, input.RunId, SourceFormat.Of(pipeline.Source), file, target);
-        var bytes = new FileInfo(target).Length;
+        var bytes = BatchFiles(staging, index).Sum(f => new FileInfo(f).Length);
         var next = (index + 1).ToString(CultureInfo.InvariantCulture);
         return new PullBatchOutput(input.RunId, input.Pipeline, input.Table, BatchName(index), rows, bytes, skipped, next, index + 1 < plan.Files.Count);
     }
@@ -103,6 +117,18 @@ public static class PullBatchStep
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target)
     {
         var salt = RedactionGate.Salt(context, pipeline);
+        // A retried pull may have split the file before; whatever it stages now must not be joined by stale ranges.
+        foreach (var stale in Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target) + ".r*"))
+        {
+            File.Delete(stale);
+        }
+
+        if (source is { Format: FileFormat.Ndjson, OnError: OnErrorPolicy.Fail } && context.Options.PullRanges > 1
+            && StageRanges(context, pipeline, runId, source, locator, readFrom, target, salt) is { } ranged)
+        {
+            return (ranged, 0);
+        }
+
         var temporary = target + ".tmp";
         var readPath = readFrom;
         long filtered = 0;
@@ -116,26 +142,8 @@ public static class PullBatchStep
         using var connection = database.Connect();
         try
         {
-            if (source.Format is FileFormat.Ndjson or FileFormat.Json)
-            {
-                // DuckDB hands freed memory back to the OS (purges its allocator) when a worker thread idles or after a
-                // single free larger than this. With one thread the query runs on the calling thread, which is no
-                // worker, so at the default (512 MB) a 10 M-row NDJSON file peaked at 200-400 MB RSS while DuckDB's own
-                // accounting stayed under 90 MB. 8 MB and up did not help. Not for CSV: its 4 MB read buffers would
-                // trigger a purge each, slowing it by a third, and it stays low without.
-                connection.Execute("SET allocator_bulk_deallocation_flush_threshold = '2MB'");
-            }
-
-            var select = $"""
-                SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
-                    {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
-                    {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
-                    src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
-                    {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
-                FROM {FileReaders.WithRecordNumbers(source, readPath)} AS src
-                """;
-            var rows = connection.Execute(
-                $"COPY ({Redacted(pipeline, salt, connection, select)}) TO {Sql.Literal(temporary)} {RedactionMarker.CopyOptions(RedactionSql.Record(pipeline.Redaction, salt))}");
+            using var flush = AllocatorFlush.Enter(connection, source);
+            var rows = Copy(context, pipeline, runId, locator, salt, connection, FileReaders.WithRecordNumbers(source, readPath), temporary);
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);
@@ -146,23 +154,91 @@ public static class PullBatchStep
         }
         finally
         {
-            if (source.Format is FileFormat.Ndjson or FileFormat.Json)
-            {
-                // An instance-wide setting: a database reused by the next step (StepContext.ReuseDuckDb) gets the default
-                // back. Best effort: it must not hide the error that brought us here.
-                try
-                {
-                    connection.Execute("RESET allocator_bulk_deallocation_flush_threshold");
-                }
-                catch (DuckDbException)
-                {
-                }
-            }
-
             File.Delete(temporary);
             if (readPath != readFrom)
             {
                 File.Delete(readPath);
+            }
+        }
+    }
+
+    // Converts the rows of `reader` (a source reader with record numbers) with provenance and redaction to `temporary`.
+    private static long Copy(StepContext context, PipelineManifest pipeline, string runId, string locator, string? salt, DuckDbConnection connection, string reader, string temporary)
+    {
+        var select = $"""
+            SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
+                {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
+                {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
+                src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
+                {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+            FROM {reader} AS src
+            """;
+        return connection.Execute(
+            $"COPY ({Redacted(pipeline, salt, connection, select)}) TO {Sql.Literal(temporary)} {RedactionMarker.CopyOptions(RedactionSql.Record(pipeline.Redaction, salt))}");
+    }
+
+    /// <summary>
+    /// Converts a large NDJSON file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0027):
+    /// the first range becomes the batch file, the others <see cref="RangeName"/>. Returns the rows staged, or null when
+    /// the file is too small to split, or when a range fails or holds another number of records than its lines: then the
+    /// file is converted in one pass, which names the error and its line as it always did.
+    /// </summary>
+    private static long? StageRanges(
+        StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target, string? salt)
+    {
+        var stem = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target));
+        var ranges = NdjsonRanges.Split(readFrom, context.Options.PullRanges, context.Options.MinRangeBytes,
+            range => $"{stem}.r{range:D2}.ndjson");
+        if (ranges is null)
+        {
+            return null;
+        }
+
+        var outputs = ranges.Select(r => r.Index == 0 ? target : $"{stem}.r{r.Index:D2}.parquet").ToArray();
+        var staged = false;
+        try
+        {
+            var rows = new long[ranges.Count];
+            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count }, i =>
+            {
+                var range = ranges[i];
+                using var database = context.OpenDuckDb();
+                using var connection = database.Connect();
+                using var flush = AllocatorFlush.Enter(connection, source);
+                rows[i] = Copy(context, pipeline, runId, locator, salt, connection,
+                    FileReaders.RangeWithRecordNumbers(source, range.ReadPath, range.RecordsBefore, range.Records), outputs[i] + ".tmp");
+            });
+            if (!ranges.Select(r => r.Records).SequenceEqual(rows))
+            {
+                return null;
+            }
+
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                File.Move(outputs[i] + ".tmp", outputs[i], overwrite: true);
+            }
+
+            staged = true;
+            return rows.Sum();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is DuckDbException))
+        {
+            return null;
+        }
+        finally
+        {
+            foreach (var output in outputs)
+            {
+                File.Delete(output + ".tmp");
+                if (!staged && output != target)
+                {
+                    File.Delete(output);
+                }
+            }
+
+            foreach (var range in ranges.Where(r => r.Index > 0))
+            {
+                File.Delete(range.ReadPath);
             }
         }
     }

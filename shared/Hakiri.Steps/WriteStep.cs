@@ -51,7 +51,7 @@ public static class WriteStep
         var plan = PlanStore.Load(staging);
         var committed = catalog.GetSourceFiles(input.Table);
         var work = plan.Connector is not null ? ConnectorWork(staging) : plan.Files
-            .Select((f, i) => new StagedFile(f with { Replaces = committed.ContainsKey(f.Path) }, Path.Combine(staging, PullBatchStep.BatchName(i))))
+            .Select((f, i) => new StagedFile(f with { Replaces = committed.ContainsKey(f.Path) }, PullBatchStep.BatchFiles(staging, i)))
             .Where(w => !(committed.TryGetValue(w.File.Path, out var known) && known.Fingerprint == w.File.Fingerprint))
             .ToArray();
         var cursor = plan.Connector is null ? null : ConnectorPull.LastCursor(staging);
@@ -71,7 +71,7 @@ public static class WriteStep
         using var threads = WriteThreads.Enter(connection, context.Options);
         // Each batch is redacted once, when staged; only a connector's unmarked batches (staged by a version that did not
         // redact them) are redacted here. A batch staged under another redaction is refused.
-        var batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
+        var batches = work.SelectMany(w => w.Batches).Where(File.Exists).ToArray();
         var stagedRedacted = RedactionMarker.Staged(connection, batches, redaction, unmarked: plan.Connector is null, input.Table);
         var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted, salt).Run(staging);
 
@@ -111,6 +111,6 @@ public static class WriteStep
     // A connector's staged files in batch order (the newest row per key wins by this order), each its own unit.
     private static StagedFile[] ConnectorWork(string staging) =>
         Directory.EnumerateFiles(staging, ConnectorPull.PartPattern).Order(StringComparer.Ordinal)
-            .Select(path => new StagedFile(new PlannedFile(Path.GetFileName(path), path, string.Empty, Replaces: false), path))
+            .Select(path => new StagedFile(new PlannedFile(Path.GetFileName(path), path, string.Empty, Replaces: false), [path]))
             .ToArray();
 }

@@ -20,6 +20,15 @@ internal static class FileReaders
         ? $"(SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS {RecordColumn} FROM read_parquet({Sql.Literal(absolutePath)}, file_row_number = true))"
         : $"(SELECT * EXCLUDE (ordinality), ordinality AS {RecordColumn} FROM {For(source, absolutePath)} WITH ORDINALITY)";
 
+    /// <summary>
+    /// The reader of one range of a text file (<see cref="NdjsonRanges"/>): its record numbers start after
+    /// <paramref name="recordsBefore"/>, and it stops after <paramref name="records"/> rows, which ends the first range,
+    /// read from the whole source, where the next one begins.
+    /// </summary>
+    public static string RangeWithRecordNumbers(SourceFormat source, string absolutePath, long recordsBefore, long records) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"(SELECT * EXCLUDE (ordinality), ordinality + {recordsBefore} AS {RecordColumn} FROM {For(source, absolutePath)} WITH ORDINALITY LIMIT {records})");
+
     /// <summary>The temporary name of the record number column, renamed to the provenance column on staging.</summary>
     public const string RecordColumn = "__hakiri_record_number";
 

@@ -19,8 +19,11 @@ internal sealed record RewriteResult(
     IReadOnlyList<string> RemovedFiles,
     IReadOnlyDictionary<string, long> RowsPerSource);
 
-/// <summary>A source file of the plan and the batch pull-batch staged for it (absent when the file was empty).</summary>
-internal sealed record StagedFile(PlannedFile File, string Batch);
+/// <summary>
+/// A source file of the plan and the batch pull-batch staged for it, in record order: one file, or one per byte range
+/// when the file was converted in ranges (absent when the file was empty).
+/// </summary>
+internal sealed record StagedFile(PlannedFile File, IReadOnlyList<string> Batches);
 
 /// <summary>
 /// The DuckDB side of the write step: merge schemas, dedupe, find affected files, write one Parquet file. With a
@@ -39,7 +42,7 @@ internal sealed class TableRewrite(
     bool stagedRedacted,
     string? salt)
 {
-    private readonly string[] _batches = work.Select(w => w.Batch).Where(File.Exists).ToArray();
+    private readonly string[] _batches = work.SelectMany(w => w.Batches).Where(File.Exists).ToArray();
     private bool? _keysAreUnique;
     private long _stagedRows;
     private ChangeRows? _changes;
@@ -48,7 +51,7 @@ internal sealed class TableRewrite(
     {
         var rowsPerBatch = RowsPerBatch();
         _stagedRows = rowsPerBatch.Values.Sum();
-        var rowsPerSource = work.ToDictionary(w => w.File.Path, w => rowsPerBatch.GetValueOrDefault(Path.GetFileName(w.Batch)), StringComparer.Ordinal);
+        var rowsPerSource = work.ToDictionary(w => w.File.Path, w => w.Batches.Sum(b => rowsPerBatch.GetValueOrDefault(Path.GetFileName(b))), StringComparer.Ordinal);
         if (_batches.Length == 0)
         {
             // Every planned file was empty: nothing to add, but the files count as ingested. A snapshot of an empty

@@ -123,7 +123,7 @@ public static class PullBatchStep
             File.Delete(stale);
         }
 
-        if (source is { Format: FileFormat.Ndjson, OnError: OnErrorPolicy.Fail } && context.Options.PullRanges > 1
+        if (source is { Format: FileFormat.Ndjson or FileFormat.Csv, OnError: OnErrorPolicy.Fail } && context.Options.PullRanges > 1
             && StageRanges(context, pipeline, runId, source, locator, readFrom, target, salt) is { } ranged)
         {
             return (ranged, 0);
@@ -178,7 +178,7 @@ public static class PullBatchStep
     }
 
     /// <summary>
-    /// Converts a large NDJSON file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0027):
+    /// Converts a large NDJSON or CSV file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0027):
     /// the first range becomes the batch file, the others <see cref="RangeName"/>. Returns the rows staged, or null when
     /// the file is too small to split, or when a range fails or holds another number of records than its lines: then the
     /// file is converted in one pass, which names the error and its line as it always did.
@@ -187,8 +187,9 @@ public static class PullBatchStep
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target, string? salt)
     {
         var stem = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target));
-        var ranges = NdjsonRanges.Split(readFrom, context.Options.PullRanges, context.Options.MinRangeBytes,
-            range => $"{stem}.r{range:D2}.ndjson");
+        var csv = source.Format == FileFormat.Csv;
+        var ranges = TextRanges.Split(readFrom, csv, context.Options.PullRanges, context.Options.MinRangeBytes,
+            range => $"{stem}.r{range:D2}.{(csv ? "csv" : "ndjson")}");
         if (ranges is null)
         {
             return null;

@@ -125,7 +125,7 @@ public sealed record StepOptions
     public int PullRanges { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>The smallest byte range <see cref="PullRanges"/> splits off: a file under twice this converts in one pass.</summary>
-    public long MinRangeBytes { get; init; } = 32L * 1024 * 1024;
+    public long MinRangeBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>
     /// DuckDB worker threads of the write step (default: the machine's cores, at most 4). Unlike a pull, its merge keeps

@@ -21,7 +21,7 @@ internal static class FileReaders
         : $"(SELECT * EXCLUDE (ordinality), ordinality AS {RecordColumn} FROM {For(source, absolutePath)} WITH ORDINALITY)";
 
     /// <summary>
-    /// The reader of one range of a text file (<see cref="NdjsonRanges"/>): its record numbers start after
+    /// The reader of one range of a text file (<see cref="TextRanges"/>): its record numbers start after
     /// <paramref name="recordsBefore"/>, and it stops after <paramref name="records"/> rows, which ends the first range,
     /// read from the whole source, where the next one begins.
     /// </summary>

@@ -52,7 +52,7 @@ public sealed class RangedPullTests
         var link = Path.Combine(directory.Path, "link.ndjson");
         File.CreateSymbolicLink(link, path);
 
-        var ranges = NdjsonRanges.Split(link, 3, 4096, range => Path.Combine(directory.Path, $"a.r{range}"));
+        var ranges = TextRanges.Split(link, csv: false, 3, 4096, range => Path.Combine(directory.Path, $"a.r{range}"));
 
         Assert.NotNull(ranges);
         Assert.Equal(3, ranges.Count);
@@ -70,14 +70,86 @@ public sealed class RangedPullTests
         }
     }
 
+    // CSV records with quoted fields that hold commas, doubled quotes and line breaks, non-ASCII text and empty fields:
+    // a line break inside quotes ends no record. (DuckDB refuses an empty line within a CSV file, and its sniffer one
+    // that mixes CRLF and LF line ends.)
+    private static string CsvRecords(int count, string lineEnd = "\n")
+    {
+        var text = new StringBuilder("id,n,name,note" + lineEnd);
+        for (var n = 1; n <= count; n++)
+        {
+            var note = (n % 4) switch
+            {
+                0 => $"\"line one\nline \"\"two\"\", {n}\"",
+                1 => string.Empty,
+                2 => $"\"Łódź, {n}\"",
+                _ => "plain",
+            };
+            text.Append(CultureInfo.InvariantCulture, $"{n},{n},Zoë {n},{note}");
+            text.Append(lineEnd);
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Split_Csv_BreaksOnlyOutsideQuotes_AndHeadsEveryCopy()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("a.csv", CsvRecords(2000));
+
+        var ranges = TextRanges.Split(path, csv: true, 3, 4096, range => Path.Combine(directory.Path, $"a.r{range}"));
+
+        Assert.NotNull(ranges);
+        Assert.Equal(3, ranges.Count);
+        Assert.Equal(2000, ranges.Sum(r => r.Records));
+        foreach (var range in ranges.Skip(1))
+        {
+            var text = File.ReadAllText(range.ReadPath);
+            Assert.StartsWith("id,n,name,note\n", text, StringComparison.Ordinal);
+            // The copy starts with a whole record: its first row's id is the record number after the ranges before.
+            Assert.StartsWith($"id,n,name,note\n{range.RecordsBefore + 1},", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task Run_LargeCsvInRanges_LandsWhatOnePassLands(string lineEnd)
+    {
+        const string csv = "[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n";
+        var content = CsvRecords(3000, lineEnd);
+
+        var ranged = await Land(csv, Ranged, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
+        var whole = await Land(csv, OnePass, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
+
+        Assert.Equal(3000, ranged.Rows.Count);
+        Assert.Equal(whole.Rows, ranged.Rows);
+        Assert.All(ranged.Rows, row => Assert.Equal(row.Split('|')[0], row.Split('|')[1]));
+        Assert.Equal(3, ranged.DataFiles);
+    }
+
+    [Fact]
+    public async Task Run_CsvRowWithAnExtraFieldInALaterRange_FailsAsOnePassDoes()
+    {
+        const string csv = "[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n";
+        var content = CsvRecords(3000).Replace("\n2900,2900,Zoë 2900,", "\n2900,2900,Zoë 2900,extra,", StringComparison.Ordinal);
+
+        var ranged = await Assert.ThrowsAsync<StepFailedException>(() => Land(csv, Ranged, content, "a.csv", "SELECT 1"));
+        var whole = await Assert.ThrowsAsync<StepFailedException>(() => Land(csv, OnePass, content, "a.csv", "SELECT 1"));
+
+        Assert.Equal(StepErrors.BadInput, ranged.ErrorName);
+        Assert.Equal(whole.Message, ranged.Message);
+    }
+
     [Fact]
     public void Split_SmallFileOrOneRange_StaysWhole()
     {
         using var directory = new TempDirectory();
         var path = directory.Write("a.ndjson", Records(10));
 
-        Assert.Null(NdjsonRanges.Split(path, 4, 1 << 20, range => Path.Combine(directory.Path, $"a.r{range}")));
-        Assert.Null(NdjsonRanges.Split(path, 1, 16, range => Path.Combine(directory.Path, $"a.r{range}")));
+        Assert.Null(TextRanges.Split(path, csv: false, 4, 1 << 20, range => Path.Combine(directory.Path, $"a.r{range}")));
+        Assert.Null(TextRanges.Split(path, csv: false, 1, 16, range => Path.Combine(directory.Path, $"a.r{range}")));
         Assert.Equal(["a.ndjson"], Directory.GetFiles(directory.Path).Select(Path.GetFileName));
     }
 
@@ -151,12 +223,13 @@ public sealed class RangedPullTests
         Assert.Empty(Directory.GetFiles(staging, "*.tmp"));
     }
 
-    private static async Task<(List<string> Rows, int DataFiles)> Land(string manifest, StepOptions options, string content)
+    private static async Task<(List<string> Rows, int DataFiles)> Land(
+        string manifest, StepOptions options, string content, string file = "a.ndjson", string query = "SELECT _hakiri_record, n, id, who.name, who.city, tags FROM events ORDER BY n")
     {
         using var project = new TestProject(manifest) { Options = options };
-        project.Write("in/a.ndjson", content);
+        project.Write("in/" + file, content);
         await project.RunAsync();
-        var rows = project.Query("SELECT _hakiri_record, n, id, who.name, who.city, tags FROM events ORDER BY n")
+        var rows = project.Query(query)
             .Select(r => string.Join('|', r.Select(v => v is System.Collections.IEnumerable and not string ? string.Join(',', ((System.Collections.IEnumerable)v).Cast<object>()) : v?.ToString() ?? "null")))
             .ToList();
         return (rows, project.DataFiles("events").Length);

@@ -1,0 +1,180 @@
+namespace Hakiri.Steps.Sources;
+
+/// <summary>
+/// One byte range of a text source file, converted on its own: where its bytes are (<see cref="ReadPath"/>, the source
+/// itself for the first range, a copy for the others), how many records come before it in the file and how many it holds.
+/// </summary>
+internal sealed record TextRange(int Index, string ReadPath, long RecordsBefore, long Records);
+
+/// <summary>
+/// Splits a large NDJSON or CSV file at record boundaries into ranges that convert at the same time (ADR 0027), in one
+/// sequential pass that finds the boundaries, counts each range's records and copies every range after the first to a
+/// file of its own (DuckDB cannot read a byte range; the first range is read from the source and stops after its count).
+/// <list type="bullet">
+/// <item>NDJSON: a record is a line holding anything but JSON whitespace.</item>
+/// <item>CSV (RFC 4180, <c>"</c> quotes, doubled to escape): a record ends at a line break outside quotes, where the
+/// count of quotes so far is even; the first record is the header, which is not counted and heads every copy; an empty
+/// line is no record.</item>
+/// </list>
+/// Whether DuckDB sees the same records is checked after the conversion: each range must hold its count of rows.
+/// </summary>
+internal static class TextRanges
+{
+    private const int BufferSize = 1 << 20;
+
+    /// <summary>
+    /// The ranges of <paramref name="path"/>, at most <paramref name="count"/> and none smaller than
+    /// <paramref name="minBytes"/>, the copies written as <paramref name="copyPath"/>(range); null when the file is too
+    /// small to split or has no record boundary where a split would go (no copy is left behind then).
+    /// </summary>
+    public static IReadOnlyList<TextRange>? Split(string path, bool csv, int count, long minBytes, Func<int, string> copyPath)
+    {
+        if (count < 2)
+        {
+            return null;
+        }
+
+        // The opened file's length: a path may be a symbolic link, whose own length is that of the name it holds.
+        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var size = source.Length;
+        List<TextRange> found;
+        var ranges = (int)Math.Min(count, size / Math.Max(1, minBytes));
+        if (ranges < 2)
+        {
+            return null;
+        }
+
+        using (var splitter = new Splitter(path, csv, Enumerable.Range(1, ranges - 1).Select(k => size * k / ranges).ToArray(), copyPath))
+        {
+            splitter.Run(source);
+            found = splitter.Ranges;
+        }
+
+        if (found.Count < 2 || found.Any(r => r.Records == 0))
+        {
+            // Nothing to split at, or a range of blank lines only (which DuckDB would not read as an empty file).
+            foreach (var range in found.Skip(1))
+            {
+                File.Delete(range.ReadPath);
+            }
+
+            return null;
+        }
+
+        return found;
+    }
+
+    private sealed class Splitter(string path, bool csv, long[] targets, Func<int, string> copyPath) : IDisposable
+    {
+        private readonly List<byte> _header = [];
+        private FileStream? _copy;
+        private long _before;
+        private long _records;
+        private bool _content;
+        private bool _quoted;
+        private bool _headerDone = !csv;
+
+        public List<TextRange> Ranges { get; } = [];
+
+        public void Run(FileStream source)
+        {
+            var buffer = new byte[BufferSize];
+            long offset = 0;
+            int read;
+            while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                var chunk = buffer.AsSpan(0, read);
+                var written = 0;
+                var at = 0;
+                while (at < read)
+                {
+                    var newline = chunk[at..].IndexOf((byte)'\n');
+                    var line = newline < 0 ? chunk[at..] : chunk.Slice(at, newline);
+                    Scan(line);
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    at += newline + 1;
+                    if (!_headerDone)
+                    {
+                        _header.Add((byte)'\n');
+                    }
+
+                    if (_quoted)
+                    {
+                        // A line break inside a quoted CSV field: the record goes on.
+                        _content = true;
+                        continue;
+                    }
+
+                    EndRecord();
+                    if (Ranges.Count < targets.Length && offset + at >= targets[Ranges.Count])
+                    {
+                        _copy?.Write(chunk[written..at]);
+                        written = at;
+                        NextRange();
+                    }
+                }
+
+                _copy?.Write(chunk[written..]);
+                offset += read;
+            }
+
+            if (_content && !_quoted)
+            {
+                _records++;
+            }
+
+            Ranges.Add(new TextRange(Ranges.Count, Ranges.Count == 0 ? path : copyPath(Ranges.Count), _before, _records));
+        }
+
+        public void Dispose() => _copy?.Dispose();
+
+        private void Scan(ReadOnlySpan<byte> line)
+        {
+            if (!_headerDone)
+            {
+                _header.AddRange(line);
+            }
+
+            if (csv)
+            {
+                _quoted ^= (line.Count((byte)'"') & 1) == 1;
+                _content = _content || line.IndexOfAnyExcept((byte)'\r') >= 0;
+            }
+            else
+            {
+                _content = _content || line.IndexOfAnyExcept(" \t\r"u8) >= 0;
+            }
+        }
+
+        private void EndRecord()
+        {
+            if (!_headerDone)
+            {
+                _headerDone = true;
+            }
+            else if (_content)
+            {
+                _records++;
+            }
+
+            _content = false;
+        }
+
+        private void NextRange()
+        {
+            Ranges.Add(new TextRange(Ranges.Count, Ranges.Count == 0 ? path : copyPath(Ranges.Count), _before, _records));
+            _before += _records;
+            _records = 0;
+            _copy?.Dispose();
+            _copy = new FileStream(copyPath(Ranges.Count), FileMode.Create, FileAccess.Write, FileShare.None, 1);
+            if (csv)
+            {
+                _copy.Write(_header.ToArray());
+            }
+        }
+    }
+}

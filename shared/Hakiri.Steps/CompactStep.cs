@@ -21,7 +21,8 @@ public static class CompactStep
         var table = catalog.GetTable(input.Table);
         var live = catalog.ListFiles(input.Table);
         var small = live.Where(f => f.ByteSize < context.Options.SmallFileBytes).ToArray();
-        if (table is null || small.Length < context.Options.CompactMinFiles)
+        // The ranges of one source file count once (DataFileNames): a large file split for speed is no pile of small files.
+        if (table is null || small.Select(f => DataFileNames.Unit(f.Path)).Distinct(StringComparer.Ordinal).Count() < context.Options.CompactMinFiles)
         {
             return Task.FromResult(new CompactOutput(input.RunId, input.Pipeline, input.Table, live.Count, live.Count));
         }
@@ -37,7 +38,9 @@ public static class CompactStep
 
         using (var database = context.OpenDuckDb())
         using (var connection = database.Connect())
+        using (WriteThreads.Enter(connection, context.Options))
         {
+            // Like the write step's merge, a compaction keeps no record order across files, so it uses the write step's threads.
             var sources = $"read_parquet({Sql.List(small.Select(f => context.Layout.Absolute(f.Path)))}, union_by_name = true)";
             var columns = connection.Describe(sources).Select(c => c.Name).ToArray();
             var rows = connection.Execute($"COPY (SELECT {Projection.To(table.Columns, columns, "f")} FROM {sources} AS f) TO {Sql.Literal(temporary)} {Sql.ParquetOptions}");

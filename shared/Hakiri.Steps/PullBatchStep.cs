@@ -26,10 +26,12 @@ public static class PullBatchStep
     internal static string BatchStem(int index) => $"batch-{index:D6}";
 
     /// <summary>
-    /// The staged file of range <paramref name="range"/> (from 1) of a file converted in ranges: beside the batch's
-    /// own file, which holds the first range, and after it in ordinal order, as later rows must be (the newest row per key wins).
+    /// A file of range <paramref name="range"/> (from 1) of a batch converted in ranges, beside the batch's own file
+    /// <paramref name="target"/> (which holds the first range): its Parquet (<c>batch-000000.r01.parquet</c>) sorts after
+    /// the batch file and before the next batch's, as its rows must (the newest row per key wins in that order).
     /// </summary>
-    internal static string RangeName(int index, int range) => $"{BatchStem(index)}.r{range:D2}.parquet";
+    private static string RangeFile(string target, int range, string extension) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.r{range:D2}.{extension}");
 
     /// <summary>The staged files of batch <paramref name="index"/> of a file source, in record order: its batch file, then its later ranges.</summary>
     internal static IReadOnlyList<string> BatchFiles(string staging, int index)
@@ -179,23 +181,22 @@ public static class PullBatchStep
 
     /// <summary>
     /// Converts a large NDJSON or CSV file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0027):
-    /// the first range becomes the batch file, the others <see cref="RangeName"/>. Returns the rows staged, or null when
+    /// the first range becomes the batch file, the others <see cref="RangeFile"/>s. Returns the rows staged, or null when
     /// the file is too small to split, or when a range fails or holds another number of records than its lines: then the
     /// file is converted in one pass, which names the error and its line as it always did.
     /// </summary>
     private static long? StageRanges(
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target, string? salt)
     {
-        var stem = Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target));
         var csv = source.Format == FileFormat.Csv;
         var ranges = TextRanges.Split(readFrom, csv, context.Options.PullRanges, context.Options.MinRangeBytes,
-            range => $"{stem}.r{range:D2}.{(csv ? "csv" : "ndjson")}");
+            range => RangeFile(target, range, csv ? "csv" : "ndjson"));
         if (ranges is null)
         {
             return null;
         }
 
-        var outputs = ranges.Select(r => r.Index == 0 ? target : $"{stem}.r{r.Index:D2}.parquet").ToArray();
+        var outputs = ranges.Select(r => r.Index == 0 ? target : RangeFile(target, r.Index, "parquet")).ToArray();
         var staged = false;
         try
         {
@@ -225,6 +226,12 @@ public static class PullBatchStep
         catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is DuckDbException))
         {
             return null;
+        }
+        catch (AggregateException e)
+        {
+            // Not the file's content (a disk that filled up): the step fails with what happened, not with the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.First(inner => inner is not DuckDbException));
+            throw;
         }
         finally
         {

@@ -184,7 +184,10 @@ public sealed record StepOptions
     /// <summary>Files smaller than this are compaction candidates.</summary>
     public long SmallFileBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Compaction merges small files once a table has at least this many.</summary>
+    /// <summary>
+    /// Compaction merges small files once a table has at least this many; the byte ranges of one source file
+    /// (<see cref="PullRanges"/>) count as one.
+    /// </summary>
     public int CompactMinFiles { get; init; } = 4;
 
     /// <summary>

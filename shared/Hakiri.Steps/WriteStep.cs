@@ -76,9 +76,10 @@ public static class WriteStep
         var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted, salt).Run(staging);
 
         var added = new List<FileRecord>();
+        var names = DataFileNames.For(result.Outputs.Select(o => o.Path));
         foreach (var (path, rows) in result.Outputs)
         {
-            var relative = StoreLayout.DataFile(input.Table, input.RunId, $"part-{added.Count:D6}.parquet");
+            var relative = StoreLayout.DataFile(input.Table, input.RunId, names[added.Count]);
             var target = context.Layout.Absolute(relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(path, target, overwrite: true);

@@ -170,6 +170,23 @@ public sealed class RangedPullTests
     }
 
     [Fact]
+    public async Task Run_RangesLandAsOneFileGroup_WhichCompactionCountsOnce()
+    {
+        using var project = new TestProject(Manifest) { Options = Ranged with { CompactMinFiles = 2 } };
+        project.Write("in/a.ndjson", Records(3000));
+
+        await project.RunAsync();
+        var afterFirst = project.DataFiles("events").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        project.Write("in/b.ndjson", "{\"id\": 0, \"n\": 0}\n");
+        await project.RunAsync();
+
+        // Three ranges of one file are one group: alone they stay as they are, with a second file they are compacted.
+        Assert.Equal(["part-000000.parquet", "part-000000.r01.parquet", "part-000000.r02.parquet"], afterFirst);
+        Assert.Single(project.DataFiles("events"));
+        Assert.Equal(3001, project.Count("SELECT count(*) FROM events"));
+    }
+
+    [Fact]
     public async Task Run_KeyRepeatedInALaterRange_TheLaterRecordWins()
     {
         const string keyed = Manifest + "\n[pipelines.events]\nprimary_key = [\"id\"]\n";

@@ -33,6 +33,10 @@ public static class PullBatchStep
     private static string RangeFile(string target, int range, string extension) =>
         Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.r{range:D2}.{extension}");
 
+    // Every file of the batch's ranges beside `target`: copies, staged Parquet and their temporary files.
+    private static string[] RangeFiles(string target) =>
+        Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target) + ".r*");
+
     /// <summary>The staged files of batch <paramref name="index"/> of a file source, in record order: its batch file, then its later ranges.</summary>
     internal static IReadOnlyList<string> BatchFiles(string staging, int index)
     {
@@ -120,7 +124,7 @@ public static class PullBatchStep
     {
         var salt = RedactionGate.Salt(context, pipeline);
         // A retried pull may have split the file before; whatever it stages now must not be joined by stale ranges.
-        foreach (var stale in Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileNameWithoutExtension(target) + ".r*"))
+        foreach (var stale in RangeFiles(target))
         {
             File.Delete(stale);
         }
@@ -189,39 +193,38 @@ public static class PullBatchStep
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target, string? salt)
     {
         var csv = source.Format == FileFormat.Csv;
-        var ranges = TextRanges.Split(readFrom, csv, context.Options.PullRanges, context.Options.MinRangeBytes,
-            range => RangeFile(target, range, csv ? "csv" : "ndjson"));
-        if (ranges is null)
-        {
-            return null;
-        }
-
-        var outputs = ranges.Select(r => r.Index == 0 ? target : RangeFile(target, r.Index, "parquet")).ToArray();
+        var conversions = new List<(TextRange Range, string Output, Task<long> Rows)>();
+        IReadOnlyList<TextRange>? ranges = null;
         var staged = false;
         try
         {
-            var rows = new long[ranges.Count];
-            Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = ranges.Count }, i =>
-            {
-                var range = ranges[i];
-                using var database = context.OpenDuckDb();
-                using var connection = database.Connect();
-                using var flush = AllocatorFlush.Enter(connection, source);
-                rows[i] = Copy(context, pipeline, runId, locator, salt, connection,
-                    FileReaders.RangeWithRecordNumbers(source, range.ReadPath, range.RecordsBefore, range.Records), outputs[i] + ".tmp");
-            });
-            if (!ranges.Select(r => r.Records).SequenceEqual(rows))
+            // Each range converts as soon as the split pass is past it: the first while the pass copies the second.
+            ranges = TextRanges.Split(readFrom, csv, context.Options.PullRanges, context.Options.MinRangeBytes,
+                range => RangeFile(target, range, csv ? "csv" : "ndjson"),
+                range =>
+                {
+                    var output = range.Index == 0 ? target : RangeFile(target, range.Index, "parquet");
+                    conversions.Add((range, output, Task.Factory.StartNew(() => ConvertRange(context, pipeline, runId, source, locator, salt, range, output + ".tmp"),
+                        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+                });
+            if (ranges is null)
             {
                 return null;
             }
 
-            for (var i = 0; i < outputs.Length; i++)
+            Task.WaitAll(conversions.Select(c => c.Rows));
+            if (conversions.Any(c => c.Rows.Result != c.Range.Records))
             {
-                File.Move(outputs[i] + ".tmp", outputs[i], overwrite: true);
+                return null;
+            }
+
+            foreach (var (_, output, _) in conversions)
+            {
+                File.Move(output + ".tmp", output, overwrite: true);
             }
 
             staged = true;
-            return rows.Sum();
+            return conversions.Sum(c => c.Rows.Result);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is DuckDbException))
         {
@@ -235,19 +238,34 @@ public static class PullBatchStep
         }
         finally
         {
-            foreach (var output in outputs)
+            // A split pass that failed (an I/O error) may leave conversions running: they end before their files go.
+            try
             {
-                File.Delete(output + ".tmp");
-                if (!staged && output != target)
-                {
-                    File.Delete(output);
-                }
+                Task.WaitAll(conversions.Select(c => c.Rows));
+            }
+            catch (AggregateException)
+            {
             }
 
-            foreach (var range in ranges.Where(r => r.Index > 0))
+            File.Delete(target + ".tmp");
+            foreach (var file in RangeFiles(target))
             {
-                File.Delete(range.ReadPath);
+                // The copies always go; the staged ranges stay only with their first.
+                if (!staged || !file.EndsWith(".parquet", StringComparison.Ordinal))
+                {
+                    File.Delete(file);
+                }
             }
         }
+    }
+
+    private static long ConvertRange(
+        StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string? salt, TextRange range, string temporary)
+    {
+        using var database = context.OpenDuckDb();
+        using var connection = database.Connect();
+        using var flush = AllocatorFlush.Enter(connection, source);
+        return Copy(context, pipeline, runId, locator, salt, connection,
+            FileReaders.RangeWithRecordNumbers(source, range.ReadPath, range.RecordsBefore, range.Records), temporary);
     }
 }

@@ -142,6 +142,37 @@ public sealed class RangedPullTests
         Assert.Equal(whole.Message, ranged.Message);
     }
 
+    // A file of several read buffers (1 MiB), where most are plain (counted by line breaks alone) and some hold what
+    // needs a closer look (blank lines, quoted line breaks): the counts must be those of a line-by-line reading.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Split_FileOfManyBuffers_CountsAsReadLineByLine(bool csv)
+    {
+        using var directory = new TempDirectory();
+        var text = new StringBuilder(csv ? "id,note\n" : string.Empty);
+        for (var n = 1; n <= 200_000; n++)
+        {
+            var odd = n is > 20_000 and < 20_050 || n % 25_000 == 0;
+            text.Append(csv
+                ? string.Create(CultureInfo.InvariantCulture, $"{n},{(odd ? "\"two\nlines\"" : "Łódź straße")}\n")
+                : string.Create(CultureInfo.InvariantCulture, $"{{\"n\": {n}, \"note\": \"Łódź straße\"}}\n{(!odd ? string.Empty : n % 2 == 0 ? "\n" : "  \r\n")}"));
+        }
+
+        var path = directory.Write(csv ? "a.csv" : "a.ndjson", text.ToString());
+        var ranges = TextRanges.Split(path, csv, 3, 1 << 20, range => Path.Combine(directory.Path, $"a.r{range}"));
+
+        Assert.NotNull(ranges);
+        Assert.Equal(3, ranges.Count);
+        Assert.Equal(200_000, ranges.Sum(r => r.Records));
+        foreach (var range in ranges.Skip(1))
+        {
+            // Each copy starts at the record after those counted before it.
+            var first = File.ReadLines(range.ReadPath).Skip(csv ? 1 : 0).First();
+            Assert.StartsWith(csv ? $"{range.RecordsBefore + 1}," : $"{{\"n\": {range.RecordsBefore + 1},", first, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Split_SmallFileOrOneRange_StaysWhole()
     {

@@ -28,6 +28,26 @@ public sealed class MirroredStoreTests
     }
 
     [Fact]
+    public async Task Run_OnObjectStore_FileInByteRanges_LandsEveryRangeInTheBucket()
+    {
+        using var project = new TestProject("[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"in/*.ndjson\"\n")
+        {
+            Options = new StepOptions { PullRanges = 3, MinRangeBytes = 4096 },
+        };
+        project.Write("in/a.ndjson", string.Concat(Enumerable.Range(1, 3000).Select(n => $"{{\"n\": {n}, \"note\": \"Zoë\"}}\n")));
+        var remote = new InMemoryObjectStore();
+
+        await RunAsync(project, remote);
+
+        var (catalog, keys) = await ReadRemoteAsync(remote);
+        var events = Assert.Single(catalog);
+        Assert.Equal(3000, events.RowCount);
+        Assert.Equal(3, events.Files.Count);
+        Assert.All(events.Files, f => Assert.Contains(f, keys));
+        Assert.DoesNotContain(keys, k => k.StartsWith("staging/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TwoConcurrentRuns_OnOneObjectStore_LoseNoCommitAndDuplicateNoRow()
     {
         using var project = TestProject.Quickstart();

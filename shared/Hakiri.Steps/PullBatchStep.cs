@@ -149,7 +149,7 @@ public static class PullBatchStep
         try
         {
             using var flush = AllocatorFlush.Enter(connection, source);
-            var rows = Copy(context, pipeline, runId, locator, salt, connection, FileReaders.WithRecordNumbers(source, readPath), temporary);
+            var rows = Copy(pipeline, runId, locator, context.Clock.GetUtcNow(), salt, connection, FileReaders.WithRecordNumbers(source, readPath), temporary);
             var skipped = source is { Format: FileFormat.Csv, OnError: OnErrorPolicy.Skip } ? RejectedCsvLines(connection) : filtered;
             File.Move(temporary, target, overwrite: true);
             return (rows, skipped);
@@ -168,15 +168,16 @@ public static class PullBatchStep
         }
     }
 
-    // Converts the rows of `reader` (a source reader with record numbers) with provenance and redaction to `temporary`.
-    private static long Copy(StepContext context, PipelineManifest pipeline, string runId, string locator, string? salt, DuckDbConnection connection, string reader, string temporary)
+    // Converts the rows of `reader` (a source reader with record numbers) with provenance and redaction to `temporary`;
+    // every row of a file, in one pass or in ranges, carries the same ingestion time.
+    private static long Copy(PipelineManifest pipeline, string runId, string locator, DateTimeOffset ingestedAt, string? salt, DuckDbConnection connection, string reader, string temporary)
     {
         var select = $"""
             SELECT src.* EXCLUDE ({FileReaders.RecordColumn}),
                 {Sql.Literal(runId)} AS {ProvenanceColumns.RunId},
                 {Sql.Literal(locator)} AS {ProvenanceColumns.Source},
                 src.{FileReaders.RecordColumn} AS {ProvenanceColumns.Record},
-                {Sql.Timestamp(context.Clock.GetUtcNow())} AS {ProvenanceColumns.IngestedAt}
+                {Sql.Timestamp(ingestedAt)} AS {ProvenanceColumns.IngestedAt}
             FROM {reader} AS src
             """;
         return connection.Execute(
@@ -184,7 +185,7 @@ public static class PullBatchStep
     }
 
     /// <summary>
-    /// Converts a large NDJSON or CSV file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0027):
+    /// Converts a large NDJSON or CSV file in byte ranges at the same time, each on its own DuckDB database and thread (ADR 0030):
     /// the first range becomes the batch file, the others <see cref="RangeFile"/>s. Returns the rows staged, or null when
     /// the file is too small to split, or when a range fails or holds another number of records than its lines: then the
     /// file is converted in one pass, which names the error and its line as it always did.
@@ -193,6 +194,7 @@ public static class PullBatchStep
         StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string readFrom, string target, string? salt)
     {
         var csv = source.Format == FileFormat.Csv;
+        var ingestedAt = context.Clock.GetUtcNow();
         var conversions = new List<(TextRange Range, string Output, Task<long> Rows)>();
         IReadOnlyList<TextRange>? ranges = null;
         var staged = false;
@@ -204,7 +206,7 @@ public static class PullBatchStep
                 range =>
                 {
                     var output = range.Index == 0 ? target : RangeFile(target, range.Index, "parquet");
-                    conversions.Add((range, output, Task.Factory.StartNew(() => ConvertRange(context, pipeline, runId, source, locator, salt, range, output + ".tmp"),
+                    conversions.Add((range, output, Task.Factory.StartNew(() => ConvertRange(context, pipeline, runId, source, locator, ingestedAt, salt, range, output + ".tmp"),
                         CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
                 });
             if (ranges is null)
@@ -260,12 +262,12 @@ public static class PullBatchStep
     }
 
     private static long ConvertRange(
-        StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, string? salt, TextRange range, string temporary)
+        StepContext context, PipelineManifest pipeline, string runId, SourceFormat source, string locator, DateTimeOffset ingestedAt, string? salt, TextRange range, string temporary)
     {
         using var database = context.OpenDuckDb();
         using var connection = database.Connect();
         using var flush = AllocatorFlush.Enter(connection, source);
-        return Copy(context, pipeline, runId, locator, salt, connection,
+        return Copy(pipeline, runId, locator, ingestedAt, salt, connection,
             FileReaders.RangeWithRecordNumbers(source, range.ReadPath, range.RecordsBefore, range.Records), temporary);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Hakiri.Model.Steps;
 using Hakiri.Steps.Errors;
 using Hakiri.Steps.Sources;
+using Hakiri.Store;
 using Hakiri.Testing;
 
 namespace Hakiri.Steps.Tests.Sources;
@@ -208,6 +209,8 @@ public sealed class RangedPullTests
 
         await project.RunAsync();
         var afterFirst = project.DataFiles("events").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        // One file, one ingestion time, whichever range a row came from.
+        Assert.Equal(1, project.Count($"SELECT count(DISTINCT {ProvenanceColumns.IngestedAt}) FROM events"));
         project.Write("in/b.ndjson", "{\"id\": 0, \"n\": 0}\n");
         await project.RunAsync();
 

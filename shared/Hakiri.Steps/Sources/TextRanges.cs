@@ -7,7 +7,7 @@ namespace Hakiri.Steps.Sources;
 internal sealed record TextRange(int Index, string ReadPath, long RecordsBefore, long Records);
 
 /// <summary>
-/// Splits a large NDJSON or CSV file at record boundaries into ranges that convert at the same time (ADR 0027), in one
+/// Splits a large NDJSON or CSV file at record boundaries into ranges that convert at the same time (ADR 0030), in one
 /// sequential pass that finds the boundaries, counts each range's records and copies every range after the first to a
 /// file of its own (DuckDB cannot read a byte range; the first range is read from the source and stops after its count).
 /// <list type="bullet">

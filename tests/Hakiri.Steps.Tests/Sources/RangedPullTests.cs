@@ -21,6 +21,8 @@ public sealed class RangedPullTests
         path = "in/*.ndjson"
         """;
 
+    private static readonly string CsvManifest = Manifest.Replace("in/*.ndjson", "in/*.csv", StringComparison.Ordinal);
+
     private static readonly StepOptions Ranged = new() { PullRanges = 3, MinRangeBytes = 4096 };
     private static readonly StepOptions OnePass = new() { PullRanges = 1 };
 
@@ -118,11 +120,10 @@ public sealed class RangedPullTests
     [InlineData("\r\n")]
     public async Task Run_LargeCsvInRanges_LandsWhatOnePassLands(string lineEnd)
     {
-        const string csv = "[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n";
         var content = CsvRecords(3000, lineEnd);
 
-        var ranged = await Land(csv, Ranged, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
-        var whole = await Land(csv, OnePass, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
+        var ranged = await Land(CsvManifest, Ranged, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
+        var whole = await Land(CsvManifest, OnePass, content, "a.csv", "SELECT _hakiri_record, n, id, name, note FROM events ORDER BY n");
 
         Assert.Equal(3000, ranged.Rows.Count);
         Assert.Equal(whole.Rows, ranged.Rows);
@@ -133,11 +134,10 @@ public sealed class RangedPullTests
     [Fact]
     public async Task Run_CsvRowWithAnExtraFieldInALaterRange_FailsAsOnePassDoes()
     {
-        const string csv = "[project]\nname = \"p\"\n[pipelines.events.source]\nconnector = \"file\"\npath = \"in/*.csv\"\n";
         var content = CsvRecords(3000).Replace("\n2900,2900,Zoë 2900,", "\n2900,2900,Zoë 2900,extra,", StringComparison.Ordinal);
 
-        var ranged = await Assert.ThrowsAsync<StepFailedException>(() => Land(csv, Ranged, content, "a.csv", "SELECT 1"));
-        var whole = await Assert.ThrowsAsync<StepFailedException>(() => Land(csv, OnePass, content, "a.csv", "SELECT 1"));
+        var ranged = await Assert.ThrowsAsync<StepFailedException>(() => Land(CsvManifest, Ranged, content, "a.csv", "SELECT 1"));
+        var whole = await Assert.ThrowsAsync<StepFailedException>(() => Land(CsvManifest, OnePass, content, "a.csv", "SELECT 1"));
 
         Assert.Equal(StepErrors.BadInput, ranged.ErrorName);
         Assert.Equal(whole.Message, ranged.Message);

@@ -14,6 +14,13 @@ using Hakiri.DuckDb;
 //        Hakiri.Bench wasm-read WASM BASE_URL fuel|no-fuel ROUNDS     (the fuel figure's child process)
 //        Hakiri.Bench audit [HAKIRI_BINARY|-] [RECORDS] [WORKDIR]
 //        Hakiri.Bench index HAKIRI_BINARY [TICKETS] [VECTOR_ROWS] [WORKDIR]
+//        Hakiri.Bench ingest-data PATH ROWS nested|flat ndjson|csv [upsert]   (writes one of the ingest benchmark's inputs; for profiling by hand)
+if (args.Length > 0 && args[0] == "ingest-data")
+{
+    IngestData.Write(Path.GetFullPath(args[1]), long.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4], upsert: args.Length > 5 && args[5] == "upsert");
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "lambda")
 {
     return await LambdaBench.RunAsync(Path.GetFullPath(args[1]));

@@ -8,7 +8,7 @@ using Hakiri.Testing;
 
 namespace Hakiri.Steps.Tests.Sources;
 
-// A large NDJSON file is converted in byte ranges at the same time (ADR 0027). What lands must be what one pass lands:
+// A large NDJSON or CSV file is converted in byte ranges at the same time (ADR 0030). What lands must be what one pass lands:
 // the same rows, each with its record number in the file, the newest row per key winning across ranges, and the same
 // error sentence when a line is bad.
 public sealed class RangedPullTests

@@ -196,20 +196,48 @@ internal sealed class TableRewrite(
 
         var keys = string.Join(", ", primaryKey.Select(k => "s." + Sql.Identifier(k)));
         var distinct = primaryKey.Count == 1 ? keys : $"row({keys})";
+        string Duplicates(string rows) => $"SELECT count(*) - count(DISTINCT {distinct}) FROM {rows} AS s";
         // A distinct count holds every key it has seen (10 M keys reached DuckDB's memory limit: 300+ MiB peak), so more
         // rows than StepOptions.KeysPerUniquenessPass are counted in hash partitions of about that many. Equal keys hash
         // alike, so a duplicate always falls within one partition; so does every NULL key.
         var perPass = Math.Max(1, context.Options.KeysPerUniquenessPass / Math.Max(1, context.Options.WriteThreads));
         var passes = Math.Max(1, (_stagedRows + perPass - 1) / perPass);
-        _keysAreUnique = true;
-        for (var pass = 0; pass < passes && _keysAreUnique.Value; pass++)
+        if (passes == 1)
         {
-            var partition = passes == 1 ? string.Empty : $" WHERE hash({keys}) % {passes} = {pass}";
-            _keysAreUnique = connection.Scalar($"SELECT count(*) - count(DISTINCT {distinct}) FROM {staged} AS s{partition}") == 0;
+            _keysAreUnique = connection.Scalar(Duplicates(staged)) == 0;
+            return _keysAreUnique.Value;
+        }
+
+        // The keys are read and hashed once, into a Parquet file per partition, and each partition is counted from its
+        // file: at 10 M keys 1.2 s + 1.8 s, where a pass per partition over all staged rows took 6.1 s.
+        var partitions = Path.Combine(context.Layout.Root, "tmp", "keys-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(partitions);
+            connection.Execute($"""
+                COPY (SELECT hash({keys}) % {passes} AS {PartitionColumn}, {keys} FROM {staged} AS s)
+                TO {Sql.Literal(partitions)} (FORMAT parquet, PARTITION_BY ({PartitionColumn}))
+                """);
+            _keysAreUnique = true;
+            for (var pass = 0; pass < passes && _keysAreUnique.Value; pass++)
+            {
+                var partition = Path.Combine(partitions, $"{PartitionColumn}={pass}");
+                _keysAreUnique = !Directory.Exists(partition)
+                    || connection.Scalar(Duplicates($"read_parquet({Sql.Literal(Path.Combine(partition, "*.parquet"))})")) == 0;
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(partitions))
+            {
+                Directory.Delete(partitions, recursive: true);
+            }
         }
 
         return _keysAreUnique.Value;
     }
+
+    private const string PartitionColumn = "__hakiri_key_partition";
 
     private Dictionary<string, long> RowsPerBatch()
     {

@@ -1,7 +1,8 @@
 namespace Hakiri.Steps.Tests.Writing;
 
 // The write step checks that a load's primary keys are unique in hash partitions once it holds more rows than
-// StepOptions.KeysPerUniquenessPass; a duplicate or NULL key must be found in whichever partition it falls.
+// StepOptions.KeysPerUniquenessPass (the keys written once into a file per partition, each counted on its own); a
+// duplicate or NULL key must be found in whichever partition it falls.
 public sealed class UniquenessPassesTests
 {
     private const string Manifest = """
@@ -47,6 +48,9 @@ public sealed class UniquenessPassesTests
         using var project = new TestProject(Manifest) { Options = new StepOptions { KeysPerUniquenessPass = perPass, WriteThreads = 1 } };
         project.Write("in/a.ndjson", string.Join('\n', lines) + "\n");
         await project.RunAsync();
+        // The partitions' key files are temporary.
+        var temporary = Path.Combine(project.Layout.Root, "tmp");
+        Assert.Empty(Directory.Exists(temporary) ? Directory.GetFileSystemEntries(temporary, "keys-*") : []);
         return project.Query("SELECT id, kind, v FROM events ORDER BY id NULLS FIRST, kind, v")
             .Select(r => string.Join('|', r.Select(v => v?.ToString() ?? "null")))
             .ToList();

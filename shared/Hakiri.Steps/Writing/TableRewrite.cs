@@ -194,6 +194,14 @@ internal sealed class TableRewrite(
             return known;
         }
 
+        if (primaryKey.Count == 1
+            && connection.Describe(staged).Find(c => string.Equals(c.Name, primaryKey[0], StringComparison.OrdinalIgnoreCase)) is { } keyColumn
+            && IntegerKeyBitmap.AreUnique(connection, staged, keyColumn.Name, keyColumn.Type) is { } dense)
+        {
+            _keysAreUnique = dense;
+            return dense;
+        }
+
         var keys = string.Join(", ", primaryKey.Select(k => "s." + Sql.Identifier(k)));
         var distinct = primaryKey.Count == 1 ? keys : $"row({keys})";
         string Duplicates(string rows) => $"SELECT count(*) - count(DISTINCT {distinct}) FROM {rows} AS s";

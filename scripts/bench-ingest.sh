@@ -3,7 +3,7 @@
 # tags, nulls, non-ASCII text), flat NDJSON and flat CSV (ten columns with nulls and non-ASCII text) — it converts the
 # file with raw DuckDB COPY … TO parquet (the reference), then lands it with the Native AOT `hakiri run` without and with
 # primary_key = ["id"], first load and then a second file holding every tenth id changed (an upsert with the key, an
-# append without), and once with HAKIRI_DUCKDB_THREADS = all cores (on top of the byte ranges of ADR 0030). It prints wall time, rows/s, peak RSS, the per-step split and the ratio to
+# append without), and once with HAKIRI_DUCKDB_THREADS = all cores (one pass on those threads: more than one turns the byte ranges of ADR 0030 off). It prints wall time, rows/s, peak RSS, the per-step split and the ratio to
 # raw DuckDB; first it runs the quickstart: process start → first record committed, and a re-run with nothing new.
 #   scripts/bench-ingest.sh                      # 1,000,000 rows
 #   scripts/bench-ingest.sh 10000000             # 10 M rows: peak RSS should stay flat (streaming)

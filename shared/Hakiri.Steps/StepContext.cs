@@ -119,8 +119,9 @@ public sealed record StepOptions
 
     /// <summary>
     /// How many byte ranges of one large NDJSON or CSV file a pull converts at the same time, each on its own DuckDB
-    /// database and thread (ADR 0030; default: the machine's cores, at most 4). One turns it off. Each range adds its own read
-    /// buffer and row group, so peak memory grows with this count, not with the file.
+    /// database and thread (ADR 0030; default: the machine's cores, at most 4). One turns it off, and so does a
+    /// <see cref="DuckDbThreads"/> above one (the file then converts in one pass on those threads). Each range adds its
+    /// own read buffer and row group, so peak memory grows with this count, not with the file.
     /// </summary>
     public int PullRanges { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 

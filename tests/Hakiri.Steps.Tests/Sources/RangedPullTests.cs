@@ -221,6 +221,18 @@ public sealed class RangedPullTests
     }
 
     [Fact]
+    public async Task Run_MoreThanOneDuckDbThread_ConvertsInOnePassOnThem()
+    {
+        using var project = new TestProject(Manifest) { Options = Ranged with { DuckDbThreads = 2 } };
+        project.Write("in/a.ndjson", Records(3000));
+
+        await project.RunAsync();
+
+        Assert.Equal(["part-000000.parquet"], project.DataFiles("events").Select(f => Path.GetFileName(f)).ToArray());
+        Assert.Equal(3000, project.Count("SELECT count(*) FROM events"));
+    }
+
+    [Fact]
     public async Task Run_KeyRepeatedInALaterRange_TheLaterRecordWins()
     {
         const string keyed = Manifest + "\n[pipelines.events]\nprimary_key = [\"id\"]\n";

@@ -7,7 +7,7 @@ namespace Hakiri.Steps.Writing;
 /// Whether a primary key of one integer column is unique among the staged rows, with one bit per value between the
 /// smallest and the largest key: the keys are streamed once, and the first key whose bit is already set ends the check.
 /// Record ids are mostly such keys (dense integers), and for them this replaces the hash-partitioned distinct count
-/// (10 M keys: about 0.3 s and a 1.2 MiB bitmap, where the partitions took 1.2–2.1 s).
+/// (10 M keys: a write step of 0.6 s with a 1.2 MiB bitmap, where the partitions made it 1.4–1.8 s).
 /// </summary>
 internal static class IntegerKeyBitmap
 {

@@ -93,7 +93,7 @@ internal sealed class TableRewrite(
         // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
         // everything) and already in the table's shape: the staged files become data files as they are.
         // A batch staged unredacted (see Redact) is never moved as it is.
-        if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged, incomingColumns) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
         {
             var moved = new List<(string, long)>(_batches.Length);
             foreach (var batch in _batches)
@@ -159,7 +159,7 @@ internal sealed class TableRewrite(
         var columns = incomingColumns.Select(c => c.Name).ToArray();
         var name = _changes is null ? "incoming" : "changes";
         var operation = _changes is null ? string.Empty : $", s.{ChangeRows.Operation}";
-        if (KeysAreUnique(staged))
+        if (KeysAreUnique(staged, incomingColumns))
         {
             connection.Execute($"CREATE TEMP VIEW {name} AS SELECT {Projection.To(target, columns, "s")}{operation} FROM {staged} AS s");
         }
@@ -181,8 +181,8 @@ internal sealed class TableRewrite(
     }
 
     // True without a primary key; with one, whether no key occurs twice among the incoming rows (a NULL key counts as
-    // a duplicate, so such rows go through the deduplicating path).
-    private bool KeysAreUnique(string staged)
+    // a duplicate, so such rows go through the deduplicating path). incomingColumns: what DESCRIBE gave for staged.
+    private bool KeysAreUnique(string staged, List<ColumnSchema> incomingColumns)
     {
         if (primaryKey.Count == 0)
         {
@@ -195,7 +195,7 @@ internal sealed class TableRewrite(
         }
 
         if (primaryKey.Count == 1
-            && connection.Describe(staged).Find(c => string.Equals(c.Name, primaryKey[0], StringComparison.OrdinalIgnoreCase)) is { } keyColumn
+            && incomingColumns.Find(c => string.Equals(c.Name, primaryKey[0], StringComparison.OrdinalIgnoreCase)) is { } keyColumn
             && IntegerKeyBitmap.AreUnique(connection, staged, keyColumn.Name, keyColumn.Type) is { } dense)
         {
             _keysAreUnique = dense;

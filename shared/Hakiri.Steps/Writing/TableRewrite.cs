@@ -285,17 +285,38 @@ internal sealed class TableRewrite(
             return [];
         }
 
-        var all = $"read_parquet({Sql.List(livePaths)}, union_by_name = true, filename = true)";
         if (primaryKey.Count == 0)
         {
             var condition = replaced.Replace("{e}.", "e.", StringComparison.Ordinal).Replace("NOT IN", "IN", StringComparison.Ordinal);
-            return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e {condition}");
+            return connection.Strings($"SELECT DISTINCT e.filename FROM read_parquet({Sql.List(livePaths)}, union_by_name = true, filename = true) AS e {condition}");
         }
 
+        // The keys are read once; a repeated key only makes the semi join's hash table larger, so no DISTINCT.
         var keys = target.Where(c => primaryKey.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        connection.Execute($"CREATE TEMP TABLE incoming_keys AS SELECT DISTINCT {Projection.To(keys, incomingColumns.Select(c => c.Name).ToArray(), "s")} FROM {staged} AS s");
-        return connection.Strings($"SELECT DISTINCT e.filename FROM {all} AS e SEMI JOIN incoming_keys AS i ON {Projection.KeyMatch(primaryKey, "e", "i")}");
+        connection.Execute($"CREATE TEMP TABLE incoming_keys AS SELECT {Projection.To(keys, incomingColumns.Select(c => c.Name).ToArray(), "s")} FROM {staged} AS s");
+        string FilesWithKeys(IEnumerable<string> files, string rows) => $"""
+            SELECT DISTINCT e.filename
+            FROM read_parquet({Sql.List(files)}, union_by_name = true, filename = true, file_row_number = true) AS e
+            SEMI JOIN incoming_keys AS i ON {Projection.KeyMatch(primaryKey, "e", "i")}
+            WHERE e.file_row_number {rows}
+            """;
+
+        // An upsert that changes rows all over the table hits every file within its first row group: looking there
+        // first (the filter skips the other row groups) finds those files without reading all their keys, which at
+        // 10 M live rows took 0.4 s. Only the files without a hit there are read whole, so an upsert of new or few
+        // keys pays one more hash build than a single pass did.
+        var affected = connection.Strings(FilesWithKeys(livePaths, $"< {SampleRows}"));
+        var rest = livePaths.Except(affected, StringComparer.Ordinal).ToArray();
+        if (rest.Length > 0)
+        {
+            affected.AddRange(connection.Strings(FilesWithKeys(rest, $">= {SampleRows}")));
+        }
+
+        return affected;
     }
+
+    // One row group as the store writes them (Sql.ParquetOptions).
+    private const int SampleRows = 32768;
 
     private Dictionary<string, long> RowsPerSource()
     {

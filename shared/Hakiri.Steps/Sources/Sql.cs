@@ -19,5 +19,8 @@ internal static class Sql
     /// holds a row group in memory until it is full (122,880 rows by default), so smaller groups keep a step's memory
     /// flat whatever the file's size, and still give readers large enough groups to scan.
     /// </summary>
-    public const string ParquetOptions = "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)";
+    public const string ParquetOptions = "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE " + RowGroupRows + ")";
+
+    /// <summary>The rows of one row group in the files the steps write (<see cref="ParquetOptions"/>), as SQL text.</summary>
+    public const string RowGroupRows = "32768";
 }

@@ -307,19 +307,16 @@ internal sealed class TableRewrite(
         // first (the filter skips the other row groups) finds those files without reading all their keys, which at
         // 10 M live rows took 0.4 s. Only the files without a hit there are read whole, so an upsert of new or few
         // keys pays one more hash build than a single pass did.
-        var affected = connection.Strings(FilesWithKeys(livePaths, $"< {SampleRows}")).ToHashSet(StringComparer.Ordinal);
+        var affected = connection.Strings(FilesWithKeys(livePaths, $"< {Sql.RowGroupRows}")).ToHashSet(StringComparer.Ordinal);
         var rest = livePaths.Where(f => !affected.Contains(f)).ToArray();
         if (rest.Length > 0)
         {
-            affected.UnionWith(connection.Strings(FilesWithKeys(rest, $">= {SampleRows}")));
+            affected.UnionWith(connection.Strings(FilesWithKeys(rest, $">= {Sql.RowGroupRows}")));
         }
 
         // In the catalog's order, whichever pass found them: the rewrite reads its files in a stable order.
         return livePaths.Where(affected.Contains).ToList();
     }
-
-    // One row group as the store writes them (Sql.ParquetOptions).
-    private const int SampleRows = 32768;
 
     private Dictionary<string, long> RowsPerSource()
     {

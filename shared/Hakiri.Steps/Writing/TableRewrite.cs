@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hakiri.DuckDb;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
@@ -93,18 +94,11 @@ internal sealed class TableRewrite(
         // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
         // everything) and already in the table's shape: the staged files become data files as they are.
         // A batch staged unredacted (see Redact) is never moved as it is.
-        if ((stagedRedacted || !pipeline.Redaction.Any) && _changes is null && affected.Count == 0 && KeysAreUnique(staged, incomingColumns) && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target)))
+        var movable = (stagedRedacted || !pipeline.Redaction.Any) && _changes is null && KeysAreUnique(staged, incomingColumns)
+            && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target));
+        if (movable && affected.Count == 0)
         {
-            var moved = new List<(string, long)>(_batches.Length);
-            foreach (var batch in _batches)
-            {
-                if (rowsPerBatch.GetValueOrDefault(Path.GetFileName(batch)) is var rows and > 0)
-                {
-                    moved.Add((batch, rows));
-                }
-            }
-
-            return new RewriteResult(target, moved, incomingRows, replacedRows, replacedAll, rowsPerSource);
+            return new RewriteResult(target, Moved(rowsPerBatch), incomingRows, replacedRows, replacedAll, rowsPerSource);
         }
 
         DefineIncoming(target, incomingColumns, staged);
@@ -122,12 +116,22 @@ internal sealed class TableRewrite(
             select = "SELECT * FROM kept UNION ALL SELECT * FROM incoming";
         }
 
+        var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         var output = Path.Combine(staging, "out.parquet");
+        if (movable && _stagedRows >= MovedBatchMinRows)
+        {
+            // An upsert whose staged rows are in the table's shape rewrites only the kept rows of the files it touches,
+            // and its batches become data files as they are: re-encoding them took a tenth of a 10 M-row merge, and a
+            // COPY of kept UNION ALL incoming holds two pipelines' row groups at once (twice the memory of one).
+            var kept = connection.Execute($"COPY (SELECT * FROM kept) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
+            IReadOnlyList<(string, long)> rewritten = kept > 0 ? [(output, kept), .. Moved(rowsPerBatch)] : Moved(rowsPerBatch);
+            return new RewriteResult(target, rewritten, incomingRows, affectedRows - kept, removed, rowsPerSource);
+        }
+
         var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
         // The kept rows are what the output holds besides the incoming ones: counting "kept" itself would run its
         // anti-join over every affected row a second time.
         var keptRows = affected.Count > 0 ? outputRows - connection.Scalar("SELECT count(*) FROM incoming") : 0;
-        var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         IReadOnlyList<(string, long)> outputs = outputRows > 0 ? [(output, outputRows)] : [];
         return new RewriteResult(target, outputs, outputRows - keptRows, replacing ? replacedRows : affectedRows - keptRows, removed, rowsPerSource);
     }
@@ -146,6 +150,25 @@ internal sealed class TableRewrite(
         return redaction.Mode == RedactionMode.Drop
             ? columns.Where(c => !redaction.Covers(c.Name)).ToList()
             : columns.Select(c => redaction.Covers(c.Name) ? c with { Type = "VARCHAR" } : c).ToList();
+    }
+
+    // Below a row group of staged rows an upsert merges them into the rewritten file: moving them would add a small
+    // file for compaction to merge again, and re-encoding so few rows costs next to nothing.
+    private static readonly long MovedBatchMinRows = long.Parse(Sql.RowGroupRows, CultureInfo.InvariantCulture);
+
+    // The staged batches as data files, in batch order, without the empty ones.
+    private List<(string Path, long Rows)> Moved(Dictionary<string, long> rowsPerBatch)
+    {
+        var moved = new List<(string, long)>(_batches.Length);
+        foreach (var batch in _batches)
+        {
+            if (rowsPerBatch.GetValueOrDefault(Path.GetFileName(batch)) is var rows and > 0)
+            {
+                moved.Add((batch, rows));
+            }
+        }
+
+        return moved;
     }
 
     private static string Single(string path) => $"read_parquet({Sql.Literal(path)})";
@@ -316,17 +339,5 @@ internal sealed class TableRewrite(
 
         // In the catalog's order, whichever pass found them: the rewrite reads its files in a stable order.
         return livePaths.Where(affected.Contains).ToList();
-    }
-
-    private Dictionary<string, long> RowsPerSource()
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = connection.Query($"SELECT {ProvenanceColumns.Source}, count(*) FROM incoming GROUP BY ALL");
-        while (reader.Read())
-        {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return counts;
     }
 }

@@ -118,11 +118,13 @@ internal sealed class TableRewrite(
 
         var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         var output = Path.Combine(staging, "out.parquet");
-        if (movable && _stagedRows >= MovedBatchMinRows)
+        if (movable && _stagedRows >= MovedBatchMinRows && work.Count(w => w.Batches.Any(_batches.Contains)) == 1)
         {
-            // An upsert whose staged rows are in the table's shape rewrites only the kept rows of the files it touches,
-            // and its batches become data files as they are: re-encoding them took a tenth of a 10 M-row merge, and a
-            // COPY of kept UNION ALL incoming holds two pipelines' row groups at once (twice the memory of one).
+            // An upsert of one staged unit (a source file, its ranges included, or one connector part) in the table's
+            // shape rewrites only the kept rows of the files it touches, and its batches become data files as they are:
+            // re-encoding them took a tenth of a 10 M-row merge, and a COPY of kept UNION ALL incoming holds two
+            // pipelines' row groups at once (twice the memory of one). Several units merge into one file, as before,
+            // so an upsert adds at most one file more than it used to for compaction to find.
             var kept = connection.Execute($"COPY (SELECT * FROM kept) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
             IReadOnlyList<(string, long)> rewritten = kept > 0 ? [(output, kept), .. Moved(rowsPerBatch)] : Moved(rowsPerBatch);
             return new RewriteResult(target, rewritten, incomingRows, affectedRows - kept, removed, rowsPerSource);

@@ -1,7 +1,8 @@
 namespace Hakiri.Steps.Tests.Writing;
 
-// An upsert of a row group or more of rows in the table's shape rewrites only the kept rows of the files it touches;
-// its staged batch becomes a data file as it is. A smaller one merges its rows into the rewritten file.
+// An upsert of one source file holding a row group or more of rows in the table's shape rewrites only the kept rows of
+// the files it touches; its staged batch becomes a data file as it is. A smaller one, or one of several files, merges
+// its rows into the rewritten file.
 public sealed class UpsertRewriteTests
 {
     private const string Keyed = """
@@ -76,6 +77,23 @@ public sealed class UpsertRewriteTests
         Assert.Equal(1, table.FilesWritten);
         Assert.Equal(40_010L, project.Count("SELECT count(*) FROM events"));
         Assert.Equal(20L, project.Count("SELECT count(*) FROM events WHERE v = 1"));
+    }
+
+    [Fact]
+    public async Task Run_LargeUpsertFromSeveralFiles_MergesThemIntoTheRewrittenFile()
+    {
+        using var project = new TestProject(Keyed);
+        project.Write("in/a.ndjson", Lines(1, 80_000, version: 0));
+        await project.RunAsync();
+
+        project.Write("in/b.ndjson", Lines(1, 40_000, version: 1));
+        project.Write("in/c.ndjson", Lines(40_001, 90_000, version: 2));
+        var table = (await project.RunAsync()).Tables.Single();
+
+        Assert.Equal(80_000L, table.RowsReplaced);
+        Assert.Equal(1, table.FilesWritten);
+        Assert.Equal(90_000L, project.Count("SELECT count(DISTINCT id) FROM events"));
+        Assert.Equal(50_000L, project.Count("SELECT count(*) FROM events WHERE v = 2"));
     }
 
     [Fact]

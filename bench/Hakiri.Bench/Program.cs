@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Hakiri.DuckDb;
 
-// Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR] [nested-ndjson,flat-ndjson,flat-csv]
+// Usage: Hakiri.Bench ingest HAKIRI_BINARY [ROWS] [WORKDIR] [nested-ndjson,flat-ndjson,flat-csv]   (BENCH_RUNS=N: the fastest of N runs per figure)
 //        Hakiri.Bench lambda BOOTSTRAP_BINARY
 //        Hakiri.Bench http HAKIRI_BINARY [RECORDS] [PAGES] [WORKDIR]
 //        Hakiri.Bench serve-tickets [RECORDS]

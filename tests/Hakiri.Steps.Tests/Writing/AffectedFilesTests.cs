@@ -1,3 +1,5 @@
+using static Hakiri.Steps.Tests.Writing.EventLines;
+
 namespace Hakiri.Steps.Tests.Writing;
 
 // An upsert finds the live files holding an incoming key in two passes: the first row group (32,768 rows) of every
@@ -5,16 +7,6 @@ namespace Hakiri.Steps.Tests.Writing;
 // replace its stored row.
 public sealed class AffectedFilesTests
 {
-    private const string Manifest = """
-        [project]
-        name = "p"
-        [pipelines.events]
-        primary_key = ["id"]
-        [pipelines.events.source]
-        connector = "file"
-        path = "in/*.ndjson"
-        """;
-
     [Theory]
     [InlineData(new long[] { 39_990 })]
     [InlineData(new long[] { 5 })]
@@ -22,7 +14,7 @@ public sealed class AffectedFilesTests
     [InlineData(new long[] { 32_768, 32_769, 79_999 })]
     public async Task Run_UpsertOfKeysEarlyOrLateInTheirFiles_ReplacesEachStoredRow(long[] changed)
     {
-        using var project = new TestProject(Manifest);
+        using var project = new TestProject(Keyed);
         project.Write("in/a.ndjson", Lines(1, 40_000, version: 0));
         await project.RunAsync();
         project.Write("in/b.ndjson", Lines(40_001, 80_000, version: 0));
@@ -39,7 +31,7 @@ public sealed class AffectedFilesTests
     [Fact]
     public async Task Run_UpsertRepeatingAKeyPastTheFirstRowGroup_TheNewestRowReplacesTheStoredOne()
     {
-        using var project = new TestProject(Manifest);
+        using var project = new TestProject(Keyed);
         project.Write("in/a.ndjson", Lines(1, 40_000, version: 0));
         await project.RunAsync();
 
@@ -49,9 +41,4 @@ public sealed class AffectedFilesTests
         Assert.Equal(40_000L, project.Query("SELECT count(*) FROM events").Single()[0]);
         Assert.Equal(["7|1", "39000|2"], project.Query("SELECT id, v FROM events WHERE v > 0 ORDER BY id").Select(r => $"{r[0]}|{r[1]}"));
     }
-
-    private static string Lines(long first, long last, int version) =>
-        string.Concat(Enumerable.Range(0, (int)(last - first + 1)).Select(i => Line(first + i, version)));
-
-    private static string Line(long id, int version) => $"{{\"id\": {id}, \"v\": {version}}}\n";
 }

@@ -1,3 +1,5 @@
+using static Hakiri.Steps.Tests.Writing.EventLines;
+
 namespace Hakiri.Steps.Tests.Writing;
 
 // An upsert of one source file holding a row group or more of rows in the table's shape rewrites only the kept rows of
@@ -5,24 +7,6 @@ namespace Hakiri.Steps.Tests.Writing;
 // its rows into the rewritten file.
 public sealed class UpsertRewriteTests
 {
-    private const string Keyed = """
-        [project]
-        name = "p"
-        [pipelines.events]
-        primary_key = ["id"]
-        [pipelines.events.source]
-        connector = "file"
-        path = "in/*.ndjson"
-        """;
-
-    private const string Unkeyed = """
-        [project]
-        name = "p"
-        [pipelines.events.source]
-        connector = "file"
-        path = "in/*.ndjson"
-        """;
-
     [Fact]
     public async Task Run_LargeUpsert_WritesTheKeptRowsAndMovesTheBatch()
     {
@@ -112,9 +96,4 @@ public sealed class UpsertRewriteTests
         Assert.Equal(35_000L, project.Count("SELECT count(*) FROM events WHERE v = 1 AND _hakiri_source = 'in/a.ndjson'"));
         Assert.Equal(10_000L, project.Count("SELECT count(*) FROM events WHERE v = 0 AND _hakiri_source = 'in/b.ndjson'"));
     }
-
-    private static string Lines(long first, long last, int version) =>
-        string.Concat(Enumerable.Range(0, (int)(last - first + 1)).Select(i => Line(first + i, version)));
-
-    private static string Line(long id, int version) => $"{{\"id\": {id}, \"v\": {version}}}\n";
 }

@@ -76,6 +76,7 @@ public static class WriteStep
         var result = new TableRewrite(context, connection, pipeline, key, replaceAll, existing, live, work, stagedRedacted, salt).Run(staging);
 
         var added = new List<FileRecord>();
+        var keptFile = (string?)null;
         var names = DataFileNames.For(result.Outputs.Select(o => o.Path));
         foreach (var (path, rows) in result.Outputs)
         {
@@ -84,7 +85,15 @@ public static class WriteStep
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(path, target, overwrite: true);
             added.Add(new FileRecord(relative, input.Table, input.RunId, rows, new FileInfo(target).Length));
+            keptFile = path == result.KeptOutput ? relative : keptFile;
         }
+
+        // A file of kept rows comes from the replaced files only; a file of incoming rows beside it, from the sources only.
+        var sources = (plan.Connector is { } connector ? [connector.Lineage] : work.Select(s => s.File.Path)).ToArray();
+        var rewrites = result.RemovedFiles.Select(r => "rewrite:" + r).ToArray();
+        IEnumerable<LineageRecord> LineageOf(FileRecord file) =>
+            (file.Path == keptFile ? rewrites : result.KeptOutput is null ? [.. sources, .. rewrites] : sources)
+            .Select(source => new LineageRecord(file.Path, source));
 
         var table = new TableRecord(input.Table, pipeline.Name, pipeline.Source.Connector, pipeline.Description, key,
             result.Columns, 0, 0, 0, input.RunId, null);
@@ -94,8 +103,7 @@ public static class WriteStep
             Table = table,
             AddedFiles = added,
             RemovedFiles = result.RemovedFiles,
-            Lineage = added.SelectMany(f => (plan.Connector is { } connector ? [connector.Lineage] : work.Select(s => s.File.Path)).Select(s => new LineageRecord(f.Path, s))
-                .Concat(result.RemovedFiles.Select(r => new LineageRecord(f.Path, "rewrite:" + r)))).ToArray(),
+            Lineage = added.SelectMany(LineageOf).ToArray(),
             SourceFiles = plan.Connector is not null ? [] : work.Select(w => new SourceFileRecord(w.File.Path, w.File.Fingerprint, result.RowsPerSource.GetValueOrDefault(w.File.Path))).ToArray(),
             Cursor = cursor,
             RowsWritten = result.IncomingRows,

@@ -11,14 +11,20 @@ using Hakiri.Store.Catalog;
 
 namespace Hakiri.Steps.Writing;
 
-/// <summary>What one write produces: the new file's rows and schema, and which live files it replaces.</summary>
+/// <summary>
+/// What one write produces: the new files' rows and schema, and which live files it replaces. <see cref="KeptOutput"/>
+/// names the output holding only rows kept from the replaced files, when the incoming rows went into files of their own.
+/// </summary>
 internal sealed record RewriteResult(
     List<ColumnSchema> Columns,
     IReadOnlyList<(string Path, long Rows)> Outputs,
     long IncomingRows,
     long RowsReplaced,
     IReadOnlyList<string> RemovedFiles,
-    IReadOnlyDictionary<string, long> RowsPerSource);
+    IReadOnlyDictionary<string, long> RowsPerSource)
+{
+    public string? KeptOutput { get; init; }
+}
 
 /// <summary>
 /// A source file of the plan and the batch pull-batch staged for it, in record order: one file, or one per byte range
@@ -127,7 +133,7 @@ internal sealed class TableRewrite(
             // so an upsert adds at most one file more than it used to for compaction to find.
             var kept = connection.Execute($"COPY (SELECT * FROM kept) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
             IReadOnlyList<(string, long)> rewritten = kept > 0 ? [(output, kept), .. Moved(rowsPerBatch)] : Moved(rowsPerBatch);
-            return new RewriteResult(target, rewritten, incomingRows, affectedRows - kept, removed, rowsPerSource);
+            return new RewriteResult(target, rewritten, incomingRows, affectedRows - kept, removed, rowsPerSource) { KeptOutput = output };
         }
 
         var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");

@@ -29,6 +29,31 @@ public sealed class UpsertRewriteTests
         // Each file holds rows of one version only: the batch went in as it was staged.
         var files = string.Join(", ", project.DataFiles("events").Select(f => $"'{f}'"));
         Assert.Equal(2L, project.Count($"SELECT count(*) FROM (SELECT filename FROM read_parquet([{files}], filename = true) GROUP BY filename HAVING count(DISTINCT v) = 1)"));
+        // The kept rows' file comes from the replaced file, the batch's from the source file.
+        var lineage = Lineage(project, project.DataFiles("events"));
+        Assert.Equal(2, lineage.Count);
+        Assert.Single(lineage, l => l.Sources.SequenceEqual(["in/b.ndjson"]));
+        Assert.Single(lineage, l => l.Sources.Count == 1 && l.Sources[0].StartsWith("rewrite:data/events/", StringComparison.Ordinal));
+    }
+
+    // Each live file's lineage sources, in order.
+    private static List<(string File, List<string> Sources)> Lineage(TestProject project, string[] liveFiles)
+    {
+        var rows = new List<(string File, string Source)>();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={project.Layout.CatalogPath};Mode=ReadOnly;Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT l.file_path, l.source FROM lineage l JOIN files f ON f.path = l.file_path ORDER BY 1, 2";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        Assert.Equal(liveFiles.Length, rows.Select(r => r.File).Distinct().Count());
+        return rows.GroupBy(r => r.File).Select(g => (g.Key, g.Select(r => r.Source).ToList())).ToList();
     }
 
     [Fact]

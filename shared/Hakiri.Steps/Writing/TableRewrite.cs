@@ -93,23 +93,26 @@ internal sealed class TableRewrite(
         var livePaths = live.Select(f => context.Layout.Absolute(f.Path)).ToArray();
         var replaced = ReplacedFilter();
         var affected = livePaths.Length == 0 || replacing ? [] : schemaChanged ? [.. livePaths] : AffectedFiles(livePaths, replaced, target, incomingColumns, staged);
-        var incomingRows = rowsPerBatch.Values.Sum();
         var replacedAll = replacing ? live.Select(f => f.Path).ToArray() : [];
         var replacedRows = replacing ? live.Sum(f => f.RowCount) : 0;
 
-        // Nothing to replace (append-only, new keys that are unique among themselves, or a snapshot that replaces
-        // everything) and already in the table's shape: the staged files become data files as they are.
-        // A batch staged unredacted (see Redact) is never moved as it is.
-        var movable = (stagedRedacted || !pipeline.Redaction.Any) && _changes is null && KeysAreUnique(staged, incomingColumns)
+        // The staged files become data files as they are when they are already in the table's shape, hold no change
+        // rows and no repeated key, and either nothing is replaced (append-only, new keys, or a snapshot that replaces
+        // everything) or they are one staged unit (a source file, its ranges included, or one connector part) of a row
+        // group or more: that upsert then copies only the kept rows of the files it touches. Re-encoding the incoming
+        // rows took a tenth of a 10 M-row merge, and a COPY of kept UNION ALL incoming holds two pipelines' row groups
+        // at once (twice the memory of one). Several units, or fewer rows, merge into one file as before, so an upsert
+        // adds at most one file more for compaction to find. A batch staged unredacted (see Redact) is never moved.
+        var moveBatches = (stagedRedacted || !pipeline.Redaction.Any) && _changes is null && KeysAreUnique(staged, incomingColumns)
+            && (affected.Count == 0 || (_stagedRows >= MovedBatchMinRows && work.Count(w => w.Batches.Any(_batches.Contains)) == 1))
             && _batches.All(b => connection.Describe(Single(b)).SequenceEqual(target));
-        if (movable && affected.Count == 0)
+        if (moveBatches && affected.Count == 0)
         {
-            return new RewriteResult(target, Moved(rowsPerBatch), incomingRows, replacedRows, replacedAll, rowsPerSource);
+            return new RewriteResult(target, Moved(rowsPerBatch), _stagedRows, replacedRows, replacedAll, rowsPerSource);
         }
 
         DefineIncoming(target, incomingColumns, staged);
         long affectedRows = 0;
-        var select = "SELECT * FROM incoming";
         if (affected.Count > 0)
         {
             var old = $"read_parquet({Sql.List(affected)}, union_by_name = true)";
@@ -119,23 +122,18 @@ internal sealed class TableRewrite(
                 SELECT {Projection.To(target, oldColumns, "e")} FROM {old} AS e {replaced.Replace("{e}", "e", StringComparison.Ordinal)}
                 """);
             affectedRows = live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Sum(f => f.RowCount);
-            select = "SELECT * FROM kept UNION ALL SELECT * FROM incoming";
         }
 
         var removed = replacing ? replacedAll : live.Where(f => affected.Contains(context.Layout.Absolute(f.Path))).Select(f => f.Path).ToArray();
         var output = Path.Combine(staging, "out.parquet");
-        if (movable && _stagedRows >= MovedBatchMinRows && work.Count(w => w.Batches.Any(_batches.Contains)) == 1)
+        if (moveBatches)
         {
-            // An upsert of one staged unit (a source file, its ranges included, or one connector part) in the table's
-            // shape rewrites only the kept rows of the files it touches, and its batches become data files as they are:
-            // re-encoding them took a tenth of a 10 M-row merge, and a COPY of kept UNION ALL incoming holds two
-            // pipelines' row groups at once (twice the memory of one). Several units merge into one file, as before,
-            // so an upsert adds at most one file more than it used to for compaction to find.
             var kept = connection.Execute($"COPY (SELECT * FROM kept) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
             IReadOnlyList<(string, long)> rewritten = kept > 0 ? [(output, kept), .. Moved(rowsPerBatch)] : Moved(rowsPerBatch);
-            return new RewriteResult(target, rewritten, incomingRows, affectedRows - kept, removed, rowsPerSource) { KeptOutput = output };
+            return new RewriteResult(target, rewritten, _stagedRows, affectedRows - kept, removed, rowsPerSource) { KeptOutput = output };
         }
 
+        var select = affected.Count > 0 ? "SELECT * FROM kept UNION ALL SELECT * FROM incoming" : "SELECT * FROM incoming";
         var outputRows = connection.Execute($"COPY ({select}) TO {Sql.Literal(output)} {Sql.ParquetOptions}");
         // The kept rows are what the output holds besides the incoming ones: counting "kept" itself would run its
         // anti-join over every affected row a second time.

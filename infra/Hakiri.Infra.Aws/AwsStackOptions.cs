@@ -23,10 +23,4 @@ internal sealed record AwsStackOptions(
 
     /// <summary>The stack's name: <c>hakiri-&lt;project&gt;-&lt;stage&gt;</c>.</summary>
     public static string StackName(string project, string stage) => $"hakiri-{project}-{stage}";
-
-    /// <summary>
-    /// DuckDB's memory limit for a function of <paramref name="memoryMb"/> MB: three quarters of it, so the runtime,
-    /// SQLite and the HTTP client keep headroom and DuckDB spills instead of the function being killed.
-    /// </summary>
-    public static string DuckDbMemoryLimit(int memoryMb) => $"{memoryMb * 3 / 4}MB";
 }

@@ -120,7 +120,7 @@ internal sealed partial class HakiriStack : Stack
             {
                 ["HAKIRI_MANIFEST"] = "/var/task/hakiri.toml",
                 ["HAKIRI_STORE"] = store,
-                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = AwsStackOptions.DuckDbMemoryLimit(deployment.MemoryMb),
+                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = deployment.DuckDbMemoryLimit,
             },
         });
     }

@@ -69,11 +69,7 @@ internal sealed class StoreSession : IDisposable
             ? new LambdaStepHost(handler => new BootstrapCommand(
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? [bootstrap] : [],
-                new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["_HANDLER"] = handler,
-                ["HAKIRI_MANIFEST"] = Manifest.ManifestPath,
-            }))
+                LocalFunctionEnvironment.For(Manifest, handler, Environment.GetEnvironmentVariable)))
             : Mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, Mirror);
         IRunLedger ledger = Mirror is null ? new LocalRunLedger(Layout, context.Clock) : new MirroredRunLedger(Mirror, context.Clock);
         return new PipelineRunner(Manifest, host, ledger, context.Clock, observe);

@@ -29,6 +29,13 @@ public sealed record AwsDeployment(string? Region, int MemoryMb, int TimeoutSeco
     /// <summary>The defaults: 1024 MB, 900 s, 30 days, IAM-authenticated MCP URL, region from the environment.</summary>
     public static AwsDeployment Default { get; } = new(null, 1024, 900, 30, McpUrlAuth.AwsIam);
 
+    /// <summary>
+    /// DuckDB's memory limit in each step function (<c>HAKIRI_DUCKDB_MEMORY_LIMIT</c>): three quarters of
+    /// <see cref="MemoryMb"/>, so the runtime, SQLite and the HTTP client keep headroom and DuckDB spills instead of the
+    /// function being killed. The deployed stack sets it, and so does <c>hakiri run --via lambda</c>.
+    /// </summary>
+    public string DuckDbMemoryLimit => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{MemoryMb * 3 / 4}MB");
+
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
     public static IReadOnlyList<int> RetentionPeriods { get; } =
         [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

@@ -68,10 +68,30 @@ public sealed class LocalLambdaFunction : IAsyncDisposable
     /// <summary>Time from process start to the bootstrap's first Runtime API request (its cold start).</summary>
     public async Task<TimeSpan> ColdStartAsync() => await _server.FirstNextRequest.ConfigureAwait(false) - _started;
 
+    /// <summary>
+    /// The error type of an invocation that ran past its timeout. Lambda then stops the function's execution
+    /// environment, so this instance is stopped too: the next invocation needs a new one.
+    /// </summary>
+    public const string TimedOut = "Sandbox.Timedout";
+
     /// <summary>Invokes the function with a JSON payload and returns its JSON response.</summary>
-    /// <exception cref="LambdaInvocationException">The function reported an error.</exception>
-    public Task<string> InvokeAsync(string payload, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        _server.InvokeAsync(payload, timeout, cancellationToken);
+    /// <exception cref="LambdaInvocationException">The function reported an error, or ran past <paramref name="timeout"/> (<see cref="TimedOut"/>).</exception>
+    public async Task<string> InvokeAsync(string payload, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _server.InvokeAsync(payload, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            throw new LambdaInvocationException(TimedOut, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Task timed out after {timeout.TotalSeconds:0.00} seconds"));
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

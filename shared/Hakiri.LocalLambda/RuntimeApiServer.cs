@@ -42,8 +42,11 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             throw new LambdaInvocationException("Runtime.InitError", init);
         }
 
-        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), payload, DateTimeOffset.UtcNow.Add(timeout).ToUnixTimeMilliseconds());
+        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), payload, timeout);
         await _queue.Writer.WriteAsync(invocation, cancellationToken).ConfigureAwait(false);
+        // The timeout runs from when the function takes the invocation, not while it waits behind another: on Lambda
+        // concurrent invocations get execution environments of their own, here they queue for this one.
+        await Task.WhenAny(invocation.Started.Task, invocation.Result.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
         return await invocation.Result.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,8 +111,10 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
                 _firstNext.TrySetResult(DateTime.UtcNow);
                 var next = await _queue.Reader.ReadAsync(_stop.Token).ConfigureAwait(false);
                 _inFlight[next.RequestId] = next;
+                var deadline = DateTimeOffset.UtcNow.Add(next.Timeout).ToUnixTimeMilliseconds();
+                next.Started.TrySetResult();
                 response.Headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
-                response.Headers["Lambda-Runtime-Deadline-Ms"] = next.DeadlineMs.ToString(CultureInfo.InvariantCulture);
+                response.Headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToString(CultureInfo.InvariantCulture);
                 response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:local:000000000000:function:hakiri-local";
                 response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{DateTimeOffset.UtcNow.ToUnixTimeSeconds():x8}-{next.RequestId.Replace("-", string.Empty, StringComparison.Ordinal)[..24]};Sampled=0";
                 await WriteAsync(response, 200, next.Payload).ConfigureAwait(false);
@@ -182,8 +187,11 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private sealed record PendingInvocation(string RequestId, string Payload, long DeadlineMs)
+    private sealed record PendingInvocation(string RequestId, string Payload, TimeSpan Timeout)
     {
+        /// <summary>Completed when the function takes the invocation (its <c>next</c> request): its timeout starts.</summary>
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public TaskCompletionSource<string> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -16,7 +16,7 @@ internal static class RunCommand
         var pipelines = new Argument<string[]>("PIPELINE") { Description = "Pipelines to run; all when none is named.", Arity = ArgumentArity.ZeroOrMore };
         var manifest = ProjectOptions.Manifest();
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON instead of text (no live progress)." };
-        var via = new Option<string>("--via") { Description = "Where the steps run: in this process, or in the Lambda bootstrap binary behind a local Runtime API, sized by [deploy.aws] memory_mb as the deployed functions are.", DefaultValueFactory = _ => "process" };
+        var via = new Option<string>("--via") { Description = "Where the steps run: in this process, or in the Lambda bootstrap binary behind a local Runtime API, sized and timed out by [deploy.aws] memory_mb and timeout_seconds as the deployed functions are.", DefaultValueFactory = _ => "process" };
         via.AcceptOnlyFromAmong("process", "lambda");
         var bootstrap = new Option<string?>("--bootstrap")
         {

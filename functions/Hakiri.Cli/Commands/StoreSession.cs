@@ -69,7 +69,7 @@ internal sealed class StoreSession : IDisposable
             ? new LambdaStepHost(handler => new BootstrapCommand(
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : bootstrap,
                 bootstrap.EndsWith(".dll", StringComparison.Ordinal) ? [bootstrap] : [],
-                LocalFunctionEnvironment.For(Manifest, handler, Environment.GetEnvironmentVariable)))
+                LocalFunctionEnvironment.For(Manifest, handler, Environment.GetEnvironmentVariable)), TimeSpan.FromSeconds(Manifest.Aws.TimeoutSeconds))
             : Mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, Mirror);
         IRunLedger ledger = Mirror is null ? new LocalRunLedger(Layout, context.Clock) : new MirroredRunLedger(Mirror, context.Clock);
         return new PipelineRunner(Manifest, host, ledger, context.Clock, observe);

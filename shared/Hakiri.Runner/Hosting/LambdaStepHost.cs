@@ -8,9 +8,13 @@ namespace Hakiri.Runner.Hosting;
 /// <summary>
 /// Runs each step in the real function binary, as Lambda would: one warm <c>bootstrap</c> process per handler,
 /// invoked through the Runtime API on 127.0.0.1. The function's reported <c>errorType</c> becomes the step's error name.
+/// An invocation gets <paramref name="timeout"/> (the function's, 15 minutes when not given), as Lambda gives it.
 /// </summary>
 public sealed class LambdaStepHost(Func<string, BootstrapCommand> commandFor, TimeSpan? timeout = null) : IStepHost
 {
+    /// <summary>The error name Step Functions gives a Lambda function's unhandled error, a timeout among them.</summary>
+    public const string UnhandledFunctionError = "Lambda.Unknown";
+
     private readonly ConcurrentDictionary<string, Lazy<LocalLambdaFunction>> _functions = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -20,6 +24,17 @@ public sealed class LambdaStepHost(Func<string, BootstrapCommand> commandFor, Ti
         try
         {
             return await function.InvokeAsync(inputJson, timeout ?? TimeSpan.FromMinutes(15), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LambdaInvocationException e) when (e.ErrorType == LocalLambdaFunction.TimedOut)
+        {
+            // As on Lambda: the timed-out instance is gone, the next invocation starts a new one, and Step Functions
+            // reports the timeout as an unhandled function error, which the definition does not retry.
+            if (_functions.TryRemove(handler, out var stopped))
+            {
+                await stopped.Value.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new StepFailedException(UnhandledFunctionError, $"{e.Message}: the {handler} function ran past its timeout; raise [deploy.aws] timeout_seconds (up to 900).", e);
         }
         catch (LambdaInvocationException e)
         {

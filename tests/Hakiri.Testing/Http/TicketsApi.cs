@@ -39,6 +39,9 @@ public sealed class TicketsApi : IAsyncDisposable
     /// <summary>The bearer token requests must carry, or <see langword="null"/> for none.</summary>
     public string? Token { get; set; }
 
+    /// <summary>How long every request waits before it is answered (a slow API).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Answer the next <paramref name="count"/> requests with 503.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
 
@@ -129,6 +132,11 @@ public sealed class TicketsApi : IAsyncDisposable
     private async Task ServeAsync(HttpContext http)
     {
         Interlocked.Increment(ref _requests);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, http.RequestAborted).ConfigureAwait(false);
+        }
+
         if (Interlocked.Decrement(ref _failures) >= 0)
         {
             http.Response.StatusCode = 503;

@@ -1,0 +1,59 @@
+using Hakiri.Cli.Tests.Connectors;
+using Hakiri.Testing;
+using Hakiri.Testing.Http;
+
+namespace Hakiri.Cli.Tests;
+
+/// <summary>
+/// <c>hakiri run --via lambda</c> gives each invocation the deployed function's timeout (<c>[deploy.aws]
+/// timeout_seconds</c>): a step that runs past it is stopped and fails the run as on Lambda, and the next run lands everything.
+/// </summary>
+public sealed class ViaLambdaTimeoutTests
+{
+    [Fact]
+    public async Task RunViaLambda_StepPastTheTimeout_FailsTheRun_ThenTheNextRunLandsEveryRecord()
+    {
+        await using var api = await TicketsApi.StartAsync(30);
+        api.Token = HttpPipelineTests.Token;
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("hakiri.toml", HttpPipelineTests.Manifest(api.BaseUrl, perPage: 10) + "\n[deploy.aws]\ntimeout_seconds = 1\n");
+        string[] run = ["run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path()];
+
+        api.Delay = TimeSpan.FromSeconds(3);
+        var slow = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment, run);
+        api.Delay = TimeSpan.Zero;
+        var next = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment, run);
+
+        Assert.True(slow.ExitCode == 1, slow.ToString());
+        Assert.Contains("pull-batch failed for table tickets: Task timed out after 1.00 seconds: the pull-batch function ran past its timeout; raise [deploy.aws] timeout_seconds (up to 900).", slow.Stderr + slow.Stdout, StringComparison.Ordinal);
+        Assert.True(next.ExitCode == 0, next.ToString());
+        var rows = await PlainReaders.DuckDbAsync($"SELECT count(*) AS n, count(DISTINCT id) AS k FROM '{dir.Combine(".hakiri", "data")}/tickets/**/*.parquet'");
+        Assert.Equal("30", rows[0].GetProperty("n").ToString());
+        Assert.Equal("30", rows[0].GetProperty("k").ToString());
+    }
+
+    [Fact]
+    public async Task RunViaLambda_StepsQueuedForOneFunction_EachGetsTheWholeTimeout()
+    {
+        // Three tables pull at once through one local pull-batch process, one after another: each takes about 1.2 s of
+        // a 2 s timeout, which starts when the function takes the invocation, as on Lambda (where each would get an
+        // execution environment of its own), not when it is queued.
+        await using var api = await TicketsApi.StartAsync(30);
+        api.Token = HttpPipelineTests.Token;
+        api.Delay = TimeSpan.FromSeconds(1.2);
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("hakiri.toml", "[project]\nname = \"queued\"\n"
+            + string.Concat(new[] { "a", "b", "c" }.Select(t => HttpPipelineTests.Pipeline("tickets_" + t, api.BaseUrl, perPage: 100, primaryKey: true)))
+            + "\n[deploy.aws]\ntimeout_seconds = 2\n");
+
+        var result = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment,
+            "run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var table in new[] { "tickets_a", "tickets_b", "tickets_c" })
+        {
+            var rows = await PlainReaders.DuckDbAsync($"SELECT count(*) AS n FROM '{dir.Combine(".hakiri", "data")}/{table}/**/*.parquet'");
+            Assert.Equal("30", rows[0].GetProperty("n").ToString());
+        }
+    }
+}

@@ -35,16 +35,16 @@ public sealed class ViaLambdaTimeoutTests
     [Fact]
     public async Task RunViaLambda_StepsQueuedForOneFunction_EachGetsTheWholeTimeout()
     {
-        // Three tables pull at once through one local pull-batch process, one after another: each takes about 1.2 s of
-        // a 2 s timeout, which starts when the function takes the invocation, as on Lambda (where each would get an
-        // execution environment of its own), not when it is queued.
+        // Three tables pull at once through one local pull-batch process, one after another: each takes 3 s and a little
+        // (up to a second more for the first, which loads DuckDB) of a 5 s timeout, which starts when the function takes
+        // the invocation, as on Lambda (where each would get an execution environment of its own), not when it is queued.
         await using var api = await TicketsApi.StartAsync(30);
         api.Token = HttpPipelineTests.Token;
-        api.Delay = TimeSpan.FromSeconds(1.2);
+        api.Delay = TimeSpan.FromSeconds(3);
         using var dir = new TempDirectory();
         var manifest = dir.Write("hakiri.toml", "[project]\nname = \"queued\"\n"
             + string.Concat(new[] { "a", "b", "c" }.Select(t => HttpPipelineTests.Pipeline("tickets_" + t, api.BaseUrl, perPage: 100, primaryKey: true)))
-            + "\n[deploy.aws]\ntimeout_seconds = 2\n");
+            + "\n[deploy.aws]\ntimeout_seconds = 5\n");
 
         var result = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment,
             "run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path());

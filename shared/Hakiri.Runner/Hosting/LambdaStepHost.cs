@@ -20,18 +20,19 @@ public sealed class LambdaStepHost(Func<string, BootstrapCommand> commandFor, Ti
     /// <inheritdoc />
     public async Task<string> InvokeAsync(string handler, string inputJson, CancellationToken cancellationToken = default)
     {
-        var function = _functions.GetOrAdd(handler, h => new Lazy<LocalLambdaFunction>(() => LocalLambdaFunction.Start(commandFor(h)))).Value;
+        var instance = _functions.GetOrAdd(handler, h => new Lazy<LocalLambdaFunction>(() => LocalLambdaFunction.Start(commandFor(h))));
         try
         {
-            return await function.InvokeAsync(inputJson, timeout ?? TimeSpan.FromMinutes(15), cancellationToken).ConfigureAwait(false);
+            return await instance.Value.InvokeAsync(inputJson, timeout ?? TimeSpan.FromMinutes(15), cancellationToken).ConfigureAwait(false);
         }
         catch (LambdaInvocationException e) when (e.ErrorType == LocalLambdaFunction.TimedOut)
         {
             // As on Lambda: the timed-out instance is gone, the next invocation starts a new one, and Step Functions
             // reports the timeout as an unhandled function error, which the definition does not retry.
-            if (_functions.TryRemove(handler, out var stopped))
+            // Only this instance: a new one may already serve the handler.
+            if (_functions.TryRemove(KeyValuePair.Create(handler, instance)))
             {
-                await stopped.Value.DisposeAsync().ConfigureAwait(false);
+                await instance.Value.DisposeAsync().ConfigureAwait(false);
             }
 
             throw new StepFailedException(UnhandledFunctionError, $"{e.Message}: the {handler} function ran past its timeout; raise [deploy.aws] timeout_seconds (up to 900).", e);

@@ -11,6 +11,7 @@ public sealed class LocalLambdaFunction : IAsyncDisposable
     private readonly RuntimeApiServer _server;
     private readonly Process _process;
     private readonly DateTime _started;
+    private volatile string? _stoppedBecause;
 
     private LocalLambdaFunction(RuntimeApiServer server, Process process, DateTime started)
     {
@@ -61,7 +62,8 @@ public sealed class LocalLambdaFunction : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => server.FailAll($"the function process exited with code {process.ExitCode}: {string.Join(" | ", function._log.TakeLast(5))}");
+        process.Exited += (_, _) => server.FailAll(function._stoppedBecause
+            ?? $"the function process exited with code {process.ExitCode}: {string.Join(" | ", function._log.TakeLast(5))}");
         return function;
     }
 
@@ -84,12 +86,15 @@ public sealed class LocalLambdaFunction : IAsyncDisposable
         }
         catch (TimeoutException)
         {
+            var message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Task timed out after {timeout.TotalSeconds:0.00} seconds");
+            // Invocations queued behind this one fail with the process: they say why.
+            _stoppedBecause = $"the function was stopped when another invocation ran past its timeout ({message})";
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
             }
 
-            throw new LambdaInvocationException(TimedOut, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Task timed out after {timeout.TotalSeconds:0.00} seconds"));
+            throw new LambdaInvocationException(TimedOut, message);
         }
     }
 

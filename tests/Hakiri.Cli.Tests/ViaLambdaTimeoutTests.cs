@@ -44,12 +44,8 @@ public sealed class ViaLambdaTimeoutTests
         api.Token = HttpPipelineTests.Token;
         api.Delay = TimeSpan.FromSeconds(5);
         using var dir = new TempDirectory();
-        var manifest = dir.Write("hakiri.toml", "[project]\nname = \"stopped\"\n"
-            + string.Concat(new[] { "a", "b" }.Select(t => HttpPipelineTests.Pipeline("tickets_" + t, api.BaseUrl, perPage: 100, primaryKey: true)))
-            + "\n[deploy.aws]\ntimeout_seconds = 2\n");
 
-        var result = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment,
-            "run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path());
+        var result = await RunTablesViaLambdaAsync(dir, api, ["a", "b"], timeoutSeconds: 2);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("Task timed out after 2.00 seconds", result.Stderr, StringComparison.Ordinal);
@@ -66,12 +62,8 @@ public sealed class ViaLambdaTimeoutTests
         api.Token = HttpPipelineTests.Token;
         api.Delay = TimeSpan.FromSeconds(3);
         using var dir = new TempDirectory();
-        var manifest = dir.Write("hakiri.toml", "[project]\nname = \"queued\"\n"
-            + string.Concat(new[] { "a", "b", "c" }.Select(t => HttpPipelineTests.Pipeline("tickets_" + t, api.BaseUrl, perPage: 100, primaryKey: true)))
-            + "\n[deploy.aws]\ntimeout_seconds = 5\n");
 
-        var result = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment,
-            "run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path());
+        var result = await RunTablesViaLambdaAsync(dir, api, ["a", "b", "c"], timeoutSeconds: 5);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var table in new[] { "tickets_a", "tickets_b", "tickets_c" })
@@ -79,5 +71,16 @@ public sealed class ViaLambdaTimeoutTests
             var rows = await PlainReaders.DuckDbAsync($"SELECT count(*) AS n FROM '{dir.Combine(".hakiri", "data")}/{table}/**/*.parquet'");
             Assert.Equal("30", rows[0].GetProperty("n").ToString());
         }
+    }
+
+    // One http pipeline per table (tickets_<name>) over the same API, every function with the given timeout, run through
+    // the Lambda bootstrap.
+    private static Task<ProcessResult> RunTablesViaLambdaAsync(TempDirectory dir, TicketsApi api, string[] tables, int timeoutSeconds)
+    {
+        var manifest = dir.Write("hakiri.toml", "[project]\nname = \"queued\"\n"
+            + string.Concat(tables.Select(t => HttpPipelineTests.Pipeline("tickets_" + t, api.BaseUrl, perPage: 100, primaryKey: true)))
+            + $"\n[deploy.aws]\ntimeout_seconds = {timeoutSeconds}\n");
+        return HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment,
+            "run", "-m", manifest, "--via", "lambda", "--bootstrap", LambdaBootstrapBinary.Path());
     }
 }

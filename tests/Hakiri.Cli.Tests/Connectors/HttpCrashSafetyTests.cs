@@ -4,8 +4,9 @@ using Hakiri.Testing.Http;
 namespace Hakiri.Cli.Tests.Connectors;
 
 /// <summary>
-/// SIGKILLs <c>hakiri run</c> at random moments while it pages through a 100,000-record, 1,000-page API, then lets a
-/// run finish: with and without a primary key, no record is lost or landed twice, and the committed cursor is the
+/// SIGKILLs <c>hakiri run</c> at random moments while it pages through a 100,000-record, 1,000-page API (each run
+/// killed while the API answers a random one of its first 240 requests; 12,500 records are added before every run
+/// after the first), then lets a run finish: with and without a primary key, no record is lost or landed twice, and the committed cursor is the
 /// largest updated_at the API holds.
 /// </summary>
 public sealed class HttpCrashSafetyTests
@@ -25,24 +26,32 @@ public sealed class HttpCrashSafetyTests
         var killed = 0;
         for (var i = 0; i < Kills; i++)
         {
+            if (i > 0)
+            {
+                // Every run has new records to page through: 125 pages per table, more than the kill point below.
+                api.Add(Records / Kills);
+            }
+
+            // Killed while the API answers a random request of this run: mid-run by construction, not by timing.
+            var killAt = api.Requests + random.Next(1, 240);
             using var process = HakiriProcess.Start(HttpPipelineTests.Environment, "run", "-m", manifest);
-            if (!process.WaitForExit(random.Next(300, 6_000)))
+            while (api.Requests < killAt && !process.HasExited)
+            {
+                await Task.Delay(2);
+            }
+
+            if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
                 killed++;
-            }
-            else
-            {
-                // A run finished: give the next ones new records to page through.
-                api.Add(Records / Kills);
             }
         }
 
         var final = await HakiriProcess.RunWithEnvironmentAsync(HttpPipelineTests.Environment, "run", "-m", manifest);
 
         Assert.True(final.ExitCode == 0, final.ToString());
-        Assert.True(killed >= Kills / 2, $"only {killed} runs were killed mid-way; the test did not exercise crashes");
+        Assert.True(killed == Kills, $"{killed} of {Kills} runs were killed mid-way; the test did not exercise crashes");
         var total = api.Total;
         foreach (var table in new[] { "tickets", "ticket_log" })
         {

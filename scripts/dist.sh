@@ -42,15 +42,16 @@ echo "== CDK app (framework-dependent)"
 publish infra/Hakiri.Infra.Aws "$logs/infra.log" -o "$stage/lib/infra/aws"
 
 echo "== Lambda package"
-# The function zip and, beside it, the DuckDB layer (scripts/package-aws.sh writes both).
+# The function zip and, beside it, the DuckDB and Wasmtime layers (scripts/package-aws.sh writes all three).
 if [ -n "${HAKIRI_LAMBDA_ZIP:-}" ]; then
-  layer=$(dirname "$HAKIRI_LAMBDA_ZIP")/hakiri-duckdb-layer.zip
-  [ -f "$layer" ] || { echo "dist: $layer is missing: HAKIRI_LAMBDA_ZIP must be a zip scripts/package-aws.sh wrote, with its DuckDB layer beside it" >&2; exit 1; }
   cp "$HAKIRI_LAMBDA_ZIP" "$stage/lib/lambda/hakiri-functions.zip"
-  cp "$layer" "$stage/lib/lambda/hakiri-duckdb-layer.zip"
+  for layer in hakiri-duckdb-layer.zip hakiri-wasmtime-layer.zip; do
+    [ -f "$(dirname "$HAKIRI_LAMBDA_ZIP")/$layer" ] || { echo "dist: $(dirname "$HAKIRI_LAMBDA_ZIP")/$layer is missing: HAKIRI_LAMBDA_ZIP must be a zip scripts/package-aws.sh wrote, with its layers beside it" >&2; exit 1; }
+    cp "$(dirname "$HAKIRI_LAMBDA_ZIP")/$layer" "$stage/lib/lambda/$layer"
+  done
 else
   scripts/package-aws.sh "" "$work/hakiri-functions.zip" >"$logs/lambda.log" 2>&1 || { cat "$logs/lambda.log" >&2; exit 1; }
-  cp "$work/hakiri-functions.zip" "$work/hakiri-duckdb-layer.zip" "$stage/lib/lambda/"
+  cp "$work/hakiri-functions.zip" "$work/hakiri-duckdb-layer.zip" "$work/hakiri-wasmtime-layer.zip" "$stage/lib/lambda/"
 fi
 
 echo "== Azure function package"

@@ -4,13 +4,16 @@
 #     handlers and the MCP server, chosen by the function's handler name) at its root, executable, with
 #     libe_sqlite3.so; pass a manifest to bundle it as /var/task/hakiri.toml;
 #   - beside it, hakiri-duckdb-layer.zip: lib/libduckdb.so, a Lambda layer (unpacked under /opt, and /opt/lib is on
-#     the runtime's LD_LIBRARY_PATH), uploaded once per DuckDB build however often the functions change.
+#     the runtime's LD_LIBRARY_PATH), uploaded once per DuckDB build however often the functions change;
+#   - and hakiri-wasmtime-layer.zip: lib/libwasmtime.so, which a stack attaches to discover and pull-batch only when a
+#     pipeline reads a WebAssembly connector (ADR 0032).
 #   scripts/package-aws.sh [MANIFEST] [OUTPUT_ZIP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 manifest=${1:-}
 output=${2:-artifacts/lambda/hakiri-functions.zip}
 layer=$(dirname "$output")/hakiri-duckdb-layer.zip
+wasmtime_layer=$(dirname "$output")/hakiri-wasmtime-layer.zip
 publish=artifacts/lambda/publish
 rm -rf "$publish"
 mkdir -p artifacts
@@ -21,15 +24,23 @@ if grep -qE "warning [A-Z]+[0-9]+" artifacts/lambda-publish.log; then grep -E "w
 rm -f "$publish/libusearch_c.so" "$publish/libnumkong.so"
 # The package's libduckdb.so keeps its static symbol table; the loader needs only the dynamic one (-2.2 MB zipped).
 strip --strip-unneeded "$publish/libduckdb.so"
+# Wasmtime's native library is loaded at run time but not always copied by the AOT publish: take it from its package.
+# It stays in the publish folder (`hakiri run --via lambda --bootstrap …/publish/bootstrap` loads it from there).
+if [ ! -f "$publish/libwasmtime.so" ]; then
+  wasmtime_version=$(sed -nE 's:.*Include="Wasmtime" Version="([^"]+)".*:\1:p' Directory.Packages.props)
+  packages=${NUGET_PACKAGES:-$(dotnet nuget locals global-packages -l | sed -E 's/^global-packages: //')}
+  cp "${packages%/}/wasmtime/$wasmtime_version/runtimes/linux-x64/native/libwasmtime.so" "$publish/"
+fi
+strip --strip-unneeded "$publish/libwasmtime.so"   # 29.7 → 24.0 MB, its layer 9.4 → 8.8 MB
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi
 mkdir -p "$(dirname "$output")"
-rm -f "$output" "$layer"
+rm -f "$output" "$layer" "$wasmtime_layer"
 # Deflate is the only method the Lambda service unzips. libdeflate's level 12 (libdeflate-tools, which
 # scripts/install-test-deps.sh installs) finds ~3 % smaller deflate streams than zlib's level 9 in seconds (zopfli
 # and 7-Zip's 15 passes do no better here and take minutes); without it the zip is built with zlib level 9.
-python3 - "$publish" "$output" "$layer" <<'PY'
+python3 - "$publish" "$output" "$layer" "$wasmtime_layer" <<'PY'
 import os, shutil, struct, subprocess, sys, zlib
-source, target, layer = sys.argv[1], sys.argv[2], sys.argv[3]
+source, target, layer, wasmtime_layer = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 libdeflate = shutil.which("libdeflate-gzip")
 dos_time, dos_date = 0, ((2026 - 1980) << 9) | (1 << 5) | 1   # 2026-01-01 00:00: the zip is the same for the same files
 
@@ -61,9 +72,12 @@ def write_zip(target, members):
         archive.write(directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), offset, 0))
 
 names = sorted(os.listdir(source))
-write_zip(target, [(name, os.path.join(source, name)) for name in names if name != "libduckdb.so"])
+layered = {"libduckdb.so", "libwasmtime.so"}
+write_zip(target, [(name, os.path.join(source, name)) for name in names if name not in layered])
 write_zip(layer, [("lib/libduckdb.so", os.path.join(source, "libduckdb.so"))])
+write_zip(wasmtime_layer, [("lib/libwasmtime.so", os.path.join(source, "libwasmtime.so"))])
 print("deflate: " + ("libdeflate level 12" if libdeflate else "zlib level 9 (install libdeflate-tools for a smaller zip)"))
 PY
-echo "packaged $output ($(du -h "$output" | cut -f1)): $(ls "$publish" | grep -vx libduckdb.so | tr '\n' ' ')"
+echo "packaged $output ($(du -h "$output" | cut -f1)): $(ls "$publish" | grep -vxE 'libduckdb.so|libwasmtime.so' | tr '\n' ' ')"
 echo "packaged $layer ($(du -h "$layer" | cut -f1)): lib/libduckdb.so"
+echo "packaged $wasmtime_layer ($(du -h "$wasmtime_layer" | cut -f1)): lib/libwasmtime.so"

@@ -7,9 +7,11 @@ namespace Hakiri.Infra.Aws;
 
 /// <summary>
 /// The CDK app: reads the options from arguments (or the environment), loads the manifest and synthesizes the stack.
-/// <c>--manifest PATH --asset ZIP [--layer ZIP] --stage S --out DIR [--no-mcp-url-output]</c>; environment fallbacks
-/// <c>HAKIRI_MANIFEST_PATH</c>, <c>HAKIRI_LAMBDA_ZIP</c>, <c>HAKIRI_DUCKDB_LAYER_ZIP</c> (default: the
-/// <c>hakiri-duckdb-layer.zip</c> beside the Lambda zip), <c>HAKIRI_STAGE</c>, <c>HAKIRI_CDK_OUT</c>,
+/// <c>--manifest PATH --asset ZIP [--layer ZIP] [--wasmtime-layer ZIP] --stage S --out DIR [--no-mcp-url-output]</c>;
+/// environment fallbacks <c>HAKIRI_MANIFEST_PATH</c>, <c>HAKIRI_LAMBDA_ZIP</c>, <c>HAKIRI_DUCKDB_LAYER_ZIP</c> (default:
+/// the <c>hakiri-duckdb-layer.zip</c> beside the Lambda zip), <c>HAKIRI_WASMTIME_LAYER_ZIP</c> (default: the
+/// <c>hakiri-wasmtime-layer.zip</c> beside it; needed only by a manifest with WebAssembly connectors),
+/// <c>HAKIRI_STAGE</c>, <c>HAKIRI_CDK_OUT</c>,
 /// <c>HAKIRI_MCP_URL_OUTPUT=false</c>; CDK context <c>hakiri:mcpUrlOutput=false</c> also turns the MCP URL output off.
 /// </summary>
 internal static class AwsApp
@@ -19,7 +21,7 @@ internal static class AwsApp
         if (Parse(args, out var error) is not { } options)
         {
             Console.Error.WriteLine($"hakiri-infra-aws: error: {error}");
-            Console.Error.WriteLine("usage: Hakiri.Infra.Aws --manifest hakiri.toml --asset hakiri-functions.zip [--layer hakiri-duckdb-layer.zip] [--stage dev] [--out cdk.out] [--no-mcp-url-output]");
+            Console.Error.WriteLine("usage: Hakiri.Infra.Aws --manifest hakiri.toml --asset hakiri-functions.zip [--layer hakiri-duckdb-layer.zip] [--wasmtime-layer hakiri-wasmtime-layer.zip] [--stage dev] [--out cdk.out] [--no-mcp-url-output]");
             return 2;
         }
 
@@ -31,6 +33,12 @@ internal static class AwsApp
                 Console.Error.WriteLine(diagnostic);
             }
 
+            return 2;
+        }
+
+        if (WasmtimeLayer.IsNeededBy(manifest) && !File.Exists(options.WasmtimeLayerZip))
+        {
+            Console.Error.WriteLine($"hakiri-infra-aws: error: {options.WasmtimeLayerZip}: the Wasmtime layer does not exist, and a pipeline reads a WebAssembly connector — scripts/package-aws.sh writes it beside the Lambda zip");
             return 2;
         }
 
@@ -65,7 +73,7 @@ internal static class AwsApp
                 case "--no-mcp-url-output":
                     mcpUrlOutput = false;
                     break;
-                case "--manifest" or "--asset" or "--layer" or "--stage" or "--out" when i + 1 < args.Length:
+                case "--manifest" or "--asset" or "--layer" or "--wasmtime-layer" or "--stage" or "--out" when i + 1 < args.Length:
                     values[args[i][2..]] = args[++i];
                     break;
                 default:
@@ -100,6 +108,7 @@ internal static class AwsApp
             Path.GetFullPath(manifest),
             Path.GetFullPath(asset),
             Path.GetFullPath(layer),
+            Path.GetFullPath(Value(values, "wasmtime-layer", "HAKIRI_WASMTIME_LAYER_ZIP") ?? WasmtimeLayer.Beside(asset)),
             Value(values, "stage", "HAKIRI_STAGE") ?? "dev",
             Path.GetFullPath(Value(values, "out", "HAKIRI_CDK_OUT") ?? "cdk.out"),
             mcpUrlOutput);

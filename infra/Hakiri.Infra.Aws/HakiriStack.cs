@@ -43,6 +43,16 @@ internal sealed partial class HakiriStack : Stack
             CompatibleArchitectures = [Architecture.X86_64],
             Description = "libduckdb.so for Hakiri's functions (/opt/lib)",
         });
+        // libwasmtime.so only where WebAssembly connectors run: the functions that talk to sources (ADR 0032).
+        var wasmtime = WasmtimeLayer.IsNeededBy(manifest)
+            ? new LayerVersion(this, "WasmtimeLayer", new LayerVersionProps
+            {
+                Code = Code.FromAsset(options.WasmtimeLayerZip),
+                CompatibleRuntimes = [Runtime.PROVIDED_AL2023],
+                CompatibleArchitectures = [Architecture.X86_64],
+                Description = "libwasmtime.so for Hakiri's WebAssembly connectors (/opt/lib)",
+            })
+            : null;
         var deployment = manifest.Aws;
         // The functions find the store here, whatever the bundled manifest says (a local store would live in /tmp).
         var store = Fn.Join(string.Empty, prefix.Length == 0 ? ["s3://", bucket.BucketName] : ["s3://", bucket.BucketName, "/" + prefix]);
@@ -51,7 +61,7 @@ internal sealed partial class HakiriStack : Stack
         var steps = new Dictionary<string, Function>(StringComparer.Ordinal);
         foreach (var step in StepResources.Steps)
         {
-            var function = StepFunction(step, code, duckdb, deployment, store);
+            var function = StepFunction(step, code, duckdb, deployment, store, DeployedAccess.SourceSteps.Contains(step) ? wasmtime : null);
             foreach (var statement in StoreBucket.Grants(bucket, prefix))
             {
                 function.AddToRolePolicy(statement);
@@ -99,8 +109,19 @@ internal sealed partial class HakiriStack : Stack
         }
     }
 
-    private Function StepFunction(string step, Code code, ILayerVersion duckdb, AwsDeployment deployment, string store)
+    private Function StepFunction(string step, Code code, ILayerVersion duckdb, AwsDeployment deployment, string store, ILayerVersion? wasmtime = null)
     {
+        var environment = new Dictionary<string, string>
+        {
+            ["HAKIRI_MANIFEST"] = "/var/task/hakiri.toml",
+            ["HAKIRI_STORE"] = store,
+            ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = deployment.DuckDbMemoryLimit,
+        };
+        if (wasmtime is not null)
+        {
+            environment["HAKIRI_WASM_CACHE"] = WasmtimeLayer.CacheDirectory;
+        }
+
         var id = Pascal(step);
         var logs = new LogGroup(this, id + "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps { RemovalPolicy = RemovalPolicy.DESTROY });
         // Any CloudWatch Logs period the manifest allows, not only the ones the CDK's enum names.
@@ -111,17 +132,12 @@ internal sealed partial class HakiriStack : Stack
             Architecture = Architecture.X86_64,
             Handler = step,
             Code = code,
-            Layers = [duckdb],
+            Layers = wasmtime is null ? [duckdb] : [duckdb, wasmtime],
             MemorySize = deployment.MemoryMb,
             Timeout = Duration.Seconds(deployment.TimeoutSeconds),
             LogGroup = logs,
             Description = $"Hakiri {step}",
-            Environment = new Dictionary<string, string>
-            {
-                ["HAKIRI_MANIFEST"] = "/var/task/hakiri.toml",
-                ["HAKIRI_STORE"] = store,
-                ["HAKIRI_DUCKDB_MEMORY_LIMIT"] = deployment.DuckDbMemoryLimit,
-            },
+            Environment = environment,
         });
     }
 

@@ -76,7 +76,7 @@ public sealed class EmitAwsCommandTests : IDisposable
         File.WriteAllText(zip, "not a zip");
         var result = await HakiriAsync("--asset", zip);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("cannot add the manifest to the Lambda package", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cannot add the manifest and its connectors to the Lambda package", result.Stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

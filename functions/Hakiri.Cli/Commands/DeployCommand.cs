@@ -45,7 +45,7 @@ internal static class DeployCommand
                 using var session = await AwsSession.OpenAsync(stackName, parse.GetValue(region) ?? project.Aws.Region, parse.GetValue(profile), url, cancellationToken).ConfigureAwait(false);
                 console.Output.WriteLine($"Deploying {stackName} to account {session.Target.Account} in {session.Target.Region}{(url is null ? string.Empty : $" via {url}")}.");
                 AccessReport.Write(project, session.Target.Partition, console.Output, console.Error);
-                var request = new CdkApp.Request(project.ManifestPath, parse.GetValue(stage)!, parse.GetValue(asset), assemblyDirectory, !parse.GetValue(noMcpUrl));
+                var request = new CdkApp.Request(project, parse.GetValue(stage)!, parse.GetValue(asset), assemblyDirectory, !parse.GetValue(noMcpUrl));
                 var synthesized = await CdkApp.SynthesizeAsync(request, console.Output, console.Error, echo: false, cancellationToken).ConfigureAwait(false);
                 if (synthesized != ExitCodes.Ok)
                 {

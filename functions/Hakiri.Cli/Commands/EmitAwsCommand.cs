@@ -24,12 +24,12 @@ internal static class EmitAwsCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var manifestPath = parse.GetValue(manifest)!;
-            if (ProjectOptions.LoadManifest(manifestPath, error) is null)
+            if (ProjectOptions.LoadManifest(manifestPath, error) is not { } project || !DeployablePipelines.CheckDeployable(project, error))
             {
                 return ExitCodes.BadInput;
             }
 
-            var request = new CdkApp.Request(manifestPath, parse.GetValue(stage)!, parse.GetValue(asset), parse.GetValue(output)!, !parse.GetValue(noMcpUrl));
+            var request = new CdkApp.Request(project, parse.GetValue(stage)!, parse.GetValue(asset), parse.GetValue(output)!, !parse.GetValue(noMcpUrl));
             return await CdkApp.SynthesizeAsync(request, parse.InvocationConfiguration.Output, error, echo: true, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hakiri.Emit.Aws;
+using Hakiri.Model.Manifests;
 
 namespace Hakiri.Cli.Deploying;
 
@@ -12,7 +13,7 @@ internal static class CdkApp
     private const string AppName = "Hakiri.Infra.Aws";
 
     /// <summary>What to synthesize.</summary>
-    public sealed record Request(string ManifestPath, string Stage, string? Asset, string OutputDirectory, bool McpUrlOutput);
+    public sealed record Request(ProjectManifest Project, string Stage, string? Asset, string OutputDirectory, bool McpUrlOutput);
 
     /// <summary>
     /// Synthesizes the stack into <see cref="Request.OutputDirectory"/>. Returns an exit code; on failure
@@ -48,22 +49,36 @@ internal static class CdkApp
             return ExitCodes.BadInput;
         }
 
-        // The functions read the manifest bundled in the zip: bundle the one being deployed.
+        // libwasmtime.so too, for the functions that run WebAssembly connectors (ADR 0032).
+        var wasmtime = WasmtimeLayer.Beside(zip);
+        if (WasmtimeLayer.IsNeededBy(request.Project) && !File.Exists(wasmtime))
+        {
+            error.WriteLine($"{wasmtime}: error: the Wasmtime layer does not exist beside the Lambda package, and a pipeline reads a WebAssembly connector — scripts/package-aws.sh writes it; rebuild with it or keep {WasmtimeLayer.FileName} next to the zip you pass to --asset");
+            return ExitCodes.BadInput;
+        }
+
+        // The functions read the manifest bundled in the zip: bundle the one being deployed, with its connectors.
         var staging = Directory.CreateTempSubdirectory("hakiri-package-");
         try
         {
             var package = Path.Combine(staging.FullName, "hakiri-functions.zip");
             try
             {
-                LambdaPackage.WithManifest(zip, request.ManifestPath, package);
+                LambdaPackage.WithManifest(zip, request.Project, package);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A connector the package cannot carry (the callers checked, but the files may have moved since).
+                error.WriteLine(e.Message);
+                return ExitCodes.BadInput;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                error.WriteLine($"{zip}: error: cannot add the manifest to the Lambda package: {e.Message} — rebuild it with scripts/package-aws.sh");
+                error.WriteLine($"{zip}: error: cannot add the manifest and its connectors to the Lambda package: {e.Message} — rebuild it with scripts/package-aws.sh");
                 return ExitCodes.BadInput;
             }
 
-            return await RunAppAsync(app, request, package, layer, output, error, echo, cancellationToken).ConfigureAwait(false);
+            return await RunAppAsync(app, request, package, layer, wasmtime, output, error, echo, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -71,9 +86,9 @@ internal static class CdkApp
         }
     }
 
-    private static async Task<int> RunAppAsync(string[] app, Request request, string zip, string layer, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
+    private static async Task<int> RunAppAsync(string[] app, Request request, string zip, string layer, string wasmtime, TextWriter output, TextWriter error, bool echo, CancellationToken cancellationToken)
     {
-        List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.ManifestPath), "--asset", Path.GetFullPath(zip), "--layer", layer, "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
+        List<string> arguments = [.. app, "--manifest", Path.GetFullPath(request.Project.ManifestPath), "--asset", Path.GetFullPath(zip), "--layer", layer, "--wasmtime-layer", wasmtime, "--stage", request.Stage, "--out", Path.GetFullPath(request.OutputDirectory)];
         if (!request.McpUrlOutput)
         {
             arguments.Add("--no-mcp-url-output");

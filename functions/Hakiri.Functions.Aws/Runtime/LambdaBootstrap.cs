@@ -10,6 +10,7 @@ using Hakiri.Steps.Hosting;
 using Hakiri.Store;
 using Hakiri.Store.Objects;
 using Hakiri.Store.S3;
+using Hakiri.Wasm;
 
 namespace Hakiri.Functions.Aws.Runtime;
 
@@ -104,7 +105,7 @@ internal static class LambdaBootstrap
     {
         var manifest = LoadManifest(settings);
         var (layout, mirror) = OpenStore(settings, manifest);
-        var services = secrets.Apply(ConnectorServices.CreateDefault(objects: S3ObjectSource.Open));
+        var services = secrets.Apply(ConnectorServices.CreateDefault(objects: S3ObjectSource.Open, wasm: WasmConnectors.Create));
         var context = new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: _ => services);
         return mirror is null ? new InProcessStepHost(context) : new MirroredStepHost(context, mirror);
     }

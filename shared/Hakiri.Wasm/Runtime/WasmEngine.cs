@@ -1,3 +1,4 @@
+using Hakiri.Connectors.Contract;
 using Wasmtime;
 
 namespace Hakiri.Wasm.Runtime;
@@ -34,10 +35,20 @@ internal static class WasmEngine
 
     private static Engine Create()
     {
-        var config = new Config()
-            .WithFuelConsumption(MeterFuel)
-            .WithEpochInterruption(true);
-        var engine = new Engine(config);
+        Engine engine;
+        try
+        {
+            engine = new Engine(new Config().WithFuelConsumption(MeterFuel).WithEpochInterruption(true));
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException { InnerException: DllNotFoundException })
+        {
+            throw new ConnectorException(ConnectorErrorKind.Permanent,
+                "Wasmtime's native library (libwasmtime.so) was not found, and WebAssembly connectors need it: keep it beside the " +
+                "hakiri binary (the release bundle has it in bin/) or on LD_LIBRARY_PATH; the Lambda functions get it from the " +
+                "Wasmtime layer, which 'hakiri deploy aws' attaches to discover and pull-batch when a pipeline reads a WebAssembly connector.",
+                inner: e);
+        }
+
         // A thread of its own, not a pool timer: when guests occupy every pool thread, a timer callback waits for one,
         // and the deadlines it enforces would wait with it.
         s_ticker = new Thread(() => Advance(engine)) { IsBackground = true, Name = "Hakiri wasm epoch" };

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Hakiri.Infra.Aws.Tests;
 
-/// <summary>Manifests/sources.toml deployed: source buckets, secrets and the VPC reach exactly the steps that read sources.</summary>
+/// <summary>
+/// Manifests/sources.toml deployed: source buckets, secrets, the VPC and the Wasmtime layer reach exactly the steps
+/// that read sources.
+/// </summary>
 [Collection(SynthesizedStacksCollection.Name)]
 public sealed class SourceAccessTests(SynthesizedStacks stacks)
 {
@@ -88,6 +91,28 @@ public sealed class SourceAccessTests(SynthesizedStacks stacks)
         // No managed policy with ENI actions on every resource.
         Assert.DoesNotContain("AWSLambdaVPCAccessExecutionRole", stacks.Sources.ToJsonString(), StringComparison.Ordinal);
         Assert.Null(Function("write")["VpcConfig"]);
+    }
+
+    [Fact]
+    public void Synth_WasmConnector_SourceStepsLoadWasmtimeFromASecondLayer()
+    {
+        // ADR 0032: libwasmtime.so is its own layer, on the steps that run connectors, with the module cache in /tmp.
+        var layers = Templates.Resources(stacks.Sources, "AWS::Lambda::LayerVersion").ToList();
+        Assert.Equal(2, layers.Count);
+        var wasmtime = Assert.Single(layers, l => ((string?)l.Properties["Description"])!.Contains("libwasmtime.so", StringComparison.Ordinal));
+        var duckdb = Assert.Single(layers, l => l.Id != wasmtime.Id);
+        Assert.Equal("""["provided.al2023"]""", wasmtime.Properties["CompatibleRuntimes"]!.ToJsonString());
+        foreach (var step in SourceSteps)
+        {
+            Assert.Equal([duckdb.Id, wasmtime.Id], Function(step)["Layers"]!.AsArray().Select(l => (string)l!["Ref"]!).ToArray());
+            Assert.Equal("/tmp/hakiri/wasm", (string?)Variables(step)["HAKIRI_WASM_CACHE"]);
+        }
+
+        foreach (var handler in new[] { "write", "compact", "index", "mcp" })
+        {
+            Assert.Equal(duckdb.Id, (string?)Assert.Single(Function(handler)["Layers"]!.AsArray())!["Ref"]);
+            Assert.Null(Variables(handler)["HAKIRI_WASM_CACHE"]);
+        }
     }
 
     private (string Id, JsonObject Properties) FunctionResource(string handler) =>

@@ -9,7 +9,7 @@ namespace Hakiri.Infra.Aws.Tests;
 /// <summary>
 /// Synthesizes the quickstart once for the whole collection (jsii + Node take ~13 s): as deployed to AWS, as deployed
 /// to moto (no MCP URL output), with an S3 store under a prefix, with [deploy.aws] settings, and a project whose
-/// sources reach beyond the store (S3 sources, secrets, a VPC).
+/// sources reach beyond the store (S3 sources, secrets, a WebAssembly connector, a VPC).
 /// </summary>
 public sealed class SynthesizedStacks : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class SynthesizedStacks : IDisposable
         var sources = ManifestLoader.LoadProject(RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Manifests", "sources.toml")).Value!;
 
         var output = _dir.Combine("cdk.out");
-        var options = new AwsStackOptions(quickstart.ManifestPath, zip, DuckDbLayer.Beside(zip), "dev", output, McpUrlOutput: true);
+        var options = new AwsStackOptions(quickstart.ManifestPath, zip, DuckDbLayer.Beside(zip), WasmtimeLayer.Beside(zip), "dev", output, McpUrlOutput: true);
         var app = new App(new AppProps { Outdir = output });
         var aws = AwsApp.AddStack(app, quickstart, options);
         var moto = AwsApp.AddStack(app, quickstart, options with { Stage = "moto", McpUrlOutput = false });
@@ -61,7 +61,7 @@ public sealed class SynthesizedStacks : IDisposable
     /// <summary>The quickstart with [deploy.aws] memory 2048, timeout 300, log retention 90 and a public MCP URL.</summary>
     public JsonObject Tuned { get; }
 
-    /// <summary>Manifests/sources.toml: S3 sources, secrets from SSM and Secrets Manager, a VPC.</summary>
+    /// <summary>Manifests/sources.toml: S3 sources, secrets from SSM and Secrets Manager, a WebAssembly connector, a VPC.</summary>
     public JsonObject Sources { get; }
 
     public string SourcesTemplatePath { get; }

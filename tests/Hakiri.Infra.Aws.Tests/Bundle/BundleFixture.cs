@@ -47,7 +47,7 @@ public sealed class BundleFixture : IAsyncLifetime
     {
         // Reuse the Lambda package scripts/package-aws.sh left, if any: it saves one of the two AOT publishes.
         var lambda = RepoPaths.Of("artifacts", "lambda", "hakiri-functions.zip");
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HAKIRI_LAMBDA_ZIP"] = File.Exists(lambda) && File.Exists(DuckDbLayer.Beside(lambda)) ? lambda : string.Empty };
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HAKIRI_LAMBDA_ZIP"] = File.Exists(lambda) && File.Exists(DuckDbLayer.Beside(lambda)) && File.Exists(WasmtimeLayer.Beside(lambda)) ? lambda : string.Empty };
         var dist = await ExternalProcess.RunAsync("bash", [RepoPaths.Of("scripts", "dist.sh")], timeout: DistTimeout, environment: environment);
         Assert.True(dist.ExitCode == 0, dist.ToString());
         return Assert.Single(Directory.GetFiles(RepoPaths.Of("dist"), "hakiri-*-linux-x64.tar.gz"));

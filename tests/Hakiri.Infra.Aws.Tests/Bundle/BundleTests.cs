@@ -112,6 +112,68 @@ public sealed partial class BundleTests(BundleFixture bundle) : IClassFixture<Bu
     }
 
     [Fact]
+    public async Task LambdaPackage_RunsAWebAssemblyConnector_AsEmittedWithItsFilesAndTheWasmtimeLayer()
+    {
+        // ADR 0032: the C template guest, built by the bundle's hakiri, packaged by `emit aws` (the manifest and the
+        // connector's files in the function zip, libwasmtime.so in a layer of its own), then laid out as Lambda lays it
+        // out and run through the local Runtime API against an API on 127.0.0.1.
+        await using var api = await Hakiri.Testing.Http.ItemsApi.StartAsync(120);
+        TestGuests.Prepare("c", "items", _project.Combine("staff", "connectors", "items"));
+        var build = await HakiriAsync(["connector", "build", "staff/connectors/items"]);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        File.WriteAllText(_project.Combine("staff", "hakiri.toml"), $$"""
+            [project]
+            name = "staff"
+
+            [connectors.items]
+            path = "connectors/items"
+            grant = ["http:127.0.0.1", "env:ITEMS_TOKEN"]
+
+            [pipelines.items]
+            primary_key = ["id"]
+
+            [pipelines.items.source]
+            connector = "items"
+            base_url = "{{api.BaseUrl}}"
+            page_size = 50
+            """);
+
+        var emit = await HakiriAsync(["emit", "aws", "-m", "staff/hakiri.toml", "-o", "cdk.out", "--no-mcp-url-output"]);
+        Assert.True(emit.ExitCode == 0, emit.ToString());
+        var assets = Directory.GetFiles(_project.Combine("cdk.out"), "asset.*.zip");
+        Assert.Equal(3, assets.Length);
+        string Asset(string entry) => Assert.Single(assets, a =>
+        {
+            using var archive = System.IO.Compression.ZipFile.OpenRead(a);
+            return archive.GetEntry(entry) is not null;
+        });
+        var task = _project.Combine("var-task");
+        var opt = _project.Combine("opt");
+        System.IO.Compression.ZipFile.ExtractToDirectory(Asset("bootstrap"), task);
+        System.IO.Compression.ZipFile.ExtractToDirectory(Asset("lib/libduckdb.so"), opt);
+        Assert.Equal(
+            File.ReadAllBytes(_project.Combine("staff", "connectors", "items", "items.wasm")),
+            File.ReadAllBytes(Path.Combine(task, "connectors", "items", "items.wasm")));
+        Assert.False(File.Exists(Path.Combine(task, "libwasmtime.so")));
+
+        string[] run = ["run", "-m", Path.Combine(task, "hakiri.toml"), "--via", "lambda", "--bootstrap", Path.Combine(task, "bootstrap")];
+        var withoutLayer = Clean();
+        withoutLayer["LD_LIBRARY_PATH"] = Path.Combine(opt, "lib");
+        var refused = await HakiriAsync(run, withoutLayer);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("Wasmtime's native library (libwasmtime.so) was not found", refused.ToString(), StringComparison.Ordinal);
+
+        System.IO.Compression.ZipFile.ExtractToDirectory(Asset("lib/libwasmtime.so"), opt);
+        var environment = Clean();
+        environment["LD_LIBRARY_PATH"] = Path.Combine(opt, "lib");
+        var landed = await HakiriAsync(run, environment);
+        Assert.True(landed.ExitCode == 0, landed.ToString());
+        var query = await HakiriAsync(["query", "-m", Path.Combine(task, "hakiri.toml"), "-f", "csv", "SELECT count(*) AS n, count(DISTINCT id) AS k FROM items"]);
+        Assert.True(query.ExitCode == 0, query.ToString());
+        Assert.Equal("120,120", query.Stdout.Trim().Split('\n')[^1].Trim());
+    }
+
+    [Fact]
     public async Task Hakiri_AdvisesHugePagesForTheRuntimesStartUpData()
     {
         // ADR 0028: the object linked in from functions/NativeStartup marks the executable's zero-filled tail (the

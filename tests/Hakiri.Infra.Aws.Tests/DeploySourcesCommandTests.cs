@@ -5,8 +5,9 @@ namespace Hakiri.Infra.Aws.Tests;
 
 /// <summary>
 /// <c>hakiri deploy aws</c> of a project whose sources reach beyond the store, against moto_server: the plan shows the
-/// source grants, the secret references and the VPC, warns about a source variable no secret names, and the deployed
-/// source steps carry the references and the VPC while the other functions carry neither.
+/// source grants, the secret references, the VPC and the WebAssembly connector's capabilities, warns about a source variable no secret names, and the deployed
+/// source steps carry the references, the VPC and the WebAssembly connector's module cache while the other functions
+/// carry none of them.
 /// </summary>
 public sealed class DeploySourcesCommandTests : IDisposable
 {
@@ -36,8 +37,16 @@ public sealed class DeploySourcesCommandTests : IDisposable
         path = "/issues"
         auth = { kind = "bearer", env = "ISSUES_TOKEN" }
 
+        [connectors.payroll]
+        path = "connectors/payroll"
+        grant = ["http:payroll.example.com", "env:PAYROLL_TOKEN"]
+
+        [pipelines.staff.source]
+        connector = "payroll"
+
         [deploy.aws.secrets]
         TICKETS_TOKEN = "ssm:/hakiri/prod/tickets-token"
+        PAYROLL_TOKEN = "ssm:/hakiri/prod/payroll-token"
 
         [deploy.aws.vpc]
         subnet_ids = ["subnet-0a1b2c3d"]
@@ -50,6 +59,9 @@ public sealed class DeploySourcesCommandTests : IDisposable
         var zip = StandInLambdaPackage.Write(_dir.Combine("functions.zip"));
 
         var manifest = _dir.Write("project/hakiri.toml", Manifest);
+        File.Copy(RepoPaths.Of("tests", "Hakiri.Infra.Aws.Tests", "Manifests", "connectors", "payroll", "connector.toml"), _dir.Write("project/connectors/payroll/connector.toml", string.Empty), overwrite: true);
+        // Packaged, not run: the module's bytes only have to be there (the bundle test runs a real guest).
+        File.WriteAllBytes(_dir.Combine("project", "connectors", "payroll", "payroll.wasm"), [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
         var plan = await HakiriAsync("deploy", "aws", "-m", manifest, "--asset", zip, "--no-mcp-url-output", "--plan");
 
@@ -57,6 +69,7 @@ public sealed class DeploySourcesCommandTests : IDisposable
         Assert.Contains("Sources (discover and pull-batch may read):", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("  s3:ListBucket on arn:aws:s3:::acme-exports with s3:prefix events/2026/*; s3:GetObject on arn:aws:s3:::acme-exports/events/2026/* — events", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("  TICKETS_TOKEN ← ssm:/hakiri/prod/tickets-token (ssm:GetParameter)", plan.Stdout, StringComparison.Ordinal);
+        Assert.Contains("WebAssembly connectors (discover and pull-batch run them in their sandbox, with the Wasmtime layer):\n  payroll@0.1.0: http:payroll.example.com, env:PAYROLL_TOKEN — staff", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("VPC (discover and pull-batch): subnets subnet-0a1b2c3d; security groups sg-0a1b2c3d", plan.Stdout, StringComparison.Ordinal);
         Assert.Contains("warning: pipeline 'issues' reads ISSUES_TOKEN, which [deploy.aws] secrets does not name: it will be read from the function's environment, which the template does not set", plan.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("TICKETS_TOKEN, which", plan.Stderr, StringComparison.Ordinal);
@@ -71,13 +84,15 @@ public sealed class DeploySourcesCommandTests : IDisposable
         var functions = (await moto.LambdaFunctionsAsync()).Select(f => f!.AsObject()).ToDictionary(f => (string)f["Handler"]!, StringComparer.Ordinal);
         foreach (var step in new[] { "discover", "pull-batch" })
         {
-            Assert.Equal("TICKETS_TOKEN=ssm:/hakiri/prod/tickets-token", (string?)functions[step]["Environment"]!["Variables"]!["HAKIRI_SECRETS"]);
+            Assert.Equal("PAYROLL_TOKEN=ssm:/hakiri/prod/payroll-token;TICKETS_TOKEN=ssm:/hakiri/prod/tickets-token", (string?)functions[step]["Environment"]!["Variables"]!["HAKIRI_SECRETS"]);
+            Assert.Equal("/tmp/hakiri/wasm", (string?)functions[step]["Environment"]!["Variables"]!["HAKIRI_WASM_CACHE"]);
             Assert.Equal("[\"subnet-0a1b2c3d\"]", functions[step]["VpcConfig"]!["SubnetIds"]!.ToJsonString());
         }
 
         foreach (var other in new[] { "write", "compact", "index", "mcp" })
         {
             Assert.Null(functions[other]["Environment"]!["Variables"]!["HAKIRI_SECRETS"]);
+            Assert.Null(functions[other]["Environment"]!["Variables"]!["HAKIRI_WASM_CACHE"]);
             Assert.Null(functions[other]["VpcConfig"]);
         }
     }

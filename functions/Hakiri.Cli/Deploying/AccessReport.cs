@@ -5,7 +5,8 @@ namespace Hakiri.Cli.Deploying;
 
 /// <summary>
 /// What <c>deploy aws</c> (and <c>--plan</c>) says the functions may reach beyond the store: the source buckets and
-/// prefixes, the secrets (references, never values) and the VPC — the same <see cref="DeployedAccess"/> the stack is built from.
+/// prefixes, the secrets (references, never values), the VPC — the same <see cref="DeployedAccess"/> the stack is built
+/// from — and the WebAssembly connectors with the capabilities their sandbox gives them.
 /// </summary>
 internal static class AccessReport
 {
@@ -41,6 +42,20 @@ internal static class AccessReport
         if (access.Vpc is { } vpc)
         {
             output.WriteLine($"VPC ({steps}): subnets {string.Join(", ", vpc.SubnetIds)}; security groups {string.Join(", ", vpc.SecurityGroupIds)} — they reach S3, Step Functions and SSM/Secrets Manager only through a NAT gateway or VPC endpoints (docs/deploy-aws.md)");
+        }
+
+        var guests = manifest.Pipelines.Where(p => p.Source is WasmSourceManifest)
+            .GroupBy(p => ((WasmSourceManifest)p.Source).Reference.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        if (guests.Length > 0)
+        {
+            output.WriteLine($"WebAssembly connectors ({steps} run them in their sandbox, with the Wasmtime layer):");
+            foreach (var guest in guests)
+            {
+                var connector = ((WasmSourceManifest)guest.First().Source).Reference.Manifest;
+                var asked = connector.Capabilities.ToGrants();
+                output.WriteLine($"  {connector.Name}@{connector.Version}: {(asked.Count == 0 ? "no capability" : string.Join(", ", asked))} — {string.Join(", ", guest.Select(p => p.Name))}");
+            }
         }
 
         foreach (var warning in SecretUse.Unused(manifest))

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/package-aws.sh >/dev/null
 dotnet run --project bench/Hakiri.Bench -c Release -- lambda artifacts/lambda/publish/bootstrap
-echo "function zip: $(stat -c %s artifacts/lambda/hakiri-functions.zip) bytes (target ≤ 30 MB); DuckDB layer: $(stat -c %s artifacts/lambda/hakiri-duckdb-layer.zip) bytes"
+echo "function zip: $(stat -c %s artifacts/lambda/hakiri-functions.zip) bytes (target ≤ 30 MB); DuckDB layer: $(stat -c %s artifacts/lambda/hakiri-duckdb-layer.zip) bytes; Wasmtime layer: $(stat -c %s artifacts/lambda/hakiri-wasmtime-layer.zip) bytes"

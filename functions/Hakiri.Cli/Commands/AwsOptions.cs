@@ -13,7 +13,7 @@ internal static class AwsOptions
 
     public static Option<string?> Asset() => new("--asset")
     {
-        Description = "The Lambda package; default: the release bundle's lib/lambda/hakiri-functions.zip, else a checkout's artifacts/lambda/hakiri-functions.zip (scripts/package-aws.sh writes it and, beside it, the DuckDB layer hakiri-duckdb-layer.zip, which must stay there).",
+        Description = "The Lambda package; default: the release bundle's lib/lambda/hakiri-functions.zip, else a checkout's artifacts/lambda/hakiri-functions.zip (scripts/package-aws.sh writes it and, beside it, the DuckDB layer hakiri-duckdb-layer.zip and the Wasmtime layer hakiri-wasmtime-layer.zip, which must stay there).",
     };
 
     public static Option<bool> NoMcpUrlOutput() => new("--no-mcp-url-output")

@@ -20,7 +20,7 @@ dotnet publish functions/Hakiri.Functions.Azure -c Release -r linux-x64 --self-c
   -p:PublishReadyToRun=$([ "$ready_to_run" = 1 ] && echo true || echo false) >"$log" 2>&1 || { cat "$log"; exit 1; }
 if grep -qE "warning [A-Z]+[0-9]+" "$log"; then grep -E "warning" "$log"; exit 1; fi
 echo "published in $(( $(date +%s) - started )) s"
-for required in functions.metadata worker.config.json extensions.json libduckdb.so libe_sqlite3.so Hakiri.Functions.Azure.dll; do
+for required in functions.metadata worker.config.json extensions.json libduckdb.so libe_sqlite3.so libwasmtime.so Hakiri.Functions.Azure.dll; do
   [ -f "$publish/$required" ] || { echo "the publish output lacks $required: check the function app's project"; exit 1; }
 done
 if [ -n "$manifest" ]; then cp "$manifest" "$publish/hakiri.toml"; fi

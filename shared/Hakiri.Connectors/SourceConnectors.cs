@@ -27,7 +27,7 @@ public static class SourceConnectors
             PostgresSourceManifest postgres => new PostgresSourceConnector(pipeline.Name, pipeline.Table, pipeline.PrimaryKey, postgres, services),
             WasmSourceManifest wasm => services.Wasm?.Invoke(wasm, services) ?? throw new ConnectorException(ConnectorErrorKind.Permanent,
                 $"pipeline '{pipeline.Name}' reads the WebAssembly connector '{wasm.Reference.Name}', and this host does not run WebAssembly " +
-                "connectors (in this version only 'hakiri run' and the AWS Lambda functions carry Wasmtime): run the pipeline with 'hakiri run' or deploy it to AWS."),
+                "connectors (it was started without Wasmtime): run the pipeline with 'hakiri run' or in the deployed functions, which carry it."),
             _ => null,
         };
     }

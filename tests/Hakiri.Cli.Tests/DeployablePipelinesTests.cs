@@ -3,9 +3,8 @@ using Hakiri.Testing;
 namespace Hakiri.Cli.Tests;
 
 /// <summary>
-/// What a deployed host cannot run is refused before anything is synthesized or created: WebAssembly connectors on
-/// Azure, s3 sources on Azure, and on AWS a WebAssembly connector the Lambda package cannot carry (not built, or outside
-/// the manifest's folder). The endpoint given is a closed loopback port, so any call would fail
+/// What a deployed host cannot run is refused before anything is synthesized or created: s3 sources on Azure, and a
+/// WebAssembly connector the package cannot carry (not built, or outside the manifest's folder), on AWS and Azure. The endpoint given is a closed loopback port, so any call would fail
 /// differently (and later) than the refusal.
 /// </summary>
 public sealed class DeployablePipelinesTests
@@ -34,28 +33,17 @@ public sealed class DeployablePipelinesTests
         Assert.Contains($"{manifest}: error: pipeline 'events' reads an s3 source, and the Azure function app does not read s3 sources in this version", result.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DeployAzure_WebAssemblyConnector_ExitsTwoNamingThePipeline()
-    {
-        using var dir = new TempDirectory();
-        var manifest = WasmProject(dir, "connectors/items");
-
-        var result = await HakiriProcess.RunAsync("deploy", "azure", "-m", manifest, "--plan", "--endpoint-url", ClosedEndpoint);
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains($"pipeline 'items' reads the WebAssembly connector 'items', and the Azure function app does not run WebAssembly connectors in this version", result.Stderr, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("deploy")]
     [InlineData("emit")]
-    public async Task Aws_WebAssemblyConnectorNotBuilt_ExitsTwoSayingHowToBuildIt(string verb)
+    [InlineData("deploy-azure")]
+    public async Task WebAssemblyConnectorNotBuilt_ExitsTwoSayingHowToBuildIt(string verb)
     {
-        // The Lambda package carries the connector's module (ADR 0032): there is none to carry yet.
+        // The package carries the connector's module (ADR 0032): there is none to carry yet.
         using var dir = new TempDirectory();
         var manifest = WasmProject(dir, "connectors/items");
 
-        var result = await HakiriProcess.RunAsync(Aws(verb, manifest));
+        var result = await HakiriProcess.RunAsync(Command(verb, manifest));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(
@@ -67,25 +55,29 @@ public sealed class DeployablePipelinesTests
     [Theory]
     [InlineData("deploy")]
     [InlineData("emit")]
-    public async Task Aws_WebAssemblyConnectorOutsideTheManifestsFolder_ExitsTwoNamingIt(string verb)
+    [InlineData("deploy-azure")]
+    public async Task WebAssemblyConnectorOutsideTheManifestsFolder_ExitsTwoNamingIt(string verb)
     {
-        // The functions get the manifest's folder as /var/task, so a connector beside it would not be there.
+        // The functions get the manifest's folder (/var/task on Lambda), so a connector beside it would not be there.
         using var dir = new TempDirectory();
         var manifest = WasmProject(dir, "../shared/items", project: "project");
         File.WriteAllBytes(dir.Combine("shared", "items", "items.wasm"), [0x00, 0x61, 0x73, 0x6d]);
 
-        var result = await HakiriProcess.RunAsync(Aws(verb, manifest));
+        var result = await HakiriProcess.RunAsync(Command(verb, manifest));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(
             $"{manifest}: error: connector 'items' is in {dir.Combine("shared", "items")}, outside the manifest's folder {dir.Combine("project")}, " +
-            "and the Lambda functions get only that folder — move the connector under it (e.g. connectors/items) and point [connectors.items] path there",
+            "and the deployed functions get only that folder — move the connector under it (e.g. connectors/items) and point [connectors.items] path there",
             result.Stderr, StringComparison.Ordinal);
     }
 
-    private static string[] Aws(string verb, string manifest) => verb == "deploy"
-        ? ["deploy", "aws", "-m", manifest, "--plan", "--endpoint-url", ClosedEndpoint]
-        : ["emit", "aws", "-m", manifest, "-o", Path.Combine(Path.GetDirectoryName(manifest)!, "cdk.out")];
+    private static string[] Command(string verb, string manifest) => verb switch
+    {
+        "deploy" => ["deploy", "aws", "-m", manifest, "--plan", "--endpoint-url", ClosedEndpoint],
+        "deploy-azure" => ["deploy", "azure", "-m", manifest, "--plan", "--endpoint-url", ClosedEndpoint, "--subscription", "0b1f6471-1bf0-4dda-aec3-111122223333", "--location", "westeurope"],
+        _ => ["emit", "aws", "-m", manifest, "-o", Path.Combine(Path.GetDirectoryName(manifest)!, "cdk.out")],
+    };
 
     // A project whose pipeline reads the C items guest's connector.toml at connectorPath (relative to the manifest).
     private static string WasmProject(TempDirectory dir, string connectorPath, string project = ".")

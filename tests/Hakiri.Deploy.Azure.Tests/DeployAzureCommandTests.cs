@@ -26,6 +26,39 @@ public sealed class DeployAzureCommandTests(StandInArmFixture fixture)
     }
 
     [Fact]
+    public async Task Deploy_WebAssemblyConnector_PublishesItsConnectorTomlAndModuleBesideTheManifest()
+    {
+        // ADR 0032: the app runs guests, so the package carries what [connectors.items] path names.
+        using var harness = new DeployHarness(_arm, "wasm");
+        var folder = Path.Combine(Path.GetDirectoryName(harness.Manifest)!, "connectors", "items");
+        Directory.CreateDirectory(folder);
+        File.Copy(Hakiri.Testing.RepoPaths.Of("tests", "guests", "c", "items", "connector.toml"), Path.Combine(folder, "connector.toml"));
+        byte[] module = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+        File.WriteAllBytes(Path.Combine(folder, "items.wasm"), module);
+        File.AppendAllText(harness.Manifest, """
+
+            [connectors.items]
+            path = "connectors/items"
+            grant = ["http:127.0.0.1", "env:ITEMS_TOKEN"]
+
+            [pipelines.items.source]
+            connector = "items"
+            base_url = "http://127.0.0.1:9"
+            """);
+
+        var deployed = await harness.DeployAsync();
+
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+        using var zip = new ZipArchive(new MemoryStream(_arm.Published.Last()));
+        Assert.Equal(File.ReadAllText(harness.Manifest), ReadManifest(_arm.Published.Last()));
+        using var entry = zip.GetEntry("connectors/items/items.wasm")!.Open();
+        using var copy = new MemoryStream();
+        entry.CopyTo(copy);
+        Assert.Equal(module, copy.ToArray());
+        Assert.NotNull(zip.GetEntry("connectors/items/connector.toml"));
+    }
+
+    [Fact]
     public async Task Deploy_CreatesPublishesAndPrintsOutputs_ThenRedeployChangesNothing_AndAChangeIsPlannedAndApplied()
     {
         using var harness = new DeployHarness(_arm, "full");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Hakiri.Cli.Deploying;
 using Hakiri.Deploy.Azure.Arm;
 using Hakiri.Deploy.Azure.Deployment;
+using Hakiri.Model.Manifests;
 
 namespace Hakiri.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class DeployAzureCommand
             try
             {
                 var target = AzureTarget.Resolve(project.Name, parse.GetValue(stage)!, parse.GetValue(subscription), parse.GetValue(group), parse.GetValue(location));
-                if (AzureTemplateSource.Load(project, parse.GetValue(manifest)!, parse.GetValue(stage)!, parse.GetValue(template), console.Error) is not { } input || Package(project.ManifestPath, temporary.Path, console.Error) is not { } package)
+                if (AzureTemplateSource.Load(project, parse.GetValue(manifest)!, parse.GetValue(stage)!, parse.GetValue(template), console.Error) is not { } input || Package(project, temporary.Path, console.Error) is not { } package)
                 {
                     return ExitCodes.BadInput;
                 }
@@ -59,7 +60,7 @@ internal static class DeployAzureCommand
     }
 
     /// <summary>The package with the manifest added, in <paramref name="directory"/>; null after saying how to build a missing one.</summary>
-    private static FunctionPackage? Package(string manifestPath, string directory, TextWriter error)
+    private static FunctionPackage? Package(ProjectManifest project, string directory, TextWriter error)
     {
         if (AzurePackage.Find(out var looked) is not { } zip)
         {
@@ -68,7 +69,17 @@ internal static class DeployAzureCommand
         }
 
         var target = Path.Combine(directory, AzurePackage.FileName);
-        AzurePackage.WithManifest(zip, manifestPath, target);
+        try
+        {
+            AzurePackage.WithManifest(zip, project, target);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A connector the package cannot carry (checked before, but its files may have moved since).
+            error.WriteLine(e.Message);
+            return null;
+        }
+
         return FunctionPackage.Of(target);
     }
 

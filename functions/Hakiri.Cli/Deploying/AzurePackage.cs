@@ -1,3 +1,5 @@
+using Hakiri.Model.Manifests;
+
 namespace Hakiri.Cli.Deploying;
 
 /// <summary>
@@ -26,7 +28,10 @@ internal static class AzurePackage
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Writes <paramref name="target"/>: the package with <paramref name="manifestPath"/> as hakiri.toml.</summary>
-    public static void WithManifest(string package, string manifestPath, string target) =>
-        LambdaPackage.WithManifest(package, manifestPath, target);
+    /// <summary>
+    /// Writes <paramref name="target"/>: the package with <paramref name="project"/>'s manifest as hakiri.toml and its
+    /// WebAssembly connectors' files beside it, as the Lambda package has them (<see cref="LambdaPackage.ConnectorFiles"/>).
+    /// </summary>
+    public static void WithManifest(string package, ProjectManifest project, string target) =>
+        LambdaPackage.WithManifest(package, project, target);
 }

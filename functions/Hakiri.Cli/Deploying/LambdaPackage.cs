@@ -20,7 +20,7 @@ internal static class LambdaPackage
 
     /// <summary>
     /// The connector files of <paramref name="project"/>'s WebAssembly pipelines, each connector once, in name order.
-    /// Each file must lie in the manifest's folder (the functions see <c>/var/task</c> only) and the module must be
+    /// Each file must lie in the manifest's folder (the deployed functions see that folder only: <c>/var/task</c> on Lambda, the app's folder on Azure) and the module must be
     /// built; what does not is added to <paramref name="problems"/> as one sentence each, with the file it is about.
     /// </summary>
     public static IReadOnlyList<Entry> ConnectorFiles(ProjectManifest project, ICollection<string> problems)
@@ -37,14 +37,14 @@ internal static class LambdaPackage
             if (Inside(root, connector.ManifestPath) is not { } tomlEntry)
             {
                 problems.Add($"{project.ManifestPath}: error: connector '{reference.Name}' is in {connector.Directory}, outside the manifest's folder {root}, "
-                    + $"and the Lambda functions get only that folder — move the connector under it (e.g. connectors/{reference.Name}) and point [connectors.{reference.Name}] path there");
+                    + $"and the deployed functions get only that folder — move the connector under it (e.g. connectors/{reference.Name}) and point [connectors.{reference.Name}] path there");
                 continue;
             }
 
             if (Inside(root, connector.WasmPath) is not { } wasmEntry)
             {
                 problems.Add($"{connector.ManifestPath}: error: the module of connector '{reference.Name}', {connector.WasmPath}, is outside the manifest's folder {root}, "
-                    + "and the Lambda functions get only that folder — set wasm to a path inside it");
+                    + "and the deployed functions get only that folder — set wasm to a path inside it");
                 continue;
             }
 

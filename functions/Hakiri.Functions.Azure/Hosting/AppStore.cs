@@ -1,3 +1,4 @@
+using Hakiri.Connectors.Contract;
 using Hakiri.Manifest;
 using Hakiri.Model.Manifests;
 using Hakiri.Model.Steps;
@@ -7,6 +8,7 @@ using Hakiri.Steps.Hosting;
 using Hakiri.Store;
 using Hakiri.Store.Azure;
 using Hakiri.Store.Objects;
+using Hakiri.Wasm;
 
 namespace Hakiri.Functions.Azure.Hosting;
 
@@ -39,6 +41,9 @@ internal sealed class AppStore : IAsyncDisposable
     /// <summary>Where the activities run the steps.</summary>
     public IStepHost Host { get; }
 
+    // The real network, environment and clock, and WebAssembly connectors in their sandbox (ADR 0032).
+    private static readonly Lazy<ConnectorServices> Connectors = new(() => ConnectorServices.CreateDefault(wasm: WasmConnectors.Create));
+
     public static AppStore Open(AppSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -50,14 +55,14 @@ internal sealed class AppStore : IAsyncDisposable
         {
             var remote = BlobObjectStore.Open(blob, settings.Environment);
             var mirror = new StoreMirror(remote, new StoreLayout(Path.Combine(Path.GetTempPath(), "hakiri", blob.Container, blob.Prefix)));
-            var context = new StepContext(manifest, mirror.Local, options: StepOptions.FromEnvironment());
+            var context = new StepContext(manifest, mirror.Local, options: StepOptions.FromEnvironment(), connectors: _ => Connectors.Value);
             return new AppStore(manifest, mirror.Local, mirror, new MirroredStepHost(context, mirror));
         }
 
         if (store is LocalStoreLocation local)
         {
             var layout = new StoreLayout(local.Directory);
-            return new AppStore(manifest, layout, null, new InProcessStepHost(new StepContext(manifest, layout, options: StepOptions.FromEnvironment())));
+            return new AppStore(manifest, layout, null, new InProcessStepHost(new StepContext(manifest, layout, options: StepOptions.FromEnvironment(), connectors: _ => Connectors.Value)));
         }
 
         throw new StepFailedException(StepErrors.Permanent,

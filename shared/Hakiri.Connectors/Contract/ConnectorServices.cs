@@ -19,7 +19,7 @@ namespace Hakiri.Connectors.Contract;
 /// <param name="Wasm">
 /// Creates the sandboxed connector of a WebAssembly source over these services (its network, environment, clock and
 /// log pass through the connector's grants). Hosts that carry Wasmtime provide it (the CLI and its emulator, the Lambda
-/// bootstrap); <see langword="null"/> where none does (the Azure function app, ADR 14), and such a pipeline fails with a sentence.
+/// bootstrap, the Azure function app: ADR 0032); <see langword="null"/> where none does, and such a pipeline fails with a sentence.
 /// </param>
 public sealed record ConnectorServices(
     HttpMessageHandler Http,

@@ -44,14 +44,14 @@ public sealed class WasmProvenanceTests : IDisposable
     {
         File.WriteAllBytes(_project.Write("connectors/payroll/build/payroll.wasm", string.Empty), Wasm);
 
-        // These steps run with no WebAssembly runtime (as the Azure function app does): discover fails with that sentence,
+        // These steps run with no WebAssembly runtime (a host that does not set ConnectorServices.Wasm): discover fails with that sentence,
         // after the provenance is recorded. A run that loads a real guest is in Hakiri.Cli.Tests (RunsShowCommandTests).
         var error = await Assert.ThrowsAsync<StepFailedException>(() => DiscoverStep.RunAsync(Context(), new DiscoverInput("r1", [])));
 
         Assert.Equal(StepErrors.Permanent, error.ErrorName);
         Assert.Equal(
             "pipeline 'staff' reads the WebAssembly connector 'payroll', and this host does not run WebAssembly connectors " +
-            "(in this version only 'hakiri run' and the AWS Lambda functions carry Wasmtime): run the pipeline with 'hakiri run' or deploy it to AWS.",
+            "(it was started without Wasmtime): run the pipeline with 'hakiri run' or in the deployed functions, which carry it.",
             error.Message);
 
         // Read with SQLite itself: the table and its columns are a public format.

@@ -20,8 +20,9 @@ internal static class LambdaPackage
 
     /// <summary>
     /// The connector files of <paramref name="project"/>'s WebAssembly pipelines, each connector once, in name order.
-    /// Each file must lie in the manifest's folder (the deployed functions see that folder only: <c>/var/task</c> on Lambda, the app's folder on Azure) and the module must be
-    /// built; what does not is added to <paramref name="problems"/> as one sentence each, with the file it is about.
+    /// Each file must lie in the manifest's folder (the deployed functions see that folder only: <c>/var/task</c> on
+    /// Lambda, the app's folder on Azure) and the module must be built; what does not is added to
+    /// <paramref name="problems"/> as one sentence each, with the file it is about.
     /// </summary>
     public static IReadOnlyList<Entry> ConnectorFiles(ProjectManifest project, ICollection<string> problems)
     {
@@ -76,17 +77,9 @@ internal static class LambdaPackage
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
         }
 
-        Write(package, project.ManifestPath, files, target);
-    }
-
-    /// <summary>Writes <paramref name="target"/>: <paramref name="package"/> with <paramref name="manifestPath"/> as hakiri.toml.</summary>
-    public static void WithManifest(string package, string manifestPath, string target) => Write(package, manifestPath, [], target);
-
-    private static void Write(string package, string manifestPath, IReadOnlyList<Entry> files, string target)
-    {
         File.Copy(package, target, overwrite: true);
         using var archive = ZipFile.Open(target, ZipArchiveMode.Update);
-        Add(archive, ManifestEntry, manifestPath);
+        Add(archive, ManifestEntry, project.ManifestPath);
         foreach (var file in files)
         {
             Add(archive, file.Name, file.Path);
